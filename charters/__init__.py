@@ -1,0 +1,1 @@
+"""Charters: monthly stats charts built from a region schema and posted back to Slack."""

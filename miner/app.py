@@ -1,0 +1,25 @@
+"""What every command needs: settings, the database, and a Slack client per region."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from miner.config import Settings
+from miner.db import Database
+from miner.registry import Region
+from miner.slack import Slack
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database = field(init=False)
+
+    def __post_init__(self):
+        self.db = Database(self.settings.db_url, self.settings.data_dir)
+
+    def slack(self, region: Region) -> Slack:
+        return Slack(region.slack_token, self.settings.slack_api_url, page_size=self.settings.history_page_size)
+
+    def lookback_days(self, region: Region) -> int:
+        return region.lookback_days if region.lookback_days is not None else self.settings.lookback_days

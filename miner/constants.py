@@ -1,0 +1,13 @@
+"""Tunable numbers in one place (page sizes, windows, retry budgets)."""
+
+SLACK_API_URL = "https://slack.com/api/"
+HISTORY_PAGE_SIZE = 200  # Slack caps non-Marketplace apps at 15 silently; we keep paging either way
+LIST_PAGE_SIZE = 200  # conversations.list / users.list
+LOOKBACK_DAYS = 7  # re-read this many days behind each channel's watermark
+FEEDBACK_DAYS = 3  # only posts this recent get a feedback DM
+RETRY_MAX = 6  # retries per request (429, 5xx, connection errors, timeouts)
+REQUEST_TIMEOUT = 30  # seconds per HTTP attempt
+REQUEST_BUDGET = 600  # seconds one request may take across all its retries
+BACKOFF_BASE = 0.5  # seconds; doubled per retry for 5xx/connection errors
+DEFAULT_TIMEZONE = "America/Chicago"
+CONTROL_SCHEMA = "paxminer"

@@ -1,0 +1,207 @@
+"""Engines, schema creation from schema.sql, and the one bulk upsert helper.
+
+MySQL/MariaDB: one database per schema on the server named by the URL.
+SQLite (default): one file per schema under the data directory.
+All SQL quotes identifiers with backticks, which both dialects accept.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from miner.constants import CONTROL_SCHEMA
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema.sql"
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
+class DatabaseError(Exception):
+    """A database problem worth one clear line (never carries bound parameters)."""
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def check_identifier(name: str, what: str = "schema name") -> str:
+    if not isinstance(name, str) or not IDENTIFIER.match(name):
+        raise DatabaseError(
+            f"invalid {what} {name!r}: use letters, digits and underscores, starting with a letter"
+        )
+    return name
+
+
+def q(name: str) -> str:
+    """Quote a column or table name that comes from our own code."""
+    return f"`{name}`"
+
+
+def load_ddl(section: str, dialect: str) -> list[str]:
+    """The statements of one section ('control' or 'region') of schema.sql, for a dialect."""
+    text_ = SCHEMA_FILE.read_text(encoding="utf-8")
+    parts = re.split(r"^-- schema: (\w+)\s*$", text_, flags=re.M)
+    # "region" also takes every later "region_<feature>" section (scores, charts, ...)
+    chosen = [body for name, body in zip(parts[1::2], parts[2::2]) if name == section or name.startswith(section + "_")]
+    body = "\n".join(
+        line for chunk in chosen for line in chunk.splitlines() if not line.lstrip().startswith("--")
+    )
+    if dialect == "sqlite":
+        body = body.replace("AUTO_INCREMENT PRIMARY KEY", "PRIMARY KEY AUTOINCREMENT")
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+class Database:
+    """Hands out one engine per schema; creates schemas from schema.sql."""
+
+    def __init__(self, db_url: str = "", data_dir: str = "data"):
+        self.db_url = db_url or ""
+        self.data_dir = Path(data_dir)
+        self._engines: dict[str, Engine] = {}
+        self._lock = threading.Lock()
+        if self.db_url:
+            try:
+                url = make_url(self.db_url)
+            except ArgumentError:
+                raise DatabaseError("database URL is not valid (expected mysql+pymysql://USER:PASSWORD@HOST:PORT/)") from None
+            if not url.drivername.startswith(("mysql", "mariadb")):
+                raise DatabaseError(f"unsupported database {url.drivername!r}: use mysql+pymysql:// or leave empty for SQLite")
+            self._url = url
+        self.dialect = "mysql" if self.db_url else "sqlite"
+
+    def describe(self) -> str:
+        if self.dialect == "sqlite":
+            return f"SQLite files in {self.data_dir}/"
+        u = self._url
+        return f"MySQL {u.host}:{u.port or 3306} as {u.username}"
+
+    def engine(self, schema: str) -> Engine:
+        check_identifier(schema)
+        with self._lock:
+            if schema not in self._engines:
+                self._engines[schema] = self._make_engine(schema)
+            return self._engines[schema]
+
+    def _make_engine(self, schema: str) -> Engine:
+        if self.dialect == "sqlite":
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            eng = create_engine(
+                f"sqlite:///{self.data_dir / (schema + '.sqlite')}",
+                hide_parameters=True,
+                connect_args={"timeout": 60, "check_same_thread": False},
+            )
+
+            @event.listens_for(eng, "connect")
+            def _pragmas(dbapi_conn, _record):
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.execute("PRAGMA busy_timeout=60000")
+                cur.close()
+
+            return eng
+        url = self._url.set(database=schema, query={**self._url.query, "charset": "utf8mb4"})
+        return create_engine(url, hide_parameters=True, pool_pre_ping=True, pool_recycle=1800)
+
+    def server_engine(self) -> Engine:
+        with self._lock:
+            if "" not in self._engines:
+                url = self._url.set(database=None, query={**self._url.query, "charset": "utf8mb4"})
+                self._engines[""] = create_engine(url, hide_parameters=True, pool_pre_ping=True)
+            return self._engines[""]
+
+    def schema_exists(self, schema: str) -> bool:
+        check_identifier(schema)
+        if self.dialect == "sqlite":
+            return (self.data_dir / f"{schema}.sqlite").exists()
+        with self.server_engine().connect() as conn:
+            row = conn.execute(
+                text("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = :s"),
+                {"s": schema},
+            ).first()
+        return row is not None
+
+    def create_schema(self, schema: str, section: str = "region") -> None:
+        """Create the schema (database) if missing and apply its DDL; safe to rerun."""
+        check_identifier(schema)
+        try:
+            if self.dialect == "mysql":
+                with self.server_engine().begin() as conn:
+                    conn.execute(text(f"CREATE DATABASE IF NOT EXISTS `{schema}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+            with self.engine(schema).begin() as conn:
+                for stmt in load_ddl(section, self.dialect):
+                    conn.execute(text(stmt))
+        except DBAPIError as exc:
+            raise DatabaseError(f"cannot create schema {schema}: {short_error(exc)}") from None
+
+    def drop_schema(self, schema: str) -> None:
+        check_identifier(schema)
+        eng = self._engines.pop(schema, None)
+        if eng is not None:
+            eng.dispose()
+        if self.dialect == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                p = self.data_dir / f"{schema}.sqlite{suffix}"
+                if p.exists():
+                    p.unlink()
+        else:
+            with self.server_engine().begin() as conn:
+                conn.execute(text(f"DROP DATABASE IF EXISTS `{schema}`"))
+
+    def dispose(self) -> None:
+        with self._lock:
+            for eng in self._engines.values():
+                eng.dispose()
+            self._engines.clear()
+
+
+def short_error(exc: BaseException) -> str:
+    """First line of a DB-API error, without SQL or parameters."""
+    orig = getattr(exc, "orig", None) or exc
+    args = getattr(orig, "args", ())
+    if len(args) >= 2 and isinstance(args[0], int):
+        return f"{args[1]} (error {args[0]})"
+    return str(orig).splitlines()[0][:300]
+
+
+def upsert(conn: Connection, table: str, rows: list[dict], keys: list[str], update: list[str] | None = None) -> int:
+    """Insert rows, or update the non-key columns (or `update`) where the key exists.
+
+    One executemany per call: PyMySQL turns it into multi-row INSERTs.
+    """
+    if not rows:
+        return 0
+    cols = list(rows[0])
+    if update is None:
+        update = [c for c in cols if c not in keys]
+    names = ", ".join(q(c) for c in cols)
+    values = ", ".join(f":{c}" for c in cols)
+    sql = f"INSERT INTO {q(table)} ({names}) VALUES ({values})"
+    if conn.dialect.name == "mysql":
+        if update:
+            sql += " ON DUPLICATE KEY UPDATE " + ", ".join(f"{q(c)} = VALUES({q(c)})" for c in update)
+        else:
+            sql = sql.replace("INSERT INTO", "INSERT IGNORE INTO", 1)
+    else:
+        sql += f" ON CONFLICT ({', '.join(q(k) for k in keys)}) DO "
+        sql += ("UPDATE SET " + ", ".join(f"{q(c)} = excluded.{q(c)}" for c in update)) if update else "NOTHING"
+    conn.execute(text(sql), rows)
+    return len(rows)
+
+
+def delete_keys(conn: Connection, table: str, keys: list[str], rows: list[dict]) -> None:
+    """Delete the rows whose key columns match any of `rows` (executemany)."""
+    if not rows:
+        return
+    where = " AND ".join(f"{q(k)} = :{k}" for k in keys)
+    conn.execute(text(f"DELETE FROM {q(table)} WHERE {where}"), [{k: r[k] for k in keys} for r in rows])
+
+
+def control(db: Database) -> Engine:
+    return db.engine(CONTROL_SCHEMA)

@@ -1,0 +1,193 @@
+-- PAXminer DDL: the single source of truth for both MySQL/MariaDB and SQLite.
+-- Written in the common subset; miner/db.py applies two translations for SQLite
+-- (AUTO_INCREMENT PRIMARY KEY -> PRIMARY KEY AUTOINCREMENT) and runs each statement
+-- on its own. Sections start with "-- schema: control" or "-- schema: region".
+-- Names and meanings of aos, users, beatdowns, bd_attendance and the two views
+-- follow the PAXminer contract (../shared/CONTRACT.md); everything else is ours.
+
+-- schema: control
+CREATE TABLE IF NOT EXISTS regions (
+  region VARCHAR(64) NOT NULL PRIMARY KEY,
+  slack_token VARCHAR(255) NOT NULL,
+  schema_name VARCHAR(64) NOT NULL,
+  active TINYINT NOT NULL DEFAULT 1,
+  firstf_channel VARCHAR(45),
+  contact VARCHAR(255),
+  scrape_backblasts TINYINT NOT NULL DEFAULT 1,
+  send_pax_charts TINYINT NOT NULL DEFAULT 0,
+  send_q_charts TINYINT NOT NULL DEFAULT 0,
+  send_ao_leaderboard TINYINT NOT NULL DEFAULT 0,
+  send_region_leaderboard TINYINT NOT NULL DEFAULT 0,
+  timezone VARCHAR(64) NOT NULL DEFAULT 'America/Chicago',
+  date_order VARCHAR(3) NOT NULL DEFAULT 'MDY',
+  lookback_days INT,
+  feedback_days INT NOT NULL DEFAULT 3,
+  log_channel VARCHAR(45),
+  admin_channel VARCHAR(45),
+  settings LONGTEXT,
+  created_at VARCHAR(32)
+);
+
+CREATE TABLE IF NOT EXISTS run_log (
+  id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  run_id VARCHAR(40) NOT NULL,
+  region VARCHAR(64) NOT NULL,
+  step VARCHAR(32) NOT NULL,
+  host VARCHAR(255),
+  started VARCHAR(32) NOT NULL,
+  finished VARCHAR(32),
+  status VARCHAR(16) NOT NULL,
+  counts LONGTEXT,
+  error TEXT
+);
+
+CREATE TABLE IF NOT EXISTS region_locks (
+  region VARCHAR(64) NOT NULL PRIMARY KEY,
+  owner VARCHAR(255) NOT NULL,
+  acquired VARCHAR(32) NOT NULL,
+  heartbeat VARCHAR(32) NOT NULL
+);
+
+-- schema: region
+CREATE TABLE IF NOT EXISTS aos (
+  channel_id VARCHAR(45) NOT NULL PRIMARY KEY,
+  ao VARCHAR(100) NOT NULL,
+  channel_created INT,
+  archived TINYINT NOT NULL DEFAULT 0,
+  backblast TINYINT NOT NULL DEFAULT 0,
+  site_q_user_id VARCHAR(45),
+  is_private TINYINT NOT NULL DEFAULT 0,
+  is_member TINYINT NOT NULL DEFAULT 0,
+  backblast_set_by VARCHAR(16),
+  kind VARCHAR(16)
+);
+
+CREATE TABLE IF NOT EXISTS users (
+  user_id VARCHAR(45) NOT NULL PRIMARY KEY,
+  user_name VARCHAR(100) NOT NULL,
+  real_name VARCHAR(100),
+  phone VARCHAR(100),
+  email VARCHAR(100),
+  start_date DATE,
+  app TINYINT NOT NULL DEFAULT 0,
+  deleted TINYINT NOT NULL DEFAULT 0,
+  json LONGTEXT
+);
+
+CREATE TABLE IF NOT EXISTS beatdowns (
+  timestamp VARCHAR(45),
+  ts_edited VARCHAR(45),
+  ao_id VARCHAR(45) NOT NULL,
+  bd_date DATE NOT NULL,
+  q_user_id VARCHAR(45) NOT NULL,
+  coq_user_id VARCHAR(45),
+  pax_count INT,
+  backblast LONGTEXT,
+  backblast_parsed LONGTEXT,
+  fngs VARCHAR(1000),
+  fng_count INT,
+  json LONGTEXT,
+  PRIMARY KEY (ao_id, bd_date, q_user_id)
+);
+
+CREATE TABLE IF NOT EXISTS bd_attendance (
+  timestamp VARCHAR(45),
+  ts_edited VARCHAR(45),
+  user_id VARCHAR(45) NOT NULL,
+  ao_id VARCHAR(45) NOT NULL,
+  date DATE NOT NULL,
+  q_user_id VARCHAR(45) NOT NULL,
+  json LONGTEXT,
+  PRIMARY KEY (q_user_id, user_id, ao_id, date)
+);
+
+-- Raw archive: every message and thread reply as Slack last showed it, keyed by (channel, ts).
+CREATE TABLE IF NOT EXISTS messages (
+  channel_id VARCHAR(45) NOT NULL,
+  ts VARCHAR(32) NOT NULL,
+  thread_ts VARCHAR(32),
+  user_id VARCHAR(45),
+  bot_id VARCHAR(45),
+  username VARCHAR(255),
+  subtype VARCHAR(64),
+  text LONGTEXT,
+  blocks LONGTEXT,
+  metadata LONGTEXT,
+  files LONGTEXT,
+  reactions LONGTEXT,
+  file_count INT NOT NULL DEFAULT 0,
+  reaction_count INT NOT NULL DEFAULT 0,
+  edited_ts VARCHAR(32),
+  reply_count INT NOT NULL DEFAULT 0,
+  latest_reply VARCHAR(32),
+  content_hash VARCHAR(40) NOT NULL,
+  deleted TINYINT NOT NULL DEFAULT 0,
+  dirty TINYINT NOT NULL DEFAULT 1,
+  pass_id VARCHAR(40),
+  source VARCHAR(16) NOT NULL DEFAULT 'api',
+  first_seen VARCHAR(32) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL,
+  PRIMARY KEY (channel_id, ts)
+);
+CREATE INDEX IF NOT EXISTS messages_dirty ON messages (dirty);
+CREATE INDEX IF NOT EXISTS messages_thread ON messages (channel_id, thread_ts);
+
+-- Incremental state per channel: watermark, and the pass in progress (resumable by cursor).
+CREATE TABLE IF NOT EXISTS channel_state (
+  channel_id VARCHAR(45) NOT NULL PRIMARY KEY,
+  watermark_ts VARCHAR(32),
+  pass_id VARCHAR(40),
+  pass_oldest VARCHAR(32),
+  pass_cursor VARCHAR(512),
+  pass_started VARCHAR(32),
+  last_complete VARCHAR(32)
+);
+
+-- Every parse outcome, good or bad, one row per archived message that was looked at.
+CREATE TABLE IF NOT EXISTS parse_results (
+  channel_id VARCHAR(45) NOT NULL,
+  ts VARCHAR(32) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  problem TEXT,
+  ao_id VARCHAR(45),
+  bd_date DATE,
+  q_user_id VARCHAR(45),
+  poster_user_id VARCHAR(45),
+  content_hash VARCHAR(40),
+  parser_version VARCHAR(16),
+  result LONGTEXT,
+  parsed_at VARCHAR(32) NOT NULL,
+  PRIMARY KEY (channel_id, ts)
+);
+CREATE INDEX IF NOT EXISTS parse_results_key ON parse_results (ao_id, bd_date, q_user_id);
+
+-- Feedback DMs to posters: one per (message, content version), never twice.
+CREATE TABLE IF NOT EXISTS feedback (
+  channel_id VARCHAR(45) NOT NULL,
+  ts VARCHAR(32) NOT NULL,
+  content_hash VARCHAR(40) NOT NULL,
+  user_id VARCHAR(45),
+  problem TEXT,
+  status VARCHAR(16) NOT NULL,
+  sent_at VARCHAR(32),
+  PRIMARY KEY (channel_id, ts, content_hash)
+);
+
+DROP VIEW IF EXISTS attendance_view;
+CREATE VIEW attendance_view AS
+SELECT bd.date AS Date, a.ao AS AO, u.user_name AS PAX, q.user_name AS Q
+FROM bd_attendance bd
+LEFT JOIN aos a ON bd.ao_id = a.channel_id
+LEFT JOIN users u ON bd.user_id = u.user_id
+LEFT JOIN users q ON bd.q_user_id = q.user_id
+ORDER BY bd.date, a.ao;
+
+DROP VIEW IF EXISTS beatdown_info;
+CREATE VIEW beatdown_info AS
+SELECT b.bd_date AS Date, a.ao AS AO, u1.user_name AS Q, u1.app AS Q_Is_App,
+       u2.user_name AS CoQ, b.pax_count, b.fngs, b.fng_count
+FROM beatdowns b
+LEFT JOIN users u1 ON u1.user_id = b.q_user_id
+LEFT JOIN users u2 ON u2.user_id = b.coq_user_id
+LEFT JOIN aos a ON b.ao_id = a.channel_id
+ORDER BY b.bd_date, a.ao;
