@@ -120,6 +120,7 @@ CREATE TABLE IF NOT EXISTS messages (
   edited_ts VARCHAR(32),
   reply_count INT NOT NULL DEFAULT 0,
   latest_reply VARCHAR(32),
+  replies_seen VARCHAR(64),
   content_hash VARCHAR(40) NOT NULL,
   deleted TINYINT NOT NULL DEFAULT 0,
   dirty TINYINT NOT NULL DEFAULT 1,
@@ -191,3 +192,109 @@ LEFT JOIN users u1 ON u1.user_id = b.q_user_id
 LEFT JOIN users u2 ON u2.user_id = b.coq_user_id
 LEFT JOIN aos a ON b.ao_id = a.channel_id
 ORDER BY b.bd_date, a.ao;
+
+-- schema: region_charts
+-- Chart deliveries (charters): one row per chart kind, month and recipient, so a chart is posted once.
+-- month is YYYY-MM for a whole month, or YYYY-MM-DD for a month so far (charted on that day).
+-- recipient is the user ID of a DM or the channel ID posted to; status is pending, sending, sent or failed.
+CREATE TABLE IF NOT EXISTS chart_deliveries (
+  kind VARCHAR(32) NOT NULL,
+  month VARCHAR(10) NOT NULL,
+  recipient VARCHAR(45) NOT NULL,
+  channel_id VARCHAR(45),
+  title VARCHAR(255),
+  status VARCHAR(16) NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  error TEXT,
+  created_at VARCHAR(32) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL,
+  sent_at VARCHAR(32),
+  PRIMARY KEY (kind, month, recipient)
+);
+
+-- schema: region_scores
+-- Scores: one row per PAX per period (month, ytd, 90d) per as-of date, for the region (scope '')
+-- or one AO (scope = its channel ID), with the counts behind the score; `points` (JSON) holds
+-- the points of each component. Written by miner/scorer.py; weights in miner/scoring.py.
+CREATE TABLE IF NOT EXISTS scores (
+  as_of DATE NOT NULL,
+  period VARCHAR(8) NOT NULL,
+  scope VARCHAR(45) NOT NULL,
+  user_id VARCHAR(45) NOT NULL,
+  period_start DATE NOT NULL,
+  posts INT NOT NULL DEFAULT 0,
+  qs INT NOT NULL DEFAULT 0,
+  aos INT NOT NULL DEFAULT 0,
+  streak_current INT NOT NULL DEFAULT 0,
+  streak_longest INT NOT NULL DEFAULT 0,
+  fngs_brought INT NOT NULL DEFAULT 0,
+  fngs_retained INT NOT NULL DEFAULT 0,
+  msgs_ao INT NOT NULL DEFAULT 0,
+  msgs_help INT NOT NULL DEFAULT 0,
+  msgs_region INT NOT NULL DEFAULT 0,
+  msgs_other INT NOT NULL DEFAULT 0,
+  files INT NOT NULL DEFAULT 0,
+  reactions INT NOT NULL DEFAULT 0,
+  last_post DATE,
+  score INT NOT NULL DEFAULT 0,
+  place INT NOT NULL DEFAULT 0,
+  points LONGTEXT,
+  computed_at VARCHAR(32) NOT NULL,
+  PRIMARY KEY (as_of, period, scope, user_id)
+);
+CREATE INDEX IF NOT EXISTS scores_user ON scores (user_id, period, scope);
+
+-- Achievements: awarded once per PAX per achievement per year/month/week/AO (period_key).
+CREATE TABLE IF NOT EXISTS achievements (
+  user_id VARCHAR(45) NOT NULL,
+  achievement VARCHAR(45) NOT NULL,
+  period_key VARCHAR(45) NOT NULL,
+  achieved_on DATE NOT NULL,
+  ao_id VARCHAR(45),
+  value INT,
+  awarded_at VARCHAR(32) NOT NULL,
+  PRIMARY KEY (user_id, achievement, period_key)
+);
+CREATE INDEX IF NOT EXISTS achievements_date ON achievements (achieved_on);
+
+-- Outreach tickets: one per slipping-away episode (ref = the last post before it) or per
+-- FNG pairing (kind mentor); admins close them with `paxminer outreach close`.
+CREATE TABLE IF NOT EXISTS outreach_tickets (
+  id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  kind VARCHAR(16) NOT NULL,
+  user_id VARCHAR(45) NOT NULL,
+  ref VARCHAR(45) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  stage VARCHAR(16) NOT NULL,
+  other_user_id VARCHAR(45),
+  ao_id VARCHAR(45),
+  opened_on DATE NOT NULL,
+  stage_on DATE NOT NULL,
+  closed_on DATE,
+  closed_by VARCHAR(45),
+  note LONGTEXT,
+  reply LONGTEXT,
+  facts LONGTEXT,
+  updated_at VARCHAR(32) NOT NULL,
+  UNIQUE (kind, user_id, ref)
+);
+
+-- The once-only ledger of every outreach message (DMs, tickets, invitations, announcements):
+-- a key is claimed before sending, so nothing is ever sent twice.
+CREATE TABLE IF NOT EXISTS outreach_messages (
+  msg_key VARCHAR(191) NOT NULL PRIMARY KEY,
+  kind VARCHAR(16) NOT NULL,
+  ticket_id INT,
+  user_id VARCHAR(45),
+  recipient VARCHAR(45),
+  channel_id VARCHAR(45),
+  ts VARCHAR(32),
+  text LONGTEXT,
+  status VARCHAR(16) NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  error LONGTEXT,
+  sent_on DATE NOT NULL,
+  created_at VARCHAR(32) NOT NULL,
+  sent_at VARCHAR(32)
+);
+CREATE INDEX IF NOT EXISTS outreach_messages_user ON outreach_messages (user_id, kind);

@@ -16,7 +16,7 @@ class App:
     db: Database = field(init=False)
 
     def __post_init__(self):
-        self.db = Database(self.settings.db_url, self.settings.data_dir)
+        self.db = Database(self.settings.db_url, self.settings.data_dir, self.settings.control_schema)
 
     def slack(self, region: Region) -> Slack:
         return Slack(region.slack_token, self.settings.slack_api_url, page_size=self.settings.history_page_size)

@@ -23,6 +23,7 @@ class ConfigError(Exception):
 class Settings:
     db_url: str = ""  # empty: embedded SQLite files under data_dir
     data_dir: str = "data"
+    control_schema: str = constants.CONTROL_SCHEMA
     slack_api_url: str = constants.SLACK_API_URL
     lookback_days: int = constants.LOOKBACK_DAYS
     workers: int = 4

@@ -60,8 +60,9 @@ def load_ddl(section: str, dialect: str) -> list[str]:
 class Database:
     """Hands out one engine per schema; creates schemas from schema.sql."""
 
-    def __init__(self, db_url: str = "", data_dir: str = "data"):
+    def __init__(self, db_url: str = "", data_dir: str = "data", control_schema: str = CONTROL_SCHEMA):
         self.db_url = db_url or ""
+        self.control_schema = check_identifier(control_schema)
         self.data_dir = Path(data_dir)
         self._engines: dict[str, Engine] = {}
         self._lock = threading.Lock()
@@ -203,5 +204,3 @@ def delete_keys(conn: Connection, table: str, keys: list[str], rows: list[dict])
     conn.execute(text(f"DELETE FROM {q(table)} WHERE {where}"), [{k: r[k] for k in keys} for r in rows])
 
 
-def control(db: Database) -> Engine:
-    return db.engine(CONTROL_SCHEMA)

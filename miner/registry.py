@@ -56,13 +56,13 @@ COLUMNS = [f.name for f in fields(Region)]
 
 
 def init_control(db: Database) -> None:
-    db.create_schema(CONTROL_SCHEMA, "control")
+    db.create_schema(db.control_schema, "control")
 
 
 def validate(values: dict) -> None:
     if "schema_name" in values:
         check_identifier(values["schema_name"])
-        if values["schema_name"].lower() in {CONTROL_SCHEMA, "mysql", "information_schema", "performance_schema", "sys"}:
+        if values["schema_name"].lower() in {CONTROL_SCHEMA, "mysql", "information_schema", "performance_schema", "sys", "test"}:
             raise RegionError(f"schema name {values['schema_name']!r} is reserved")
     if values.get("timezone"):
         try:
@@ -92,7 +92,7 @@ def add_region(db: Database, name: str, schema: str, token: str, **options) -> R
                 raise RegionError(f"schema {schema} already belongs to region {other.region}")
         values["created_at"] = utcnow()
     db.create_schema(schema, "region")
-    with db.engine(CONTROL_SCHEMA).begin() as conn:
+    with db.engine(db.control_schema).begin() as conn:
         upsert(conn, "regions", [values], ["region"])
     return get_region(db, name)
 
@@ -102,14 +102,14 @@ def list_regions(db: Database, active_only: bool = False) -> list[Region]:
     sql = f"SELECT {', '.join(COLUMNS)} FROM regions"
     if active_only:
         sql += " WHERE active = 1"
-    with db.engine(CONTROL_SCHEMA).connect() as conn:
+    with db.engine(db.control_schema).connect() as conn:
         rows = conn.execute(text(sql + " ORDER BY region")).mappings().all()
     return [Region(**dict(r)) for r in rows]
 
 
 def find_region(db: Database, name: str) -> Region | None:
     init_control(db)
-    with db.engine(CONTROL_SCHEMA).connect() as conn:
+    with db.engine(db.control_schema).connect() as conn:
         row = conn.execute(
             text(f"SELECT {', '.join(COLUMNS)} FROM regions WHERE region = :r"), {"r": name}
         ).mappings().first()
@@ -135,14 +135,14 @@ def update_region(db: Database, name: str, **changes) -> Region:
     if "schema_name" in changes and changes["schema_name"] != region.schema_name:
         db.create_schema(changes["schema_name"], "region")
     sets = ", ".join(f"`{k}` = :{k}" for k in changes)
-    with db.engine(CONTROL_SCHEMA).begin() as conn:
+    with db.engine(db.control_schema).begin() as conn:
         conn.execute(text(f"UPDATE regions SET {sets} WHERE region = :region_key"), {**changes, "region_key": name})
     return get_region(db, name)
 
 
 def remove_region(db: Database, name: str, drop_schema: bool = False) -> Region:
     region = get_region(db, name)
-    with db.engine(CONTROL_SCHEMA).begin() as conn:
+    with db.engine(db.control_schema).begin() as conn:
         conn.execute(text("DELETE FROM regions WHERE region = :r"), {"r": name})
         conn.execute(text("DELETE FROM region_locks WHERE region = :r"), {"r": name})
     if drop_schema:

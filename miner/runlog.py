@@ -9,7 +9,6 @@ from contextlib import contextmanager
 
 from sqlalchemy import text
 
-from miner.constants import CONTROL_SCHEMA
 from miner.db import Database, utcnow
 
 
@@ -21,7 +20,7 @@ def new_run_id() -> str:
 def logged_step(db: Database, region: str, step: str, run_id: str | None = None):
     """Record a step; yields a dict the step fills with counts. Errors are recorded, then re-raised."""
     counts: dict = {}
-    eng = db.engine(CONTROL_SCHEMA)
+    eng = db.engine(db.control_schema)
     with eng.begin() as conn:
         res = conn.execute(
             text("INSERT INTO run_log (run_id, region, step, host, started, status) VALUES (:run, :region, :step, :host, :started, 'running')"),
@@ -48,5 +47,5 @@ def recent(db: Database, region: str | None = None, limit: int = 50) -> list[dic
     if region:
         sql += " WHERE region = :r"
         params["r"] = region
-    with db.engine(CONTROL_SCHEMA).connect() as conn:
+    with db.engine(db.control_schema).connect() as conn:
         return [dict(r) for r in conn.execute(text(sql + " ORDER BY id DESC LIMIT :n"), params).mappings()]

@@ -116,16 +116,21 @@ class Slack:
         token: str,
         base_url: str = constants.SLACK_API_URL,
         *,
-        page_size: int = constants.HISTORY_PAGE_SIZE,
-        retries: int = constants.RETRY_MAX,
-        timeout: int = constants.REQUEST_TIMEOUT,
-        budget: float = constants.REQUEST_BUDGET,
-        backoff: float = constants.BACKOFF_BASE,
+        page_size: int | None = None,
+        retries: int | None = None,
+        timeout: int | None = None,
+        budget: float | None = None,
+        backoff: float | None = None,
     ):
+        c = constants  # read at call time, so tests and benches can tune them
         self.calls: Counter = Counter()
         self.retries: Counter = Counter()
-        self.page_size = page_size
-        handler = BudgetedRetryHandler(retries, budget, backoff, self.retries)
+        self.page_size = page_size or c.HISTORY_PAGE_SIZE
+        timeout = timeout or c.REQUEST_TIMEOUT
+        handler = BudgetedRetryHandler(
+            c.RETRY_MAX if retries is None else retries, budget or c.REQUEST_BUDGET,
+            c.BACKOFF_BASE if backoff is None else backoff, self.retries,
+        )
         self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[handler])
         self._client._logger = logging.getLogger("miner.slack.sdk")  # never logs headers at our levels
 

@@ -1,0 +1,169 @@
+"""The raw archive: every message as Slack last showed it, keyed by (channel, ts).
+
+A row is `dirty` when it is new or its content changed (text, blocks, metadata, edit, subtype);
+the beatdown builder parses dirty rows and clears the flag, so a crash never loses a reparse.
+Reactions and reply counts are kept current without making a row dirty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+
+from miner.db import upsert, utcnow
+
+COLUMNS = [
+    "channel_id", "ts", "thread_ts", "user_id", "bot_id", "username", "subtype", "text", "blocks",
+    "metadata", "files", "reactions", "file_count", "reaction_count", "edited_ts", "reply_count",
+    "latest_reply", "content_hash", "deleted", "dirty", "pass_id", "source", "first_seen", "updated_at",
+]
+
+
+def _dump(value) -> str | None:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False) if value else None
+
+
+def content_hash(msg: dict) -> str:
+    parts = (msg.get("text") or "", msg.get("blocks"), msg.get("metadata"), (msg.get("edited") or {}).get("ts"),
+             msg.get("subtype"), msg.get("user"), msg.get("thread_ts"))
+    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def build_row(channel_id: str, msg: dict, pass_id: str | None, source: str, now: str) -> dict:
+    files = [{"id": f.get("id"), "name": f.get("name"), "mimetype": f.get("mimetype")} for f in msg.get("files") or []]
+    reactions = msg.get("reactions") or []
+    return {
+        "channel_id": channel_id,
+        "ts": msg["ts"],
+        "thread_ts": msg.get("thread_ts"),
+        "user_id": msg.get("user"),
+        "bot_id": msg.get("bot_id"),
+        "username": (msg.get("username") or None) and msg["username"][:255],
+        "subtype": msg.get("subtype"),
+        "text": msg.get("text") or "",
+        "blocks": _dump(msg.get("blocks")),
+        "metadata": _dump(msg.get("metadata")),
+        "files": _dump(files),
+        "reactions": _dump(reactions),
+        "file_count": len(files),
+        "reaction_count": sum(int(r.get("count") or 0) for r in reactions),
+        "edited_ts": (msg.get("edited") or {}).get("ts"),
+        "reply_count": int(msg.get("reply_count") or 0),
+        "latest_reply": msg.get("latest_reply"),
+        "content_hash": content_hash(msg),
+        "deleted": 0,
+        "dirty": 1,
+        "pass_id": pass_id,
+        "source": source,
+        "first_seen": now,
+        "updated_at": now,
+    }
+
+
+def to_message(row) -> dict:
+    """An archive row back to the Slack message shape the parser reads."""
+    msg = {"type": "message", "ts": row["ts"], "text": row["text"] or ""}
+    for col, key in (("thread_ts", "thread_ts"), ("user_id", "user"), ("bot_id", "bot_id"),
+                     ("username", "username"), ("subtype", "subtype")):
+        if row[col]:
+            msg[key] = row[col]
+    if row["blocks"]:
+        msg["blocks"] = json.loads(row["blocks"])
+    if row["metadata"]:
+        msg["metadata"] = json.loads(row["metadata"])
+    if row["edited_ts"]:
+        msg["edited"] = {"ts": row["edited_ts"]}
+    return msg
+
+
+def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_id: str | None = None,
+                  source: str = "api", prefer_existing: bool = False) -> dict:
+    """Upsert one page of messages; returns counts of new and changed (dirty) rows.
+
+    prefer_existing: an export import never overwrites what the API already stored (the API's state is newer).
+    """
+    counts = {"messages": len(messages), "new": 0, "changed": 0}
+    if not messages:
+        return counts
+    now = utcnow()
+    rows = {m["ts"]: build_row(channel_id, m, pass_id, source, now) for m in messages if m.get("ts")}
+    old = {
+        r.ts: r for r in conn.execute(
+            text("SELECT ts, content_hash, deleted, dirty, first_seen, source FROM messages "
+                 "WHERE channel_id = :c AND ts IN :ts").bindparams(bindparam("ts", expanding=True)),
+            {"c": channel_id, "ts": list(rows)},
+        )
+    }
+    out = []
+    for ts, row in rows.items():
+        prev = old.get(ts)
+        if prev is None:
+            counts["new"] += 1
+        else:
+            if prefer_existing and prev.source == "api":
+                continue
+            row["first_seen"] = prev.first_seen
+            same = prev.content_hash == row["content_hash"] and not prev.deleted
+            row["dirty"] = prev.dirty if same else 1
+            counts["changed"] += 0 if same else 1
+        out.append(row)
+    upsert(conn, "messages", out, ["channel_id", "ts"], update=[c for c in COLUMNS if c not in ("channel_id", "ts", "first_seen")])
+    return counts
+
+
+def mark_missing_deleted(conn: Connection, channel_id: str, oldest: str, pass_id: str) -> int:
+    """Top-level messages in the window that this pass did not see are gone from Slack."""
+    res = conn.execute(text(
+        "UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now "
+        "WHERE channel_id = :c AND ts >= :oldest AND deleted = 0 AND source = 'api' "
+        "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast') "
+        "AND (pass_id IS NULL OR pass_id <> :p)"
+    ), {"c": channel_id, "oldest": oldest, "p": pass_id, "now": utcnow()})
+    gone = res.rowcount or 0
+    if gone:  # replies of a vanished parent go with it
+        conn.execute(text(
+            "UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND deleted = 0 "
+            "AND thread_ts IS NOT NULL AND thread_ts <> ts AND thread_ts IN "
+            "(SELECT ts FROM (SELECT ts FROM messages WHERE channel_id = :c AND deleted = 1 AND ts >= :oldest) AS gone)"
+        ), {"c": channel_id, "oldest": oldest, "now": utcnow()})
+    return gone
+
+
+def thread_state(reply_count: int, latest_reply: str | None) -> str:
+    return f"{reply_count}:{latest_reply or ''}"
+
+
+def threads_to_sync(conn: Connection, channel_id: str, oldest: str) -> list[dict]:
+    """Parents whose reply count or latest reply changed since their thread was last read."""
+    rows = conn.execute(text(
+        "SELECT ts, reply_count, latest_reply, replies_seen FROM messages WHERE channel_id = :c AND ts >= :oldest "
+        "AND deleted = 0 AND (reply_count > 0 OR replies_seen IS NOT NULL)"
+    ), {"c": channel_id, "oldest": oldest}).mappings()
+    return [dict(r) for r in rows if r["replies_seen"] != thread_state(r["reply_count"], r["latest_reply"])]
+
+
+def save_thread(conn: Connection, channel_id: str, parent: dict, messages: list[dict], source: str = "api") -> dict:
+    """Store a thread's replies, mark replies no longer there as deleted, remember the thread state."""
+    replies = [m for m in messages if m.get("ts") != parent["ts"]]
+    counts = save_messages(conn, channel_id, replies, None, source)
+    seen = [m["ts"] for m in replies]
+    sql = ("UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND thread_ts = :p "
+           "AND ts <> :p AND deleted = 0")
+    params = {"c": channel_id, "p": parent["ts"], "now": utcnow()}
+    if seen:
+        stmt = text(sql + " AND ts NOT IN :seen").bindparams(bindparam("seen", expanding=True))
+        params["seen"] = seen
+    else:
+        stmt = text(sql)
+    counts["deleted"] = conn.execute(stmt, params).rowcount or 0
+    conn.execute(text("UPDATE messages SET replies_seen = :s WHERE channel_id = :c AND ts = :p"),
+                 {"s": thread_state(parent["reply_count"], parent["latest_reply"]), "c": channel_id, "p": parent["ts"]})
+    return counts
+
+
+def ts_from_datetime(dt: datetime) -> str:
+    return f"{dt.astimezone(timezone.utc).timestamp():.6f}"

@@ -1,0 +1,232 @@
+"""Parsed backblasts -> `beatdowns` and `bd_attendance`.
+
+Dirty archive rows are parsed; every outcome goes to `parse_results`. Beatdowns are then derived
+per key (AO, date, Q): the earliest live backblast with that key wins, later ones are duplicates.
+Only keys touched by this batch are rebuilt, so a nightly run does little work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+
+
+from sqlalchemy import bindparam, text
+
+from miner import archive
+from miner.app import App
+from miner.backblast import PARSER_VERSION, Context, parse_message
+from miner.db import delete_keys, upsert, utcnow
+from miner.registry import Region, get_region
+
+CHUNK = 5000
+LIVE = ("ok", "duplicate")
+MESSAGE_COLS = "channel_id, ts, thread_ts, user_id, bot_id, username, subtype, text, blocks, metadata, edited_ts, deleted, content_hash"
+
+
+def load_context_parts(conn) -> tuple[dict, dict, set]:
+    users = {r.user_id: {"user_name": r.user_name, "real_name": r.real_name or "", "app": r.app}
+             for r in conn.execute(text("SELECT user_id, user_name, real_name, app FROM users"))}
+    aos, backblast = {}, set()
+    for r in conn.execute(text("SELECT channel_id, ao, backblast FROM aos")):
+        aos[r.channel_id] = r.ao
+        if r.backblast:
+            backblast.add(r.channel_id)
+    return users, aos, backblast
+
+
+def build_result_row(row, parsed, now: str) -> dict:
+    result = dataclasses.asdict(parsed)
+    result["bd_date"] = parsed.bd_date.isoformat() if parsed.bd_date else None
+    result["ts_edited"] = row["edited_ts"]
+    return {
+        "channel_id": row["channel_id"], "ts": row["ts"], "status": parsed.status, "problem": parsed.problem,
+        "ao_id": parsed.ao_id if parsed.status == "ok" else None,
+        "bd_date": result["bd_date"] if parsed.status == "ok" else None,
+        "q_user_id": parsed.q_user_id if parsed.status == "ok" else None,
+        "poster_user_id": parsed.poster_user_id, "content_hash": row["content_hash"],
+        "parser_version": PARSER_VERSION, "result": json.dumps(result, default=str), "parsed_at": now,
+    }
+
+
+def gone_row(row, status: str, now: str) -> dict:
+    return {"channel_id": row["channel_id"], "ts": row["ts"], "status": status, "problem": None, "ao_id": None,
+            "bd_date": None, "q_user_id": None, "poster_user_id": None, "content_hash": row["content_hash"],
+            "parser_version": PARSER_VERSION, "result": None, "parsed_at": now}
+
+
+def build_beatdown_rows(result: dict, users: dict) -> tuple[dict, list[dict]]:
+    """One winning parse result -> (beatdowns row, bd_attendance rows)."""
+    key = {"ao_id": result["ao_id"], "q_user_id": result["q_user_id"]}
+    coqs = result.get("coq_user_ids") or []
+    fngs = result.get("fngs") or []
+    parsed_lines = [
+        f"Backblast: {result.get('title') or ''}".rstrip(),
+        f"Date: {result['bd_date']}",
+        f"Q: {users.get(result['q_user_id'], {}).get('user_name', result['q_user_id'])}",
+        f"Co-Q: {', '.join(users.get(u, {}).get('user_name', u) for u in coqs) or 'None'}",
+        "PAX: " + ", ".join([users.get(u, {}).get("user_name", u) for u in result.get("pax_user_ids") or []]
+                            + list(result.get("unmatched_names") or [])),
+        f"FNGs: {', '.join(fngs) or 'None'}",
+        f"Count: {result.get('pax_count')}",
+    ]
+    bd = {
+        "timestamp": result["ts"], "ts_edited": result.get("ts_edited"), **key, "bd_date": result["bd_date"],
+        "coq_user_id": coqs[0] if coqs else None, "pax_count": result.get("pax_count"),
+        "backblast": result.get("text") or "", "backblast_parsed": "\n".join(parsed_lines),
+        "fngs": (", ".join(fngs) or "None")[:1000], "fng_count": result.get("fng_count") or 0,
+        "json": json.dumps({k: v for k, v in result.items() if k != "text"}, default=str),
+    }
+    roles = {result["q_user_id"]: "q", **{u: "coq" for u in coqs}}
+    attendance = [
+        {"timestamp": result["ts"], "ts_edited": result.get("ts_edited"), "user_id": u, "ao_id": key["ao_id"],
+         "date": result["bd_date"], "q_user_id": key["q_user_id"], "json": json.dumps({"role": roles.get(u, "pax")})}
+        for u in dict.fromkeys([result["q_user_id"], *coqs, *(result.get("pax_user_ids") or [])]) if u
+    ]
+    return bd, attendance
+
+
+def _key(ao_id, bd_date, q_user_id) -> tuple:
+    return (ao_id, str(bd_date)[:10], q_user_id)
+
+
+def resolve_keys(conn, keys: set, users: dict) -> dict:
+    """Rebuild beatdowns for the given (AO, date, Q) keys from the live parse results."""
+    counts = {"duplicates": 0, "new_duplicates": []}
+    if not keys:
+        return counts
+    aos = sorted({k[0] for k in keys})
+    lo, hi = min(k[1] for k in keys), max(k[1] for k in keys)
+    span = {"aos": aos, "lo": lo, "hi": hi}
+    cands = defaultdict(list)
+    for r in conn.execute(text(
+        "SELECT channel_id, ts, status, ao_id, bd_date, q_user_id, result FROM parse_results "
+        "WHERE status IN ('ok', 'duplicate', 'pending') AND ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
+    ).bindparams(bindparam("aos", expanding=True)), span).mappings():
+        k = _key(r["ao_id"], r["bd_date"], r["q_user_id"])
+        if k in keys:
+            cands[k].append(r)
+    existing = [
+        {"ao_id": r.ao_id, "bd_date": str(r.bd_date)[:10], "q_user_id": r.q_user_id, "date": str(r.bd_date)[:10]}
+        for r in conn.execute(text(
+            "SELECT ao_id, bd_date, q_user_id FROM beatdowns WHERE ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
+        ).bindparams(bindparam("aos", expanding=True)), span)
+        if _key(r.ao_id, r.bd_date, r.q_user_id) in keys
+    ]
+    delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], existing)
+    delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], existing)
+    beatdowns, attendance, statuses = [], [], []
+    for k, rows in cands.items():
+        rows.sort(key=lambda r: float(r["ts"]))
+        winner = rows[0]
+        result = json.loads(winner["result"])
+        result["ts"] = winner["ts"]
+        bd, att = build_beatdown_rows(result, users)
+        beatdowns.append(bd)
+        attendance.extend(att)
+        for i, r in enumerate(rows):
+            status = "ok" if i == 0 else "duplicate"
+            problem = None if i == 0 else f"duplicate of the backblast posted at ts {winner['ts']} in <#{winner['channel_id']}>"
+            if r["status"] != status:
+                statuses.append({"channel_id": r["channel_id"], "ts": r["ts"], "status": status, "problem": problem})
+                if status == "duplicate":
+                    counts["new_duplicates"].append((r["channel_id"], r["ts"]))
+            counts["duplicates"] += i > 0
+    if statuses:
+        conn.execute(text("UPDATE parse_results SET status = :status, problem = :problem WHERE channel_id = :channel_id AND ts = :ts"), statuses)
+    upsert(conn, "beatdowns", beatdowns, ["ao_id", "bd_date", "q_user_id"])
+    upsert(conn, "bd_attendance", attendance, ["q_user_id", "user_id", "ao_id", "date"])
+    return counts
+
+
+def build_beatdowns(app: App, region: Region) -> dict:
+    """Parse every dirty archive row and rebuild the beatdowns it touches; chunked, one transaction per chunk."""
+    eng = app.db.engine(region.schema_name)
+    totals = {"messages": 0, "backblasts": 0, "problems": 0, "duplicates": 0}
+    with eng.connect() as conn:
+        users, aos, backblast_channels = load_context_parts(conn)
+    contexts: dict[str, Context] = {}
+    while True:
+        with eng.begin() as conn:
+            rows = conn.execute(text(f"SELECT {MESSAGE_COLS} FROM messages WHERE dirty = 1 ORDER BY channel_id, ts LIMIT {CHUNK}")).mappings().all()
+            if not rows:
+                break
+            c = _build_chunk(conn, rows, users, aos, backblast_channels, region, contexts)
+            for k in totals:
+                totals[k] += c[k]
+    with eng.connect() as conn:
+        for status, n in conn.execute(text("SELECT status, COUNT(*) FROM parse_results GROUP BY status")):
+            totals[f"total_{status}"] = n
+    return totals
+
+
+def _build_chunk(conn, rows, users, aos, backblast_channels, region, contexts) -> dict:
+    now = utcnow()
+    by_channel = defaultdict(list)
+    for r in rows:
+        by_channel[r["channel_id"]].append(r["ts"])
+    old = {}
+    for cid, tss in by_channel.items():
+        for r in conn.execute(text(
+            "SELECT channel_id, ts, status, ao_id, bd_date, q_user_id FROM parse_results WHERE channel_id = :c AND ts IN :ts"
+        ).bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss}):
+            old[(r.channel_id, r.ts)] = r
+    results, keys = [], set()
+    for row in rows:
+        k = (row["channel_id"], row["ts"])
+        prev = old.get(k)
+        if prev is not None and prev.status in LIVE:
+            keys.add(_key(prev.ao_id, prev.bd_date, prev.q_user_id))
+        if row["deleted"]:
+            if prev is not None:
+                results.append(gone_row(row, "deleted", now))
+            continue
+        if row["channel_id"] not in backblast_channels:
+            if prev is not None:
+                results.append(gone_row(row, "not_backblast", now))
+            continue
+        ctx = contexts.get(row["channel_id"])
+        if ctx is None:
+            ctx = contexts[row["channel_id"]] = Context(row["channel_id"], users, aos, region.timezone, region.date_order)
+        parsed = parse_message(archive.to_message(row), ctx)
+        res = build_result_row(row, parsed, now)
+        if parsed.status == "ok":
+            res["status"] = "pending"  # resolve_keys decides ok or duplicate
+            keys.add(_key(res["ao_id"], res["bd_date"], res["q_user_id"]))
+        results.append(res)
+    upsert(conn, "parse_results", results, ["channel_id", "ts"])
+    resolved = resolve_keys(conn, keys, users)
+    for cid, tss in by_channel.items():
+        conn.execute(text("UPDATE messages SET dirty = 0 WHERE channel_id = :c AND ts IN :ts")
+                     .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss})
+    return {
+        "messages": len(rows),
+        "backblasts": sum(1 for r in results if r["status"] == "pending"),
+        "problems": sum(1 for r in results if r["status"] == "problem"),
+        "duplicates": len(resolved["new_duplicates"]),
+    }
+
+
+def reparse_region(app: App, region_name: str) -> dict:
+    """Rebuild beatdowns/bd_attendance from the raw archive after a parser change (no Slack calls).
+
+    Rows a legacy PAXminer wrote (with no parse result of ours) are left alone.
+    """
+    region = get_region(app.db, region_name)
+    eng = app.db.engine(region.schema_name)
+    with eng.begin() as conn:
+        ours = [
+            {"ao_id": r.ao_id, "bd_date": str(r.bd_date)[:10], "date": str(r.bd_date)[:10], "q_user_id": r.q_user_id}
+            for r in conn.execute(text("SELECT DISTINCT ao_id, bd_date, q_user_id FROM parse_results WHERE status IN ('ok', 'duplicate', 'pending')"))
+        ]
+        delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], ours)
+        delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], ours)
+        conn.execute(text("UPDATE parse_results SET status = 'stale' WHERE status IN ('ok', 'duplicate', 'pending')"))
+        conn.execute(text("UPDATE messages SET dirty = 1"))
+    totals = build_beatdowns(app, region)
+    with eng.connect() as conn:
+        totals["duplicates"] = conn.execute(text("SELECT COUNT(*) FROM parse_results WHERE status = 'duplicate'")).scalar()
+    return totals
+
+
