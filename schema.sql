@@ -195,11 +195,11 @@ ORDER BY b.bd_date, a.ao;
 
 -- schema: region_charts
 -- Chart deliveries (charters): one row per chart kind, month and recipient, so a chart is posted once.
--- month is YYYY-MM for a whole month, or YYYY-MM-DD for a month so far (charted on that day).
+-- month is YYYY-MM for a whole month, or YYYY-MM-partial for the month so far (posted once too).
 -- recipient is the user ID of a DM or the channel ID posted to; status is pending, sending, sent or failed.
 CREATE TABLE IF NOT EXISTS chart_deliveries (
   kind VARCHAR(32) NOT NULL,
-  month VARCHAR(10) NOT NULL,
+  month VARCHAR(16) NOT NULL,
   recipient VARCHAR(45) NOT NULL,
   channel_id VARCHAR(45),
   title VARCHAR(255),

@@ -7,7 +7,6 @@ Only keys touched by this batch are rebuilt, so a nightly run does little work.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import defaultdict
 
@@ -37,17 +36,20 @@ def load_context_parts(conn) -> tuple[dict, dict, set]:
 
 
 def build_result_row(row, parsed, now: str) -> dict:
-    result = dataclasses.asdict(parsed)
+    result = dict(vars(parsed))  # shallow: Parsed holds only scalars and lists of strings
     result["bd_date"] = parsed.bd_date.isoformat() if parsed.bd_date else None
     result["ts_edited"] = row["edited_ts"]
-    return {
+    text_ = result.pop("text", "")
+    if text_ != (row["text"] or ""):  # rendered from blocks: keep it; else messages.text has it
+        result["text"] = text_
+    return {"_text": text_, **{
         "channel_id": row["channel_id"], "ts": row["ts"], "status": parsed.status, "problem": parsed.problem,
         "ao_id": parsed.ao_id if parsed.status == "ok" else None,
         "bd_date": result["bd_date"] if parsed.status == "ok" else None,
         "q_user_id": parsed.q_user_id if parsed.status == "ok" else None,
         "poster_user_id": parsed.poster_user_id, "content_hash": row["content_hash"],
         "parser_version": PARSER_VERSION, "result": json.dumps(result, default=str), "parsed_at": now,
-    }
+    }}
 
 
 def gone_row(row, status: str, now: str) -> dict:
@@ -91,22 +93,32 @@ def _key(ao_id, bd_date, q_user_id) -> tuple:
     return (ao_id, str(bd_date)[:10], q_user_id)
 
 
-def resolve_keys(conn, keys: set, users: dict) -> dict:
-    """Rebuild beatdowns for the given (AO, date, Q) keys from the live parse results."""
+def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) -> dict:
+    """Rebuild beatdowns for the given (AO, date, Q) keys.
+
+    Candidates are the live parse results in the database plus `fresh` ones (not yet stored,
+    status 'pending'); the earliest wins. Fresh rows get their status set in memory, stored
+    rows whose status changes are updated (rare).
+    """
     counts = {"duplicates": 0, "new_duplicates": []}
     if not keys:
         return counts
+    fresh = fresh or []
+    fresh_ids = {(r["channel_id"], r["ts"]) for r in fresh}
     aos = sorted({k[0] for k in keys})
     lo, hi = min(k[1] for k in keys), max(k[1] for k in keys)
     span = {"aos": aos, "lo": lo, "hi": hi}
     cands = defaultdict(list)
     for r in conn.execute(text(
         "SELECT channel_id, ts, status, ao_id, bd_date, q_user_id, result FROM parse_results "
-        "WHERE status IN ('ok', 'duplicate', 'pending') AND ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
+        "WHERE status IN ('ok', 'duplicate') AND ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
     ).bindparams(bindparam("aos", expanding=True)), span).mappings():
         k = _key(r["ao_id"], r["bd_date"], r["q_user_id"])
-        if k in keys:
-            cands[k].append(r)
+        if k in keys and (r["channel_id"], r["ts"]) not in fresh_ids:
+            cands[k].append(dict(r))
+    for r in fresh:
+        if r["status"] == "pending":
+            cands[_key(r["ao_id"], r["bd_date"], r["q_user_id"])].append(r)
     existing = [
         {"ao_id": r.ao_id, "bd_date": str(r.bd_date)[:10], "q_user_id": r.q_user_id, "date": str(r.bd_date)[:10]}
         for r in conn.execute(text(
@@ -116,12 +128,15 @@ def resolve_keys(conn, keys: set, users: dict) -> dict:
     ]
     delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], existing)
     delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], existing)
-    beatdowns, attendance, statuses = [], [], []
-    for k, rows in cands.items():
+    for rows in cands.values():
         rows.sort(key=lambda r: float(r["ts"]))
+    texts = winner_texts(conn, [rows[0] for rows in cands.values()])
+    beatdowns, attendance, changed = [], [], []
+    for rows in cands.values():
         winner = rows[0]
         result = json.loads(winner["result"])
         result["ts"] = winner["ts"]
+        result.setdefault("text", texts.get((winner["channel_id"], winner["ts"]), ""))
         bd, att = build_beatdown_rows(result, users)
         beatdowns.append(bd)
         attendance.extend(att)
@@ -129,15 +144,32 @@ def resolve_keys(conn, keys: set, users: dict) -> dict:
             status = "ok" if i == 0 else "duplicate"
             problem = None if i == 0 else f"duplicate of the backblast posted at ts {winner['ts']} in <#{winner['channel_id']}>"
             if r["status"] != status:
-                statuses.append({"channel_id": r["channel_id"], "ts": r["ts"], "status": status, "problem": problem})
                 if status == "duplicate":
                     counts["new_duplicates"].append((r["channel_id"], r["ts"]))
+                if (r["channel_id"], r["ts"]) in fresh_ids:
+                    r["status"], r["problem"] = status, problem
+                else:
+                    changed.append({"channel_id": r["channel_id"], "ts": r["ts"], "status": status, "problem": problem})
             counts["duplicates"] += i > 0
-    if statuses:
-        conn.execute(text("UPDATE parse_results SET status = :status, problem = :problem WHERE channel_id = :channel_id AND ts = :ts"), statuses)
+    if changed:
+        conn.execute(text("UPDATE parse_results SET status = :status, problem = :problem WHERE channel_id = :channel_id AND ts = :ts"), changed)
     upsert(conn, "beatdowns", beatdowns, ["ao_id", "bd_date", "q_user_id"])
     upsert(conn, "bd_attendance", attendance, ["q_user_id", "user_id", "ao_id", "date"])
     return counts
+
+
+def winner_texts(conn, winners: list[dict]) -> dict:
+    """The text of each winner: fresh ones carry it, stored ones read it from the archive."""
+    out = {(w["channel_id"], w["ts"]): w["_text"] for w in winners if "_text" in w}
+    stored = defaultdict(list)
+    for w in winners:
+        if "_text" not in w:
+            stored[w["channel_id"]].append(w["ts"])
+    for cid, tss in stored.items():
+        for r in conn.execute(text("SELECT ts, text FROM messages WHERE channel_id = :c AND ts IN :ts")
+                              .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss}):
+            out[(cid, r.ts)] = r.text or ""
+    return out
 
 
 def build_beatdowns(app: App, region: Region) -> dict:
@@ -195,14 +227,15 @@ def _build_chunk(conn, rows, users, aos, backblast_channels, region, contexts) -
             res["status"] = "pending"  # resolve_keys decides ok or duplicate
             keys.add(_key(res["ao_id"], res["bd_date"], res["q_user_id"]))
         results.append(res)
-    upsert(conn, "parse_results", results, ["channel_id", "ts"])
-    resolved = resolve_keys(conn, keys, users)
+    pending = sum(1 for r in results if r["status"] == "pending")
+    resolved = resolve_keys(conn, keys, users, results)
+    upsert(conn, "parse_results", [{k: v for k, v in r.items() if k != "_text"} for r in results], ["channel_id", "ts"])
     for cid, tss in by_channel.items():
         conn.execute(text("UPDATE messages SET dirty = 0 WHERE channel_id = :c AND ts IN :ts")
                      .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss})
     return {
         "messages": len(rows),
-        "backblasts": sum(1 for r in results if r["status"] == "pending"),
+        "backblasts": pending,
         "problems": sum(1 for r in results if r["status"] == "problem"),
         "duplicates": len(resolved["new_duplicates"]),
     }
@@ -218,11 +251,11 @@ def reparse_region(app: App, region_name: str) -> dict:
     with eng.begin() as conn:
         ours = [
             {"ao_id": r.ao_id, "bd_date": str(r.bd_date)[:10], "date": str(r.bd_date)[:10], "q_user_id": r.q_user_id}
-            for r in conn.execute(text("SELECT DISTINCT ao_id, bd_date, q_user_id FROM parse_results WHERE status IN ('ok', 'duplicate', 'pending')"))
+            for r in conn.execute(text("SELECT DISTINCT ao_id, bd_date, q_user_id FROM parse_results WHERE status IN ('ok', 'duplicate')"))
         ]
         delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], ours)
         delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], ours)
-        conn.execute(text("UPDATE parse_results SET status = 'stale' WHERE status IN ('ok', 'duplicate', 'pending')"))
+        conn.execute(text("UPDATE parse_results SET status = 'stale' WHERE status IN ('ok', 'duplicate')"))
         conn.execute(text("UPDATE messages SET dirty = 1"))
     totals = build_beatdowns(app, region)
     with eng.connect() as conn:

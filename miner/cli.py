@@ -334,3 +334,4 @@ def load_plugins() -> None:
 
 
 load_plugins()
+from miner import cli_scores  # noqa: E402,F401  (registers score, outreach)

@@ -9,6 +9,7 @@ never silently the end. A short page is not the end either: only an empty cursor
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import re
@@ -140,6 +141,7 @@ class Slack:
     # -- the one door -------------------------------------------------------------------------
     def call(self, method: str, context: dict | None = None, **params) -> dict:
         self.calls[method] += 1
+        params = {k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in params.items()}
         try:
             resp = self._client.api_call(method, params=params)
             return resp.data  # type: ignore[return-value]
@@ -188,14 +190,14 @@ class Slack:
         )
 
     def fetch_replies(self, channel: str, thread_ts: str) -> list[dict]:
-        """The whole thread (parent first), across pages."""
-        out: list[dict] = []
+        """The whole thread (parent first), across pages; Slack repeats the parent on every page."""
+        out: dict[str, dict] = {}
         for items, _ in self.paged(
             "conversations.replies", "messages", channel=channel, ts=thread_ts,
             limit=self.page_size, include_all_metadata="true",
         ):
-            out.extend(items)
-        return out
+            out.update((m["ts"], m) for m in items if m.get("ts"))
+        return list(out.values())
 
     def permalink(self, channel: str, ts: str) -> str:
         return self.call("chat.getPermalink", channel=channel, message_ts=ts).get("permalink", "")
