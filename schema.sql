@@ -298,3 +298,21 @@ CREATE TABLE IF NOT EXISTS outreach_messages (
   sent_at VARCHAR(32)
 );
 CREATE INDEX IF NOT EXISTS outreach_messages_user ON outreach_messages (user_id, kind);
+
+-- schema: control_daily
+-- The nightly orchestrator (miner/daily.py, miner/locks.py). region_locks (above) is the live
+-- claim on a region; region_runs remembers each region's last run, so several hosts sharing the
+-- regions never redo a region another host finished after their own run began, and the longest
+-- regions are started first. Times are the database server's UTC clock.
+CREATE TABLE IF NOT EXISTS region_runs (
+  region VARCHAR(64) NOT NULL PRIMARY KEY,
+  run_id VARCHAR(40) NOT NULL,
+  host VARCHAR(255),
+  started VARCHAR(32) NOT NULL,
+  finished VARCHAR(32),
+  status VARCHAR(16) NOT NULL,
+  failed_step VARCHAR(32),
+  error TEXT,
+  seconds DOUBLE,
+  counts LONGTEXT
+);

@@ -146,22 +146,26 @@ def threads_to_sync(conn: Connection, channel_id: str, oldest: str) -> list[dict
     return [dict(r) for r in rows if r["replies_seen"] != thread_state(r["reply_count"], r["latest_reply"])]
 
 
-def save_thread(conn: Connection, channel_id: str, parent: dict, messages: list[dict], source: str = "api") -> dict:
-    """Store a thread's replies, mark replies no longer there as deleted, remember the thread state."""
-    replies = [m for m in messages if m.get("ts") != parent["ts"]]
+def save_threads(conn: Connection, channel_id: str, threads: list[tuple[dict, list[dict]]], source: str = "api") -> dict:
+    """Store a batch of threads (parent, its messages): replies upserted, replies no longer there
+    marked deleted, each parent's thread state remembered. A handful of statements per batch."""
+    replies = [m for parent, msgs in threads for m in msgs if m.get("ts") != parent["ts"]]
     counts = save_messages(conn, channel_id, replies, None, source)
-    seen = [m["ts"] for m in replies]
-    sql = ("UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND thread_ts = :p "
-           "AND ts <> :p AND deleted = 0")
-    params = {"c": channel_id, "p": parent["ts"], "now": utcnow()}
-    if seen:
-        stmt = text(sql + " AND ts NOT IN :seen").bindparams(bindparam("seen", expanding=True))
-        params["seen"] = seen
-    else:
-        stmt = text(sql)
-    counts["deleted"] = conn.execute(stmt, params).rowcount or 0
-    conn.execute(text("UPDATE messages SET replies_seen = :s WHERE channel_id = :c AND ts = :p"),
-                 {"s": thread_state(parent["reply_count"], parent["latest_reply"]), "c": channel_id, "p": parent["ts"]})
+    parents = [p["ts"] for p, _ in threads]
+    seen = {m["ts"] for m in replies}
+    gone = [
+        r.ts for r in conn.execute(text(
+            "SELECT ts FROM messages WHERE channel_id = :c AND thread_ts IN :p AND ts <> thread_ts AND deleted = 0"
+        ).bindparams(bindparam("p", expanding=True)), {"c": channel_id, "p": parents})
+        if r.ts not in seen
+    ]
+    if gone:
+        conn.execute(text("UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND ts IN :ts")
+                     .bindparams(bindparam("ts", expanding=True)), {"c": channel_id, "ts": gone, "now": utcnow()})
+    conn.execute(text("UPDATE messages SET replies_seen = :s WHERE channel_id = :c AND ts = :p"), [
+        {"s": thread_state(p["reply_count"], p["latest_reply"]), "c": channel_id, "p": p["ts"]} for p, _ in threads
+    ])
+    counts["deleted"] = len(gone)
     return counts
 
 

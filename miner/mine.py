@@ -21,6 +21,7 @@ from miner.registry import Region, get_region
 from miner.slack import Slack, SlackError
 
 log = logging.getLogger("miner.mine")
+THREAD_BATCH = 50
 FATAL_CODES = {"invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed", "missing_scope"}
 
 
@@ -87,18 +88,21 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
         counts["deleted"] += archive.mark_missing_deleted(conn, channel_id, oldest, pass_id)
     with eng.connect() as conn:
         parents = archive.threads_to_sync(conn, channel_id, oldest)
-    for parent in parents:
+    batch: list[tuple[dict, list]] = []
+    for i, parent in enumerate(parents):
         try:
-            thread = slack.fetch_replies(channel_id, parent["ts"])
+            batch.append((parent, slack.fetch_replies(channel_id, parent["ts"])))
         except SlackError as exc:
             if exc.code != "thread_not_found":
                 raise
-            thread = []
-        with eng.begin() as conn:
-            t = archive.save_thread(conn, channel_id, parent, thread)
-        counts["threads"] += 1
-        counts["replies"] += t["new"] + t["changed"]
-        counts["deleted"] += t["deleted"]
+            batch.append((parent, []))
+        if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
+            with eng.begin() as conn:  # one commit per batch of threads, not per thread
+                t = archive.save_threads(conn, channel_id, batch)
+            counts["threads"] += len(batch)
+            counts["replies"] += t["new"] + t["changed"]
+            counts["deleted"] += t["deleted"]
+            batch = []
     with eng.begin() as conn:
         newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
                               {"c": channel_id}).scalar()
