@@ -335,3 +335,4 @@ def load_plugins() -> None:
 
 load_plugins()
 from miner import cli_scores  # noqa: E402,F401  (registers score, outreach)
+from miner import cli_daily  # noqa: E402,F401  (registers daily, import)

@@ -8,7 +8,10 @@ the page where it stopped, in the same pass (the pass id is what deletion reconc
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -27,6 +30,56 @@ FATAL_CODES = {"invalid_auth", "token_revoked", "token_expired", "account_inacti
 
 class MineError(Exception):
     pass
+
+
+def prefetch(items: Iterator, depth: int = 2) -> Iterator:
+    """Iterate `items` in a background thread, `depth` ahead, so Slack I/O overlaps DB writes.
+
+    Errors raised by the producer are re-raised here, in order; nothing is silently dropped.
+    Closing the consumer early stops the producer at its next item.
+    """
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def produce():
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                q.put((item, None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            q.put((None, exc))
+            return
+        q.put((done, None))
+
+    worker = threading.Thread(target=produce, daemon=True, name="prefetch")
+    worker.start()
+    try:
+        while True:
+            item, exc = q.get()
+            if exc is not None:
+                raise exc
+            if item is done:
+                return
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                q.get_nowait()
+            except queue.Empty:
+                worker.join(0.05)
+
+
+def fetch_threads(slack: Slack, channel_id: str, parents: list[dict]) -> Iterator[tuple[dict, list]]:
+    for parent in parents:
+        try:
+            yield parent, slack.fetch_replies(channel_id, parent["ts"])
+        except SlackError as exc:
+            if exc.code != "thread_not_found":
+                raise
+            yield parent, []
 
 
 def mined_channels(conn, region: Region) -> list[dict]:
@@ -71,8 +124,7 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
             pass_id, cursor = uuid.uuid4().hex, None
             save_state(conn, channel_id, pass_id=pass_id, pass_oldest=oldest, pass_cursor=None, pass_started=utcnow())
     try:
-        pages = slack.fetch_history(channel_id, oldest, cursor)
-        for messages, next_cursor in pages:
+        for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, cursor)):
             with eng.begin() as conn:
                 page = archive.save_messages(conn, channel_id, messages, pass_id)
                 save_state(conn, channel_id, pass_cursor=next_cursor or None)
@@ -89,13 +141,8 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
     with eng.connect() as conn:
         parents = archive.threads_to_sync(conn, channel_id, oldest)
     batch: list[tuple[dict, list]] = []
-    for i, parent in enumerate(parents):
-        try:
-            batch.append((parent, slack.fetch_replies(channel_id, parent["ts"])))
-        except SlackError as exc:
-            if exc.code != "thread_not_found":
-                raise
-            batch.append((parent, []))
+    for i, item in enumerate(prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH)):
+        batch.append(item)
         if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
             with eng.begin() as conn:  # one commit per batch of threads, not per thread
                 t = archive.save_threads(conn, channel_id, batch)

@@ -310,3 +310,20 @@ def test_reparse_rebuilds_from_archive_without_slack(app, region, fake_slack):
 
 def test_date_helpers():
     assert date.fromisoformat(day_of(0)) == date(2025, 2, 20)
+
+
+def test_prefetch_keeps_order_and_reraises_producer_errors():
+    from miner.mine import prefetch
+
+    def items():
+        yield from range(5)
+        raise RuntimeError("page 6 failed")
+
+    got = []
+    with pytest.raises(RuntimeError, match="page 6 failed"):
+        for x in prefetch(items(), depth=2):
+            got.append(x)
+    assert got == [0, 1, 2, 3, 4]
+    gen = prefetch(iter(range(1000)), depth=2)
+    assert [next(gen), next(gen)] == [0, 1]
+    gen.close()  # stopping early does not hang
