@@ -1,0 +1,1130 @@
+"""Backblast parser: one raw Slack message -> :class:`Parsed`.
+
+Pure: no I/O, no DB, no Slack calls, and never the wall clock (dates are read relative to the
+message's own ``ts`` so backfills of old posts parse the same as fresh ones).
+
+Reads three shapes of post:
+  * hand-typed backblasts (labelled lines: Q / Co-Q / PAX / FNGs / Count / Date / AO ...);
+  * slackblast app posts whose labelled lines are in ``text`` (older app versions);
+  * slackblast app posts whose labelled lines live in ``blocks`` and whose structured data is in
+    ``metadata.event_payload`` (``event_type == "backblast"``; the payload is preferred).
+
+Speed (>= 20k messages/s on one core is required): labelled lines are found with one regex scan of
+"\n" + the lowercased text, so moleskine lines never reach Python code; regexes are case-sensitive on
+lowercased text (``re.I`` defeats the engine's literal optimisations) and avoid "(?:...)?" repeats (see
+the regex notes); name / AO indexes are built once per Context and cached on it, and resolved name tokens
+and AO texts are memoised per Context (the same PAX and AOs recur week after week).
+
+Contract for callers: don't mutate ``ctx.users`` / ``ctx.aos`` in place after building a Context; build a
+new Context (with new mappings) when the users or channels change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+PARSER_VERSION = "1"  # bump when output changes
+
+__all__ = ["PARSER_VERSION", "Context", "Parsed", "parse_message", "parse_date", "parse_blocks_text"]
+
+
+@dataclass(frozen=True)
+class Context:
+    channel_id: str  # channel the message was posted in
+    users: Mapping[str, Mapping]  # user_id -> {"user_name", "real_name", "app": 0|1}
+    aos: Mapping[str, str]  # channel_id -> channel name, for every known channel
+    tz: str = "America/Chicago"  # region timezone (post ts -> local date)
+    date_order: str = "MDY"  # or "DMY"
+
+
+@dataclass
+class Parsed:
+    status: str  # "ok" | "not_backblast" | "problem"
+    problem: str | None = None
+    intended: bool = False
+    ao_id: str | None = None
+    bd_date: dt.date | None = None
+    q_user_id: str | None = None
+    coq_user_ids: list[str] = field(default_factory=list)
+    pax_user_ids: list[str] = field(default_factory=list)
+    unmatched_names: list[str] = field(default_factory=list)
+    fngs: list[str] = field(default_factory=list)
+    fng_count: int = 0
+    pax_count: int = 0
+    title: str | None = None
+    poster_user_id: str | None = None
+    source: str = "text"
+    text: str = ""
+
+    def as_dict(self) -> dict:
+        """JSON-ready dict (bd_date as ISO string)."""
+        d = asdict(self)
+        d["bd_date"] = self.bd_date.isoformat() if self.bd_date else None
+        return d
+
+
+# --------------------------------------------------------------------------- regexes
+# fmt: off
+
+# Note: optional parts are written "(?:X|)" rather than "(?:X)?": same meaning, but CPython's regex engine
+# allocates a repeat context for every "(?:...)?" / "(?:...)*" attempt, which dominates these hot patterns.
+_USER_RE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*|)>")
+_CHAN_RE = re.compile(r"<#(C[A-Z0-9]+)(?:\|([^>]*)|)>")
+_TOKEN_RE = re.compile(r"<[^>]*>")  # any other <...>: <!here>, <!subteam^..>, links
+_URL_RE = re.compile(r"\bhttps?://\S+", re.I)
+_EMOJI_RE = re.compile(r":[a-zA-Z0-9_+'\-]+:")
+_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_PAX_TOKEN_RE = re.compile(  # one pass over a PAX value -> (mention uid, name chunk); other tokens give ("", "")
+    r"[\s,;|+/&]*(?:<@([UW][A-Z0-9]+)(?:\|[^>]*|)>|<[^>]*>|https?://[^\s,]+|([^<,;|+/&\n]+))"
+)
+_MARKUP = "*_~` \t\r\u00a0"
+_NAME_STRIP = _MARKUP + "@\"'.!?:·•\n"
+
+# Label words, grouped by field.  Matched case-insensitively (on lowercased text), longest first.
+_LABELS = {
+    "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge"],
+    "coq": ["co-q", "co q", "coq", "co-qs", "co qs", "coqs", "co-q's", "co-q’s", "co-q(s)", "co-qic", "co-qic's"],
+    "pax": ["pax", "the pax", "pax list", "attendees", "hims", "pax in attendance"],
+    "fng": ["fng", "fngs", "fng's", "fng’s", "fng(s)", "new guys", "fngz"],
+    "count": ["count", "pax count", "total", "total pax", "total count", "total pax count", "#pax", "# pax",
+              "# of pax", "#of pax", "headcount", "head count", "number of pax", "num pax", "paxcount", "pax total"],
+    "date": ["date", "when", "day", "workout date", "bd date", "beatdown date"],
+    "ao": ["ao", "the ao", "where", "location", "ao name"],
+    "title": ["title", "bb title", "backblast title"],
+}
+_LABEL_OF = {w: k for k, ws in _LABELS.items() for w in ws}
+
+
+def _trie_regex(words) -> str:
+    """Alternation of literal words as a trie ("q(?:ic|s|'s)?|..."): the regex engine then checks one
+    branch per character instead of every word, with the same longest-first matching."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if "" in node:  # a word may end here: try the longer words first, then stop
+            return "(?:" + "|".join(alts) + "|)"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
+_SP = r"[ \t\u00a0]"  # spaces that never cross a line
+_PREFIX = r"[ \t\u00a0>*_~•·\-–]*"  # bullets, quote marks ("&gt;" is blanked to "   >" first), bold
+_LABEL_RE = re.compile(  # searched in "\n" + lowercased text: the literal "\n" makes scanning fast
+    rf"\n{_PREFIX}(?::[a-z0-9_+'\-]+:{_PREFIX}|)"  # ... and one leading :emoji:
+    r"(?P<label>" + _trie_regex(_LABEL_OF) + r")"
+    r"(?![a-z0-9'’])"
+    rf"[ \t*_~]*(?:\({_SP}*(?P<n>\d+){_SP}*\)|)[ \t*_~]*"  # optional "(8)" after the label
+    r"(?:[:=]|(?<=[ \t])[-–—]|[-–—](?=[ \t])|(?=<[@#]))"  # separator, or a mention straight after
+    r"[ \t*_~]*(?P<value>[^\n]*)",
+)
+_GENERIC_LABEL_RE = re.compile(r"^[ \t*_~]*[a-z#][\w '’#/&\-]{0,30}[*_~]*[ \t]*:")
+_HEADER_WORD_RE = re.compile(  # first word of a line (lowercased); group 1 set for "preblast"
+    r"^[\W_]*?(?::[a-z0-9_+'\-]+:[\W_]*)*(?:(pre[\s\-]?blast)|([a-z]+(?:[ \-][a-z]*?bl?ast(?![a-z]))?))"
+)
+_TEASER_RE = re.compile(
+    r"\b(coming|to follow|incoming|later|soon|pending|tbd|tonight|will post|on (its|the) way|forthcoming|"
+    r"delayed|tomorrow|in a bit|shortly|en route)\b"
+)
+_SPLIT_RE = re.compile(r"[,;|+/&\n]|\s+(?:[Aa][Nn][Dd]|[-–—])\s+|\s+(?=@)|\b[Ww]/")
+_ALPHA_RE = re.compile(r"[^\W\d_]")
+_LEAD_NUM_RE = re.compile(r"^\(?\s*(\d{1,3})\s*\)?\s*(?:[:\-–—]\s*|(?=<@)|$)")
+_LEAD_NUM_WORD_RE = re.compile(r"^(\d{1,3})\s+(?=\D)")
+_INT_RE = re.compile(r"\d+")
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NONE_RE = re.compile(r"^(none|no|nope|zero|0|-+|n/?a|nil|nada|negative|zilch|nobody|null)(?!\w)")
+_STOP_NAMES = frozenset(
+    "and none n/a na others other etc fng fngs pax all everyone nobody tbd - -- ... with plus".split()
+) | {"the pax"}
+_SELF_NAMES = frozenset({"yhc", "me", "myself", "yours truly", "your humble correspondent"})
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
+    "sun": 6, "sunday": 6,
+}
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUM_DATE_RE = re.compile(  # ISO 2025-03-01 (groups 1-3) or 3/1[/2025] (groups 4-6), in one search
+    r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"
+    r"|(?<![\d/.\-])(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}|\d{2})|)(?![\d/])"
+)
+_MD_NAME_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th|)\b(?:,?\s*(\d{{4}}|'\d{{2}})\b|)")
+_DM_NAME_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|)\s+(?:of\s+|)({_MONTH_ALT})\b\.?(?:,?\s*(\d{{4}}|'\d{{2}})\b|)")
+_REL_RE = re.compile(r"\b(today|this morning|tonight|this am|yesterday|yday|y'day|yest)\b")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b")
+_TIME_ONLY_RE = re.compile(  # "0530", "5:30am", "0530-0615", "5:15 to 6:00 am": a time, not a date
+    r"^(?:[\s@,\-–]|to\b|\d{1,2}:\d{2}\s*(?:am|pm|a|p|)\b|\d{4}\s*(?:hrs?|)\b|\d{1,2}\s*(?:am|pm)\b)*$"
+)
+_AO_FILLER_RE = re.compile(r"\b(ao|at|the|in)\b|[^\w]")
+
+_ALLOWED_SUBTYPES = frozenset({None, "", "bot_message", "thread_broadcast", "file_share"})
+_LIST_LABELS = frozenset({"pax", "coq", "fng"})
+_NONE_VALUES = frozenset({"None", "none", "NONE", "0", "-", "N/A", "n/a", "NA", "na", "Zero", "zero", "Nope", "nope"})
+# fmt: on
+
+
+# --------------------------------------------------------------------------- context lookups
+
+
+class _Lookup:
+    """Per-Context indexes (names -> user, channel names -> AO), built once and cached."""
+
+    __slots__ = ("users", "aos", "apps", "name_to_uid", "user_keys", "ao_by_name", "ao_by_short", "name_memo",
+                 "ao_memo")  # fmt: skip
+
+    def __init__(self, ctx: Context):
+        self.users = ctx.users
+        self.aos = ctx.aos
+        self.name_memo: dict[str, tuple] = {}  # raw name token -> resolved names (names repeat week to week)
+        self.ao_memo: dict[str, str | None] = {}  # AO text -> channel id
+        self.apps: set[str] = set()
+        self.user_keys: dict[str, tuple[str, ...]] = {}  # uid -> normalised names (FNG de-duplication)
+        by_name: dict[str, set[str]] = {}
+        for uid, info in ctx.users.items():
+            if info.get("app"):
+                self.apps.add(uid)
+                continue
+            keys = tuple(
+                k for k in (_norm_name(info.get("user_name") or ""), _norm_name(info.get("real_name") or "")) if k
+            )
+            self.user_keys[uid] = keys
+            for key in keys:
+                by_name.setdefault(key, set()).add(uid)
+        # normalised name -> uid when exactly one user has it, None when ambiguous
+        self.name_to_uid = {k: (next(iter(v)) if len(v) == 1 else None) for k, v in by_name.items()}
+        self.ao_by_name: dict[str, str | None] = {}
+        self.ao_by_short: dict[str, str | None] = {}  # same, ignoring a leading "the"
+        for cid, name in ctx.aos.items():
+            key = _norm_ao(name)
+            self.ao_by_name[key] = cid if key not in self.ao_by_name else None
+            short = _strip_the(key)
+            self.ao_by_short[short] = cid if short not in self.ao_by_short else None
+
+
+_LOOKUPS: dict[tuple[int, int], tuple[Context, _Lookup]] = {}
+
+
+def _lookup(ctx: Context) -> _Lookup:
+    """Per-Context indexes, cached on the (frozen) Context itself and, for new Context objects over the same
+    users/aos mappings, in a module cache keyed by their identity (the stored Context keeps them alive)."""
+    lk = ctx.__dict__.get("_bb_lookup")
+    if lk is not None and lk.users is ctx.users and lk.aos is ctx.aos:
+        return lk
+    key = (id(ctx.users), id(ctx.aos))
+    hit = _LOOKUPS.get(key)
+    if hit is not None and hit[0].users is ctx.users and hit[0].aos is ctx.aos:
+        lk = hit[1]
+    else:
+        if len(_LOOKUPS) > 64:
+            _LOOKUPS.clear()
+        lk = _Lookup(ctx)
+        _LOOKUPS[key] = (ctx, lk)
+    object.__setattr__(ctx, "_bb_lookup", lk)  # a cache, not state: Context fields are untouched
+    return lk
+
+
+def _norm_name(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _norm_ao(s: str) -> str:
+    s = " ".join(s.lower().strip().lstrip("#").replace("_", " ").replace("-", " ").split())
+    return s[3:] if s.startswith("ao ") else s
+
+
+def _strip_the(s: str) -> str:
+    return s[4:] if s.startswith("the ") else s
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _unescape(s: str) -> str:
+    if "&" in s:
+        s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return s
+
+
+def _lower(s: str) -> str:
+    """Lowercase with indexes kept aligned to ``s`` (a few Unicode letters change length)."""
+    low = s.lower()
+    if len(low) != len(s):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    return low
+
+
+def _first_int(s: str) -> int | None:
+    m = _INT_RE.search(s)
+    if m:
+        return int(m.group())
+    return _NUM_WORDS.get(s.strip(_MARKUP + ".!").split(" ", 1)[0].lower())
+
+
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+@lru_cache(maxsize=64)
+def _zone(tz: str) -> ZoneInfo:
+    return ZoneInfo(tz)
+
+
+@lru_cache(maxsize=65536)
+def _hour_offset(tz: str, hour: int) -> int | None:
+    """Seconds east of UTC in ``tz`` for a whole epoch hour; None if the offset changes inside it."""
+    z = _zone(tz)
+    a = dt.datetime.fromtimestamp(hour * 3600, z).utcoffset()
+    b = dt.datetime.fromtimestamp(hour * 3600 + 3599, z).utcoffset()
+    return int(a.total_seconds()) if a == b else None
+
+
+_HOUR_DATES: dict[str, dict[int, dt.date | None]] = {}  # tz -> epoch hour -> local date (None: ambiguous)
+
+
+def _post_date(ts: Any, tz: str) -> dt.date | None:
+    """The post's local calendar date in the region's timezone."""
+    try:
+        secs = int(float(ts))
+        hour = secs // 3600
+        memo = _HOUR_DATES.get(tz)
+        if memo is None or len(memo) > 100000:
+            memo = _HOUR_DATES[tz] = {}
+        day = memo.get(hour, 0)
+        if day == 0:
+            day = memo[hour] = _hour_date(tz, hour)
+        return day or dt.datetime.fromtimestamp(secs, _zone(tz)).date()
+    except (TypeError, ValueError, KeyError, OverflowError, OSError):
+        return None
+
+
+def _hour_date(tz: str, hour: int) -> dt.date | None:
+    """Local date of a whole epoch hour, or None when the offset or the local date changes within it."""
+    off = _hour_offset(tz, hour)
+    if off is None:
+        return None
+    first = (hour * 3600 + off) // 86400
+    last = (hour * 3600 + 3599 + off) // 86400
+    return dt.date.fromordinal(_EPOCH_ORDINAL + first) if first == last else None
+
+
+def _user_name(uid: str, lk: _Lookup) -> str:
+    info = lk.users.get(uid)
+    return (info.get("user_name") or info.get("real_name") or uid) if info else uid
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def parse_blocks_text(blocks: Any) -> str:
+    """Render Slack blocks (section / header / context / rich_text) back into mrkdwn-ish lines."""
+    out: list[str] = []
+    for b in blocks or ():
+        if not isinstance(b, dict):
+            continue
+        t = b.get("type")
+        if t in ("section", "header"):
+            txt = b.get("text")
+            if isinstance(txt, dict) and txt.get("text"):
+                out.append(txt["text"])
+            for f in b.get("fields") or ():
+                if isinstance(f, dict) and f.get("text"):
+                    out.append(f["text"])
+        elif t == "context":
+            out.extend(e.get("text", "") for e in b.get("elements") or () if isinstance(e, dict))
+        elif t == "rich_text":
+            out.append(_render_rich(b.get("elements") or ()))
+    return "\n".join(x for x in out if x)
+
+
+def _render_rich(elements: Any) -> str:
+    parts: list[str] = []
+    for el in elements:
+        if not isinstance(el, dict):
+            continue
+        t = el.get("type")
+        if t == "text":
+            parts.append(el.get("text", ""))
+        elif t == "user":
+            parts.append(f"<@{el.get('user_id', '')}>")
+        elif t == "channel":
+            parts.append(f"<#{el.get('channel_id', '')}>")
+        elif t == "link":
+            parts.append(el.get("text") or el.get("url", ""))
+        elif t == "emoji":
+            parts.append(f":{el.get('name', '')}:")
+        elif t == "broadcast":
+            parts.append(f"<!{el.get('range', 'here')}>")
+        elif t == "usergroup":
+            parts.append(f"<!subteam^{el.get('usergroup_id', '')}>")
+        elif t == "rich_text_list":
+            items = (_render_rich(i.get("elements") or ()) for i in el.get("elements") or () if isinstance(i, dict))
+            parts.append("\n".join("- " + i for i in items) + "\n")
+        elif "elements" in el:  # rich_text_section / preformatted / quote
+            parts.append(_render_rich(el["elements"]))
+            if t != "rich_text_section":
+                parts.append("\n")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (short strings only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+_HEADER_EXACT = frozenset({"backblast", "slackblast", "bb", "backblasts", "bbs"})
+
+
+_HEADER_MEMO: dict[str, bool] = {}
+_HEAD_SKIP = " \t*_~`#>!\"'-–—.([{"  # leading punctuation before a header word
+_HEAD_FIRST = frozenset("bsp:&")  # backblast / slackblast / bb / preblast, or an :emoji: first
+
+
+def _is_header_word(word: str) -> bool:
+    """'backblast' and friends, including common misspellings (edit distance <= 2)."""
+    hit = _HEADER_MEMO.get(word)
+    if hit is None:
+        hit = word in _HEADER_EXACT or (
+            7 <= len(word) <= 12
+            and word[0] in "bs"
+            and word.endswith("st")
+            and min(_edit_distance(word, "backblast"), _edit_distance(word, "slackblast")) <= 2
+        )
+        if len(_HEADER_MEMO) < 10000:
+            _HEADER_MEMO[word] = hit
+    return hit
+
+
+# --------------------------------------------------------------------------- names
+
+
+def parse_names(chunk: str, lk: _Lookup, self_uid: str | None = None) -> list[tuple[str, str | None, bool]]:
+    """Split plain text into names -> [(name, uid or None, ambiguous)]. "YHC"/"me" -> self_uid."""
+    if not _ALPHA_RE.search(chunk):
+        return []
+    if ":" in chunk or "(" in chunk or "[" in chunk or "&" in chunk:
+        chunk = _EMOJI_RE.sub(" ", _PAREN_RE.sub(" ", _unescape(chunk)))
+    out: list[tuple[str, str | None, bool]] = []
+    memo = lk.name_memo
+    for raw in _SPLIT_RE.split(chunk):
+        got = memo.get(raw)
+        if got is None:
+            got = _memo_names(raw, lk)
+        for item in got:
+            if item[1] != "":
+                out.append(item)
+            elif self_uid:  # "YHC" / "me": whoever posted
+                out.append((item[0], self_uid, False))
+    return out
+
+
+def _memo_names(chunk: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], ...]:
+    """Resolve a plain-text chunk (may hold several names) once per Context; names repeat week to week."""
+    memo = lk.name_memo
+    if len(memo) > 50000:
+        memo.clear()
+    clean = _EMOJI_RE.sub(" ", chunk) if ":" in chunk else chunk
+    parts = _SPLIT_RE.split(clean)
+    got = _resolve_name(parts[0], lk) if len(parts) == 1 else tuple(x for p in parts for x in _resolve_name(p, lk))
+    memo[chunk] = got
+    return got
+
+
+def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], ...]:
+    """One raw name token -> ((name, uid|None, ambiguous), ...); uid "" marks a self-reference."""
+    name = raw.strip(_NAME_STRIP)
+    if not name or name[0].isdigit():
+        return ()
+    if "  " in name or "\t" in name:
+        name = " ".join(name.split())
+    key = name.lower()
+    if key in _SELF_NAMES:
+        return ((name, "", False),)
+    if key in lk.name_to_uid:
+        uid = lk.name_to_uid[key]
+        return ((name, uid, uid is None),)
+    if key in _STOP_NAMES:
+        return ()
+    seg = _segment(key, lk) if " " in key else None
+    if seg:
+        return tuple((n, uid, False) for n, uid in seg)
+    return ((name, None, False),)
+
+
+def _segment(key: str, lk: _Lookup) -> list[tuple[str, str]] | None:
+    """Split 'sasquatch tin man' into known unique names; None unless every word is used."""
+    words = key.split(" ")
+    if len(words) > 12:
+        return None
+    best: list[list[tuple[str, str]] | None] = [None] * (len(words) + 1)
+    best[0] = []
+    for i in range(len(words)):
+        if best[i] is None:
+            continue
+        for j in range(len(words), i, -1):
+            cand = " ".join(words[i:j])
+            uid = lk.name_to_uid.get(cand)
+            if uid and best[j] is None:
+                best[j] = best[i] + [(cand, uid)]
+    return best[-1] if best[-1] and len(best[-1]) > 1 else None
+
+
+def _split_tokens(value: str) -> tuple[list[str], str]:
+    """Pull user mentions out of ``value``; drop channel/special tokens and URLs. -> (uids, plain text)."""
+    if "<" not in value:
+        return [], (_URL_RE.sub(",", value) if "http" in value else value)
+    uids = _USER_RE.findall(value)
+    plain = _TOKEN_RE.sub(",", value)  # user, channel and special tokens alike
+    if "http" in plain:
+        plain = _URL_RE.sub(",", plain)
+    return uids, plain
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date | None:
+    """Read a date as Qs write it; relative forms are relative to ``post``. None when unreadable."""
+    parts = value.replace("-", "/").split("/")
+    if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit() and parts[2].isdigit():  # fast path
+        try:
+            if len(parts[0]) == 4:  # ISO 2025-03-01
+                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            if len(parts[0]) <= 2 and len(parts[1]) <= 2 and len(parts[2]) in (2, 4):
+                a, b = int(parts[0]), int(parts[1])
+                return _with_year(*((b, a) if order in ("DMY", "dmy") else (a, b)), parts[2], post)
+        except ValueError:
+            return None
+    v = _lower(_unescape(value) if "&" in value else value)
+    if "(" in v:
+        v = _PAREN_RE.sub(" ", v)
+    try:
+        m = _NUM_DATE_RE.search(v)
+        if m:
+            if m.start(1) >= 0:  # ISO
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            a, b = int(m[4]), int(m[5])
+            mon, day = (b, a) if order in ("DMY", "dmy") else (a, b)
+            return _with_year(mon, day, m[6], post)
+        if _ALPHA_RE.search(v) is None:
+            return None
+        m = _MD_NAME_RE.search(v)
+        if m:
+            return _with_year(_MONTHS[m[1]], int(m[2]), m[3], post)
+        m = _DM_NAME_RE.search(v)
+        if m:
+            return _with_year(_MONTHS[m[2]], int(m[1]), m[3], post)
+    except ValueError:
+        return None
+    if post is None:
+        return None
+    m = _REL_RE.search(v)
+    if m:
+        return post if m[1] in ("today", "this morning", "tonight", "this am") else post - dt.timedelta(1)
+    m = _WEEKDAY_RE.search(v)
+    if m:  # the most recent such day, on or before the post date
+        return post - dt.timedelta((post.weekday() - _WEEKDAYS[m[1]]) % 7)
+    return None
+
+
+def _with_year(mon: int, day: int, year: str | None, post: dt.date | None) -> dt.date:
+    if year:
+        y = int(year.lstrip("'"))
+        return dt.date(y + 2000 if y < 100 else y, mon, day)
+    if post is None:
+        raise ValueError("no year and no post date")
+    best = None  # no year written: the year that puts the date nearest the post date
+    for y in (post.year - 1, post.year, post.year + 1):
+        try:
+            cand = dt.date(y, mon, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - post).days) < abs((best - post).days):
+            best = cand
+    if best is None:
+        raise ValueError("bad day")
+    return best
+
+
+# --------------------------------------------------------------------------- AO
+
+
+def parse_ao_text(value: str, lk: _Lookup) -> str | None:
+    """Match an AO written as text against known channel names (ignoring ao- prefix, dashes, case, 'the')."""
+    if value not in lk.ao_memo:
+        if len(lk.ao_memo) > 20000:
+            lk.ao_memo.clear()
+        lk.ao_memo[value] = _match_ao_text(value, lk)
+    return lk.ao_memo[value]
+
+
+def _match_ao_text(value: str, lk: _Lookup) -> str | None:
+    v = _EMOJI_RE.sub(" ", _unescape(value))
+    cands = [v, _PAREN_RE.sub(" ", v)]
+    for sep in (" - ", " – ", " @ ", "/", ",", " at "):
+        if sep in v:
+            cands.extend(v.split(sep))
+    for c in cands:
+        key = _norm_ao(c.strip(_MARKUP + "#.!"))
+        if key:
+            cid = lk.ao_by_name.get(key) or lk.ao_by_short.get(_strip_the(key))
+            if cid:
+                return cid
+    return None
+
+
+def _ao_only_line(line: str) -> str | None:
+    """A line that is nothing but a channel mention (plus filler like 'AO' / 'at') names the AO."""
+    m = _CHAN_RE.search(line)
+    if not m:
+        return None
+    rest = _AO_FILLER_RE.sub("", _lower(_CHAN_RE.sub("", _EMOJI_RE.sub("", line))))
+    return None if rest else m.group(1)
+
+
+# --------------------------------------------------------------------------- FNGs
+
+
+def parse_fngs(value: str, lk: _Lookup) -> tuple[int | None, list[str], list[str], bool]:
+    """FNG value -> (number written or None, names as written, mentioned uids, said-none)."""
+    v = value.strip(_MARKUP)
+    if not v:  # "FNGs:" with the names on the following lines (or nothing at all)
+        return None, [], [], False
+    if _NONE_RE.match(v.lower()):
+        return 0, [], [], True
+    n = None
+    m = _LEAD_NUM_RE.match(v) or _LEAD_NUM_WORD_RE.match(v)
+    if m:
+        n = int(m.group(1))
+        v = v[m.end() :]
+    else:
+        w = v.split(" ", 1)[0].lower().strip(",:-")
+        if w in _NUM_WORDS:
+            n = _NUM_WORDS[w]
+            v = v[len(w) :]
+    v = v.strip()
+    if v.startswith("(") and v.endswith(")"):
+        v = v[1:-1]
+    uids, plain = _split_tokens(v)
+    uids = [u for u in uids if u not in lk.apps]
+    names = [_user_name(u, lk) for u in uids]
+    if _ALPHA_RE.search(plain):
+        for raw in _SPLIT_RE.split(_EMOJI_RE.sub(" ", _PAREN_RE.sub(" ", _unescape(plain)))):
+            name = " ".join(raw.strip(_MARKUP + "@\"'.!?:·•").split())
+            key = name.lower()
+            if key and key not in _STOP_NAMES and not key[0].isdigit():
+                names.append(name)
+    return n, names, uids, False
+
+
+# --------------------------------------------------------------------------- the accumulator
+
+
+class _Acc:
+    """Collects people and numbers while lines are read."""
+
+    # scalars default at class level (only set when a message has them)
+    q: str | None = None
+    fng_n: int | None = None  # the FNG number written
+    fng_line = False
+    count: int | None = None  # the Count/Total number written
+    paren_count: int | None = None  # "PAX (8):"
+    q_problem: str | None = None
+
+    def __init__(self, lk: _Lookup):
+        self.lk = lk
+        self.coqs: list[str] = []
+        self.pax: list[str] = []  # everyone else, first-seen order
+        self.seen: set[str] = set()  # every uid already placed
+        self.unmatched: dict[str, str] = {}  # lowercased -> name as first written
+        self.fng_names: dict[str, str] = {}
+
+    def add_user(self, uid: str, role: str = "pax") -> None:
+        if uid in self.lk.apps:  # apps and bots are never people
+            return
+        if role == "pax":
+            if uid not in self.seen:
+                self.seen.add(uid)
+                self.pax.append(uid)
+        elif role == "q" and self.q is None:
+            if uid in self.coqs:
+                self.coqs.remove(uid)
+            self.q = uid
+            self.seen.add(uid)
+        elif uid != self.q and uid not in self.coqs:
+            self.coqs.append(uid)
+            self.seen.add(uid)
+
+    def add_unmatched(self, name: str) -> None:
+        self.unmatched.setdefault(name.lower(), name)
+
+    def add_names(self, plain: str, self_uid: str | None = None) -> None:
+        for name, uid, _amb in parse_names(plain, self.lk, self_uid):
+            if uid:
+                self.add_user(uid)
+            else:
+                self.add_unmatched(name)
+
+    def people(self) -> list[str]:
+        out = [self.q] if self.q else []
+        out += self.coqs
+        placed = set(out)
+        out += [u for u in self.pax if u not in placed]
+        return out
+
+    def named_count(self, people: list[str]) -> int:
+        """Distinct people named: users + unmatched names + FNG names not already named."""
+        extra = 0
+        if self.fng_names:
+            seen = set(self.unmatched)
+            for u in people:
+                seen.update(self.lk.user_keys.get(u, ()))
+            for n in self.fng_names.values():
+                k = _norm_name(n)
+                if k not in seen:
+                    seen.add(k)
+                    extra += 1
+        return len(people) + len(self.unmatched) + extra
+
+
+# --------------------------------------------------------------------------- line readers
+
+
+def parse_q_line(value: str, label: str, acc: _Acc, poster: str | None) -> None:
+    """'Q: @a and @b' -> Q a, Co-Q b; 'Co-Q: @c' -> Co-Q c; plain names matched to users; 'Q: YHC' -> poster."""
+    if value[:2] == "<@" and value[-1:] == ">" and value.count("<") == 1:  # fast path: "Q: <@U123>"
+        uid = value[2:-1].partition("|")[0]
+        if uid[:1] in ("U", "W") and uid.isalnum() and uid.isupper():
+            if acc.q is None and label != "coq" and not acc.coqs and uid not in acc.lk.apps:
+                acc.q = uid  # inlined acc.add_user(uid, "q")
+                acc.seen.add(uid)
+            else:
+                acc.add_user(uid, "q" if label != "coq" and acc.q is None else "coq")
+            return
+    any_mention = "<@" in value
+    if any_mention:  # mentions in written order, then plain names that match users
+        uids, plain = _split_tokens(value)
+        people = [("", u, False) for u in uids] + parse_names(plain, acc.lk, poster)
+    else:
+        people = parse_names(_split_tokens(value)[1], acc.lk, poster)
+    first = label != "coq" and acc.q is None
+    for name, uid, amb in people:
+        if uid:
+            acc.add_user(uid, "q" if first else "coq")
+            first = first and acc.q is None
+        elif any_mention:
+            continue  # stray words next to mentions ("with an assist from")
+        else:
+            if first and acc.q_problem is None:
+                why = "matches more than one Slack user" if amb else "doesn't match a Slack user"
+                acc.q_problem = f"Q '{name}' {why} - tag the Q with @"
+            first = False
+            acc.add_unmatched(name)
+
+
+def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) -> None:
+    """PAX value: mentions, plain names, and an optional leading head count ('PAX: 8 - ...')."""
+    if n and acc.paren_count is None:
+        acc.paren_count = int(n)
+    v = value.strip(_MARKUP)
+    if v[:1].isdigit() or v[:1] == "(":
+        m = _LEAD_NUM_RE.match(v)
+        if m:
+            if acc.paren_count is None:
+                acc.paren_count = int(m.group(1))
+            v = v[m.end() :]
+    if "&" in v or "(" in v or "[" in v:
+        v = _PAREN_RE.sub(" ", _unescape(v))
+    lk = acc.lk
+    seen, apps, pax, memo = acc.seen, lk.apps, acc.pax, lk.name_memo
+    for uid, chunk in _PAX_TOKEN_RE.findall(v):  # the hot loop: acc.add_user / add_names inlined
+        if uid:
+            if uid not in seen and uid not in apps:
+                seen.add(uid)
+                pax.append(uid)
+        elif chunk:
+            got = memo.get(chunk)
+            if got is None:
+                got = _memo_names(chunk, lk)
+            for name, u, _amb in got:
+                if u == "":  # "YHC": the poster
+                    u = poster
+                    if not u:
+                        continue
+                if not u:
+                    acc.unmatched.setdefault(name.lower(), name)
+                elif u not in seen and u not in apps:
+                    seen.add(u)
+                    pax.append(u)
+
+
+def parse_fng_value(value: str, acc: _Acc) -> None:
+    k, names, uids, said_none = parse_fngs(value, acc.lk)
+    if said_none and not acc.fng_line:
+        acc.fng_n = 0
+    acc.fng_line = True
+    if k is not None and not acc.fng_n:
+        acc.fng_n = k
+    for u in uids:
+        acc.add_user(u)
+    for nm in names:
+        acc.fng_names.setdefault(nm.lower(), nm)
+
+
+# --------------------------------------------------------------------------- main text reader
+
+
+class _Fields:  # class-level defaults: only the fields a message sets are stored
+    header: bool = False
+    preblast: bool = False
+    title: str | None = None
+    labels: int = 0  # number of recognised label lines
+    has_q_label: bool = False
+    has_pax_label: bool = False
+    date_value: str | None = None
+    ao_id: str | None = None
+    ao_line_id: str | None = None
+    mentions: int = 0
+
+
+def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
+    """Read a backblast's text: header, labelled lines (into ``acc``) and the other fields."""
+    f = _Fields()
+    low = _lower(text)
+    if "&gt;" in low:  # Slack-escaped quote marks: same length, so offsets stay aligned with text
+        low = low.replace("&gt;", "   >")
+    parse_head(text, low, f)
+    f.mentions = text.count("<@")
+    matches = list(_LABEL_RE.finditer("\n" + low))  # offsets are +1 against text; m.start() is the line start
+    f.labels = len(matches)
+    starts = None  # label line starts, built only if needed
+    n_text = len(text)
+    for m in matches:
+        word, n = m.group("label", "n")
+        label = _LABEL_OF[word]
+        a, e = m.span("value")  # e - 1 is the end of the line in text; e the start of the next line
+        value = text[a - 1 : e - 1].rstrip(_MARKUP)
+        # the common labels are handled inline (function calls are costly); the rest in _read_value
+        if label == "pax":
+            f.has_pax_label = True
+            parse_pax_value(value, n, acc, poster)
+        elif label == "q" or label == "coq":
+            f.has_q_label = True
+            parse_q_line(value, label, acc, poster)
+        elif label == "date":
+            if f.date_value is None:
+                f.date_value = value.strip(_MARKUP) or None
+        elif label == "fng" and value in _NONE_VALUES and not acc.fng_line:  # "FNGs: None"
+            acc.fng_line, acc.fng_n = True, 0
+        else:
+            _read_value(label, value, n, acc, f, poster)
+        if label in _LIST_LABELS and e < n_text and text[e] != "\n":
+            if starts is None:
+                starts = {x.start() for x in matches}
+            if e not in starts:
+                _read_continuation(text, e, starts, label, value, acc, f, poster)
+    if f.ao_id is None and "<#" in text:
+        parse_ao_lines(text, starts if starts is not None else {x.start() for x in matches}, f)
+    return f
+
+
+def parse_head(text: str, low: str, f: _Fields) -> None:
+    """Header checks on the first two non-blank lines: backblast header (+ title) or preblast."""
+    body = low.lstrip()
+    off = len(low) - len(body)  # offset of ``body`` in text
+    for _ in range(2):
+        if not body:
+            return
+        e = body.find("\n")
+        lw = body if e < 0 else body[:e]
+        if _head_line(text[off : off + len(lw)], lw, f):
+            if f.header and f.title is None and e >= 0:  # "*Slackblast*:\n*Title*"
+                nxt = body[e + 1 :].lstrip()
+                k = nxt.find("\n")
+                nl = nxt if k < 0 else nxt[:k]
+                if nl and len(nl) < 100 and ":" not in nl and "<" not in nl:  # a title line, not a label
+                    a = off + len(body) - len(nxt)
+                    f.title = text[a : a + len(nl)].strip(_MARKUP) or None
+            return
+        if e < 0:
+            return
+        rest = body[e + 1 :]
+        body = rest.lstrip()
+        off += len(lw) + 1 + len(rest) - len(body)
+
+
+def _head_line(ln: str, lw: str, f: _Fields) -> bool:
+    """One header candidate line (``lw`` lowercased). True when it decided: a backblast header or a preblast."""
+    if "&gt;" in lw:
+        ln, lw = ln.replace("&gt;", ""), lw.replace("&gt;", "")
+    h = lw.lstrip(_HEAD_SKIP)
+    if h[:9] == "backblast" and not h[9:10].isalpha():  # fast path for the usual opener
+        end = len(lw) - len(h) + 9
+    else:
+        c = h[:1]
+        if c.isalnum() and c not in _HEAD_FIRST:  # a word that can't be a header (emoji etc. go on)
+            return False
+        m = _HEADER_WORD_RE.match(lw)
+        if m is None:
+            return False
+        if m.group(1):
+            f.preblast = True
+            return True
+        if not _is_header_word(m.group(2).replace(" ", "").replace("-", "")):
+            return False
+        end = m.end()
+    rest = ln[end:].strip(_MARKUP + "!:-–—.,|")
+    f.header = True
+    if "<#" in rest:  # "Backblast - #ao-gauntlet - Murph"
+        cm = _CHAN_RE.search(rest)
+        if cm:
+            f.ao_line_id = cm.group(1)
+            rest = _CHAN_RE.sub(lambda c: "#" + (c.group(2) or c.group(1)), rest)
+    f.title = rest.strip(_MARKUP) or None
+    return True
+
+
+def _read_continuation(text: str, p: int, starts: set[int], label: str, value: str, acc: _Acc, f: _Fields,
+                       poster: str | None) -> None:  # fmt: skip
+    """Lines after a PAX/Co-Q/FNG label that continue its list (until a blank line or another label)."""
+    open_list = not value.strip() or value.rstrip().endswith(",")
+    n = len(text)
+    more = []
+    while p < n and p not in starts:
+        e = text.find("\n", p)
+        e = n if e < 0 else e
+        line = text[p:e].strip()
+        if not line.strip(_MARKUP) or not _continues(line, open_list):
+            break
+        more.append(line.lstrip("-•·* "))
+        p = e + 1
+    if more:  # read the continued list in one go
+        _read_value(label, ", ".join(more), None, acc, f, poster)
+
+
+def _continues(line: str, open_list: bool) -> bool:
+    if ":" in line and _GENERIC_LABEL_RE.match(_lower(line)):
+        return False  # "The Thang: ..." starts the moleskine
+    if "<@" in line and not _USER_RE.sub("", line).strip(" ,&.-•·*_"):
+        return True  # a line of nothing but mentions
+    return open_list and len(line) <= 60 and line[-1:] != ":"
+
+
+def parse_ao_lines(text: str, starts: set[int], f: _Fields) -> None:
+    """No AO label: a channel mention alone on one of the first lines names the AO."""
+    p, seen = 0, 0
+    for line in text.split("\n", 12)[:12]:
+        if line.strip(_MARKUP):
+            seen += 1
+            if seen > 8:
+                return
+            if p not in starts and "<#" in line:
+                cid = _ao_only_line(line)
+                if cid:
+                    f.ao_line_id = f.ao_line_id or cid
+                    return
+        p += len(line) + 1
+
+
+def _read_value(label: str, value: str, n: str | None, acc: _Acc, f: _Fields, poster: str | None) -> None:
+    if label == "pax":
+        f.has_pax_label = True
+        parse_pax_value(value, n, acc, poster)
+    elif label == "q" or label == "coq":
+        f.has_q_label = True
+        parse_q_line(value, label, acc, poster)
+    elif label == "fng":
+        if value in _NONE_VALUES and not acc.fng_line:  # fast path: "FNGs: None"
+            acc.fng_line, acc.fng_n = True, 0
+        else:
+            parse_fng_value(value, acc)
+    elif label == "count":
+        if acc.count is None:
+            acc.count = _first_int(value.rsplit("=", 1)[-1] if "=" in value else value)  # "10 + 2 = 12" -> 12
+    elif label == "date":
+        if f.date_value is None and value.strip(_MARKUP):
+            f.date_value = value.strip(_MARKUP)
+    elif label == "ao":
+        if f.ao_id is None:
+            cm = _CHAN_RE.search(value)
+            if cm:
+                f.ao_id = cm.group(1)
+            elif value.strip(_MARKUP):
+                f.ao_id = parse_ao_text(value, acc.lk)
+    elif label == "title":
+        if value.strip(_MARKUP):
+            f.title = value.strip(_MARKUP)
+
+
+# --------------------------------------------------------------------------- slackblast payload
+
+
+def _is_preblast_payload(p: Mapping) -> bool:
+    return "the_pax" not in p and any(k in p for k in ("the_why", "coupons", "preblast_original_poster", "time"))
+
+
+def parse_payload(p: Mapping, acc: _Acc) -> tuple[str | None, str | None, str | None]:
+    """slackblast metadata.event_payload -> fills acc; returns (ao_id, date string, title).
+
+    Keys (slackblast utilities/slack/actions.py): title, date (YYYY-MM-DD), The_AO (channel id), the_q,
+    the_coq (list), the_pax (list), non_slack_pax (comma list), fngs (comma list), count (as typed or None).
+    """
+    q = p.get("the_q")
+    if isinstance(q, str) and q:
+        acc.add_user(q, "q")
+    for key, role in (("the_coq", "coq"), ("the_pax", "pax")):
+        v = p.get(key) or []
+        for u in [v] if isinstance(v, str) else v:
+            if isinstance(u, str) and u:
+                acc.add_user(u, role)
+    nsp = p.get("non_slack_pax")
+    if isinstance(nsp, str) and nsp.strip() and nsp.strip().lower() != "none":
+        acc.add_names(nsp)
+    fngs = p.get("fngs")
+    if isinstance(fngs, str) and fngs.strip():
+        parse_fng_value(fngs, acc)
+    cnt = p.get("count")
+    if isinstance(cnt, (int, float)) and not isinstance(cnt, bool):
+        acc.count = int(cnt)
+    elif isinstance(cnt, str) and cnt.strip():
+        acc.count = _first_int(cnt)
+    ao, date, title = p.get("The_AO") or p.get("the_ao"), p.get("date"), p.get("title")
+    return (
+        ao if isinstance(ao, str) and ao else None,
+        date if isinstance(date, str) and date else None,
+        title if isinstance(title, str) and title else None,
+    )
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _is_slackblast(msg: Mapping) -> bool:
+    if "slackblast" in (msg.get("username") or "").lower():
+        return True
+    bp = msg.get("bot_profile")
+    return isinstance(bp, dict) and "slackblast" in str(bp.get("name", "")).lower()
+
+
+def _not_backblast(msg: Mapping, text: str) -> Parsed:
+    return Parsed(status="not_backblast", text=_unescape(text), poster_user_id=msg.get("user"))
+
+
+def parse_message(msg: Mapping, ctx: Context) -> Parsed:
+    """Parse one raw Slack message (as conversations.history returns it) into a :class:`Parsed`."""
+    raw_text = msg.get("text") or ""
+    if msg.get("subtype") not in _ALLOWED_SUBTYPES or msg.get("type", "message") != "message":
+        return _not_backblast(msg, raw_text)
+    lk = _lookup(ctx)
+    is_bot = bool(msg.get("bot_id")) or msg.get("subtype") == "bot_message"
+    human = None if is_bot else msg.get("user")
+    slackblast = is_bot and _is_slackblast(msg)
+    meta = msg.get("metadata")
+    payload = meta.get("event_payload") if isinstance(meta, dict) and meta.get("event_type") == "backblast" else None
+    if not isinstance(payload, dict):
+        payload = None
+
+    # the text to read: the message text, or the blocks when a bot put the labels there
+    text, source = raw_text, ("slackblast_text" if slackblast else "text")
+    if is_bot and msg.get("blocks") and (payload is not None or not _LABEL_RE.search("\n" + _lower(raw_text))):
+        btext = parse_blocks_text(msg.get("blocks"))
+        if btext and (payload is not None or _LABEL_RE.search("\n" + _lower(btext))):
+            text, source = btext, "slackblast_blocks"
+    if payload is not None and _is_preblast_payload(payload):
+        return _not_backblast(msg, text)
+
+    acc = _Acc(lk)
+    q = payload.get("the_q") if payload is not None else None
+    if isinstance(q, str) and q:  # structured slackblast data: preferred over any text
+        ao_id, date_value, title = parse_payload(payload, acc)
+        if ao_id and date_value:  # only the header (preblast? title?) is needed from the text
+            f = _Fields()
+            parse_head(text, _lower(text), f)
+        else:  # fall back to the labelled lines for what the payload lacks
+            f = parse_text(text, _Acc(lk), human)
+        if f.preblast:
+            return _not_backblast(msg, text)
+        f.date_value = date_value or f.date_value
+        f.ao_id, f.title = ao_id or f.ao_id, title or f.title
+        source = "slackblast_metadata"
+    else:
+        f = parse_text(text, acc, human)
+        if f.preblast:
+            return _not_backblast(msg, text)
+        if f.header:  # a header plus labels; or plenty of mentions and no "coming later" teaser
+            intended = f.labels > 0 or (f.mentions >= 2 and not _TEASER_RE.search(_lower(text)))
+        else:  # no header: needs both a Q line and a PAX line (or a slackblast post with labels)
+            intended = (f.has_q_label and f.has_pax_label) or (slackblast and f.labels > 0)
+        if not intended:
+            return _not_backblast(msg, text)
+    return _finish(msg, f, acc, ctx, source, text, human, slackblast or source == "slackblast_metadata")
+
+
+def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text: str, human: str | None,
+            bot_post: bool) -> Parsed:  # fmt: skip
+    problems = []
+    if acc.q is None:
+        problems.append(acc.q_problem or "no Q found - add a line like 'Q: @yourname'")
+    post = _post_date(msg.get("ts"), ctx.tz)
+    bd_date = post
+    dv = f.date_value
+    if dv and ("/" in dv or not _TIME_ONLY_RE.match(dv.lower())):
+        bd_date = parse_date(f.date_value, post, ctx.date_order)
+        if bd_date is None:
+            shown = f.date_value if len(f.date_value) <= 40 else f.date_value[:37] + "..."
+            problems.append(f"date '{shown}' unreadable - write it like 3/1/2025")
+    elif bd_date is None:
+        problems.append("no date found - add a line like 'Date: 3/1/2025'")
+
+    people = acc.people()
+    if acc.count is not None:
+        pax_count = acc.count
+    elif acc.paren_count is not None:
+        pax_count = acc.paren_count
+    else:
+        pax_count = acc.named_count(people)
+    return Parsed(  # positional (field order of Parsed): noticeably cheaper than 16 keywords
+        "problem" if problems else "ok",
+        "; ".join(problems) if problems else None,
+        True,  # intended
+        f.ao_id or f.ao_line_id or ctx.channel_id,
+        bd_date,
+        acc.q,
+        acc.coqs,
+        people,
+        list(acc.unmatched.values()),
+        list(acc.fng_names.values()),
+        acc.fng_n if acc.fng_n is not None else len(acc.fng_names),
+        pax_count,
+        f.title,
+        (acc.q or human) if bot_post else (human or msg.get("user")),
+        source,
+        _unescape(text),
+    )
