@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-PARSER_VERSION = "1"  # bump when output changes
+PARSER_VERSION = "2"  # bump when output changes
 
 __all__ = ["PARSER_VERSION", "Context", "Parsed", "parse_message", "parse_date", "parse_blocks_text"]
 
@@ -794,8 +794,12 @@ def parse_fng_value(value: str, acc: _Acc) -> None:
         acc.fng_n = k
     for u in uids:
         acc.add_user(u)
+    mentioned = {_user_name(u, acc.lk) for u in uids}
     for nm in names:
         acc.fng_names.setdefault(nm.lower(), nm)
+        uid = acc.lk.name_to_uid.get(_norm_name(nm)) if nm not in mentioned else None
+        if uid:  # an FNG named as written who (later) joined Slack under that name is that user
+            acc.add_user(uid)
 
 
 # --------------------------------------------------------------------------- main text reader

@@ -443,6 +443,36 @@ H(
 
 # ------------------------------------------------------------------ FNGs and counts
 H(
+    "fng-name-matches-one-user",
+    "FNG named as written who joined Slack under that name counts as that user",
+    f"Backblast\nQ: {m(SASQ)}\nPAX: {m(HOOPS)}\nFNGs: 1 Gator",
+    q_user_id=SASQ,
+    pax_user_ids=[SASQ, HOOPS, GATOR],
+    fng_count=1,
+    pax_count=3,
+    fngs=["Gator"],
+)
+H(
+    "fng-name-ambiguous",
+    "FNG name shared by two users' real names stays a name (head count only)",
+    f"Backblast\nQ: {m(HOOPS)}\nPAX: {m(GATOR)}\nFNGs: John Smith",
+    user=HOOPS,
+    q_user_id=HOOPS,
+    pax_user_ids=[HOOPS, GATOR],
+    fng_count=1,
+    pax_count=3,
+    fngs=["John Smith"],
+)
+H(
+    "fng-mention-and-matching-name",
+    "FNG line with a mention and a name that matches one user",
+    f"Backblast\nQ: {m(SASQ)}\nPAX: {m(HOOPS)}\nFNGs: {m(TEBOW)}, gator\nCount: 4",
+    q_user_id=SASQ,
+    pax_user_ids=[SASQ, HOOPS, TEBOW, GATOR],
+    fng_count=2,
+    pax_count=4,
+)
+H(
     "fng-num-names",
     "FNGs: 2 Bob, Joe",
     f"Backblast\nQ: {m(SASQ)}\nPAX: {m(HOOPS)}\nFNGs: 2 Bob, Joe",
