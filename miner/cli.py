@@ -20,6 +20,7 @@ from miner.app import App
 from miner.config import ConfigError, load_settings
 from miner.db import DatabaseError, short_error
 from miner.registry import FLAGS, RegionError
+from miner.runlog import logged_step
 from miner.slack import RedactingFilter, SlackError
 
 log = logging.getLogger("miner")
@@ -218,7 +219,9 @@ def channels(app: App, region_name):
     """channel-lister: Slack channels -> aos (joins backblast channels it is not in)."""
     from miner.channels import list_channels
 
-    s = list_channels(app, region_name)
+    with logged_step(app.db, region_name, "channels") as counts:
+        s = list_channels(app, region_name)
+        counts.update(s)
     summary(f"{region_name}: {s['channels']} channels ({s['backblast']} backblast, {s['archived']} archived, {s['joined']} joined)")
 
 
@@ -230,7 +233,9 @@ def users(app: App, region_name):
     """user-lister: Slack users -> users."""
     from miner.users import list_users
 
-    s = list_users(app, region_name)
+    with logged_step(app.db, region_name, "users") as counts:
+        s = list_users(app, region_name)
+        counts.update(s)
     summary(f"{region_name}: {s['users']} users ({s['new']} new, {s['changed']} changed, {s['apps']} apps, {s['deactivated']} deactivated)")
 
 
@@ -289,7 +294,9 @@ def mine(app: App, region_name, since, lookback_days):
     """message-miner: Slack history -> raw archive -> beatdowns, bd_attendance."""
     from miner.mine import mine_region
 
-    s = mine_region(app, region_name, since=since, lookback_days=lookback_days)
+    with logged_step(app.db, region_name, "mine") as counts:
+        s = mine_region(app, region_name, since=since, lookback_days=lookback_days)
+        counts.update(s)
     summary(
         f"{region_name}: {s['channels']} channels, {s['messages']} messages read ({s['new']} new, {s['changed']} changed, "
         f"{s['deleted']} deleted, {s['replies']} replies), {s['backblasts']} backblasts, {s['problems']} problems, {s['api_calls']} API calls"
@@ -304,7 +311,9 @@ def reparse(app: App, region_name):
     """Rebuild beatdowns and bd_attendance from the raw archive (no Slack calls)."""
     from miner.beatdowns import reparse_region
 
-    s = reparse_region(app, region_name)
+    with logged_step(app.db, region_name, "reparse") as counts:
+        s = reparse_region(app, region_name)
+        counts.update(s)
     summary(f"{region_name}: {s['messages']} messages reparsed, {s['backblasts']} backblasts, {s['duplicates']} duplicates, {s['problems']} problems")
 
 

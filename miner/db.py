@@ -65,6 +65,7 @@ class Database:
         self.control_schema = check_identifier(control_schema)
         self.data_dir = Path(data_dir)
         self._engines: dict[str, Engine] = {}
+        self._ensured: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
         if self.db_url:
             try:
@@ -141,8 +142,15 @@ class Database:
         except DBAPIError as exc:
             raise DatabaseError(f"cannot create schema {schema}: {short_error(exc)}") from None
 
+    def ensure_schema(self, schema: str, section: str = "region") -> None:
+        """create_schema once per process (it is idempotent, this only saves the round trips)."""
+        if (schema, section) not in self._ensured:
+            self.create_schema(schema, section)
+            self._ensured.add((schema, section))
+
     def drop_schema(self, schema: str) -> None:
         check_identifier(schema)
+        self._ensured = {e for e in self._ensured if e[0] != schema}
         eng = self._engines.pop(schema, None)
         if eng is not None:
             eng.dispose()

@@ -56,7 +56,7 @@ COLUMNS = [f.name for f in fields(Region)]
 
 
 def init_control(db: Database) -> None:
-    db.create_schema(db.control_schema, "control")
+    db.ensure_schema(db.control_schema, "control")
 
 
 def validate(values: dict) -> None:

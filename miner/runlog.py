@@ -20,6 +20,7 @@ def new_run_id() -> str:
 def logged_step(db: Database, region: str, step: str, run_id: str | None = None):
     """Record a step; yields a dict the step fills with counts. Errors are recorded, then re-raised."""
     counts: dict = {}
+    db.ensure_schema(db.control_schema, "control")
     eng = db.engine(db.control_schema)
     with eng.begin() as conn:
         res = conn.execute(

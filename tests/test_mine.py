@@ -258,8 +258,9 @@ def test_token_never_in_output_or_logs(app, region, fake_slack, caplog):
     assert "revoked" in bad.output
     everything = ok.output + bad.output + caplog.text + json.dumps(rows(app, region.schema, "SELECT * FROM channel_state"))
     assert TOKEN not in everything and "TOPSECRET" not in everything
-    log_rows = rows(app, app.db.control_schema, "SELECT error FROM run_log") if False else []
-    assert all(TOKEN not in str(r) for r in log_rows)
+    log_rows = rows(app, app.db.control_schema, "SELECT step, status, error, counts FROM run_log")
+    assert ("mine", "failed") in [r[:2] for r in log_rows]
+    assert TOKEN not in json.dumps(log_rows)
 
 
 def test_slack_errors_become_one_clear_line(app, region, fake_slack):
@@ -327,3 +328,22 @@ def test_prefetch_keeps_order_and_reraises_producer_errors():
     gen = prefetch(iter(range(1000)), depth=2)
     assert [next(gen), next(gen)] == [0, 1]
     gen.close()  # stopping early does not hang
+
+
+def test_listers_keep_profiles_current_without_clobbering_start_date(app, region, fake_slack):
+    full_run(app)
+    with app.db.engine(region.schema).begin() as conn:
+        conn.execute(text("UPDATE users SET start_date = '2019-05-04' WHERE user_id = :u"), {"u": PAX[0]})
+    user = region.ws.users[PAX[0]]
+    user["profile"]["display_name"] = "Renamed"
+    region.ws.users[PAX[1]]["deleted"] = True
+    region.ws.channels[GAUNT].info["is_archived"] = True
+    res = run(app, "users", "--region", "f3test")
+    assert res.exit_code == 0 and "2 changed" in res.output and "1 deactivated" in res.output
+    assert run(app, "channels", "--region", "f3test").exit_code == 0
+    got = rows(app, region.schema, f"SELECT user_id, user_name, start_date, deleted FROM users WHERE user_id IN ('{PAX[0]}', '{PAX[1]}') ORDER BY user_id")
+    assert got == [(PAX[0], "Renamed", "2019-05-04", "0"), (PAX[1], "Nick1", got[1][2], "1")]
+    assert rows(app, region.schema, f"SELECT archived FROM aos WHERE channel_id = '{GAUNT}'") == [("1",)]
+    # every step left a run log row
+    steps = rows(app, app.db.control_schema, "SELECT step, status FROM run_log ORDER BY id")
+    assert ("mine", "ok") in steps and steps[-1] == ("channels", "ok")
