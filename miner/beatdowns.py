@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-
 from sqlalchemy import bindparam, text
 
 from miner import archive

@@ -343,5 +343,5 @@ def load_plugins() -> None:
 
 
 load_plugins()
-from miner import cli_scores  # noqa: E402,F401  (registers score, outreach)
-from miner import cli_daily  # noqa: E402,F401  (registers daily, import)
+# commands kept in their own modules register themselves on `main` when imported
+from miner import cli_daily, cli_scores  # noqa: E402,F401,I001

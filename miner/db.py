@@ -48,7 +48,7 @@ def load_ddl(section: str, dialect: str) -> list[str]:
     text_ = SCHEMA_FILE.read_text(encoding="utf-8")
     parts = re.split(r"^-- schema: (\w+)\s*$", text_, flags=re.M)
     # "region" also takes every later "region_<feature>" section (scores, charts, ...)
-    chosen = [body for name, body in zip(parts[1::2], parts[2::2]) if name == section or name.startswith(section + "_")]
+    chosen = [body for name, body in zip(parts[1::2], parts[2::2], strict=True) if name == section or name.startswith(section + "_")]
     body = "\n".join(
         line for chunk in chosen for line in chunk.splitlines() if not line.lstrip().startswith("--")
     )

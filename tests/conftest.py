@@ -41,7 +41,7 @@ def require_mysql() -> None:
     msg = f"MariaDB NOT REACHABLE at {MYSQL_URL.split('@')[-1]}: the MariaDB half of the suite did not run"
     if os.environ.get("CI"):
         pytest.fail(msg)
-    warnings.warn(msg)
+    warnings.warn(msg, stacklevel=2)
     pytest.skip(msg)
 
 
