@@ -1,0 +1,75 @@
+"""`paxminer chart KIND`: registered through the `paxminer.commands` entry point (miner never imports charters)."""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+from charters.data import KINDS, Period, parse_month
+
+
+def _command(fn):
+    """miner.cli's error handling (one line on stderr, exit 1), looked up when the command runs:
+    importing miner.cli here at import time would re-enter its plugin loading."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from miner.cli import command
+
+        return command(fn)(*args, **kwargs)
+
+    return wrapper
+
+
+def _month(_ctx, _param, value):
+    if value is None:
+        return None
+    try:
+        return parse_month(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command("chart")
+@click.argument("kind", type=click.Choice(list(KINDS) + ["all"]), metavar="KIND")
+@click.option("--region", "region_name", required=True, help="region name (see `paxminer region list`)")
+@click.option("--month", callback=_month, metavar="YYYY-MM",
+              help="month to chart (default: the current month so far, in the region's timezone)")
+@click.option("--outbox", type=click.Path(file_okay=False), metavar="DIR",
+              help="write the PNGs under DIR/<region>/ and post nothing")
+@click.option("--workers", type=click.IntRange(1, 64), help="processes drawing charts (default: one per core)")
+@click.pass_obj
+@_command
+def chart(app, kind, region_name, month, outbox, workers):
+    """Draw a region's charts and post them to Slack (or write them to --outbox).
+
+    KIND is one of pax, q, ao, fng, leaderboard, ao-leaderboard, activity, heard, or all.
+    pax goes by DM to each PAX who posted this year; q, ao and ao-leaderboard to each AO
+    channel; q (region-wide), fng, leaderboard, activity and heard to the region channel.
+
+    This posts what it is asked for, whatever the region's send_* flags (`paxminer daily`
+    follows them). Month: without --month, the current month so far (`paxminer daily` charts
+    the previous month instead); --month YYYY-MM charts that month, whole if it is over.
+    Every chart is posted once per month and recipient: a rerun skips what was sent and
+    retries what failed (a month so far is posted once, and the whole month once more).
+    """
+    from charters.daily import chart_region, expand, local_today
+    from miner.cli import fail, summary
+    from miner.registry import get_region
+
+    region = get_region(app.db, region_name)
+    today = local_today(region)
+    try:
+        period = Period.of(month or today, today)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--month") from None
+    s = chart_region(app, region, expand(kind), period, outbox=outbox, workers=workers)
+    for note in s["notes"]:
+        click.echo(f"warning: {note}", err=True)
+    posted = f"posted 0 (wrote {s['written']} PNGs to {s['outbox']})" if outbox else f"posted {s['posted']}"
+    summary(f"{region.region} {period.label}: charted {s['charted']}, {posted}, "
+            f"skipped {s['skipped']} already sent, {s['failed']} failed")
+    if s["failed"]:
+        first = s["errors"][0] if s["errors"] else ""
+        fail(f"{s['failed']} chart(s) not delivered (a rerun retries them); first: {first}")
