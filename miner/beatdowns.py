@@ -172,41 +172,61 @@ def winner_texts(conn, winners: list[dict]) -> dict:
 
 
 def build_beatdowns(app: App, region: Region) -> dict:
-    """Parse every dirty archive row and rebuild the beatdowns it touches; chunked, one transaction per chunk."""
+    """Parse every dirty archive row and rebuild the beatdowns it touches.
+
+    Chunks are read and parsed one ahead in a background thread (keyset order, so chunks are
+    disjoint) while this thread writes the previous one: one transaction per chunk.
+    """
+    from miner.mine import prefetch
+
     eng = app.db.engine(region.schema_name)
     totals = {"messages": 0, "backblasts": 0, "problems": 0, "duplicates": 0}
     with eng.connect() as conn:
         users, aos, backblast_channels = load_context_parts(conn)
     contexts: dict[str, Context] = {}
-    while True:
+
+    def parsed_chunks():
+        after = ("", "")
+        while True:
+            with eng.connect() as conn:
+                rows = conn.execute(text(
+                    f"SELECT {MESSAGE_COLS} FROM messages WHERE dirty = 1 AND (channel_id > :c OR (channel_id = :c AND ts > :t)) "
+                    f"ORDER BY channel_id, ts LIMIT {CHUNK}"), {"c": after[0], "t": after[1]}).mappings().all()
+                if not rows:
+                    return
+                after = (rows[-1]["channel_id"], rows[-1]["ts"])
+                yield rows, parse_chunk(conn, rows, users, aos, backblast_channels, region, contexts)
+
+    for rows, (results, keys) in prefetch(parsed_chunks(), depth=1):
         with eng.begin() as conn:
-            rows = conn.execute(text(f"SELECT {MESSAGE_COLS} FROM messages WHERE dirty = 1 ORDER BY channel_id, ts LIMIT {CHUNK}")).mappings().all()
-            if not rows:
-                break
-            c = _build_chunk(conn, rows, users, aos, backblast_channels, region, contexts)
-            for k in totals:
-                totals[k] += c[k]
+            c = save_chunk(conn, rows, results, keys, users)
+        for k in totals:
+            totals[k] += c[k]
     with eng.connect() as conn:
         for status, n in conn.execute(text("SELECT status, COUNT(*) FROM parse_results GROUP BY status")):
             totals[f"total_{status}"] = n
     return totals
 
 
-def _build_chunk(conn, rows, users, aos, backblast_channels, region, contexts) -> dict:
-    now = utcnow()
-    by_channel = defaultdict(list)
+def _by_channel(rows) -> dict[str, list[str]]:
+    out = defaultdict(list)
     for r in rows:
-        by_channel[r["channel_id"]].append(r["ts"])
+        out[r["channel_id"]].append(r["ts"])
+    return out
+
+
+def parse_chunk(conn, rows, users, aos, backblast_channels, region, contexts) -> tuple[list[dict], set]:
+    """Parse a chunk of archive rows: (parse result rows, beatdown keys they touch, old and new)."""
+    now = utcnow()
     old = {}
-    for cid, tss in by_channel.items():
+    for cid, tss in _by_channel(rows).items():
         for r in conn.execute(text(
             "SELECT channel_id, ts, status, ao_id, bd_date, q_user_id FROM parse_results WHERE channel_id = :c AND ts IN :ts"
         ).bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss}):
             old[(r.channel_id, r.ts)] = r
     results, keys = [], set()
     for row in rows:
-        k = (row["channel_id"], row["ts"])
-        prev = old.get(k)
+        prev = old.get((row["channel_id"], row["ts"]))
         if prev is not None and prev.status in LIVE:
             keys.add(_key(prev.ao_id, prev.bd_date, prev.q_user_id))
         if row["deleted"]:
@@ -221,15 +241,23 @@ def _build_chunk(conn, rows, users, aos, backblast_channels, region, contexts) -
         if ctx is None:
             ctx = contexts[row["channel_id"]] = Context(row["channel_id"], users, aos, region.timezone, region.date_order)
         parsed = parse_message(archive.to_message(row), ctx)
+        if parsed.status == "not_backblast":
+            results.append(gone_row(row, "not_backblast", now))  # nothing more worth keeping
+            continue
         res = build_result_row(row, parsed, now)
         if parsed.status == "ok":
             res["status"] = "pending"  # resolve_keys decides ok or duplicate
             keys.add(_key(res["ao_id"], res["bd_date"], res["q_user_id"]))
         results.append(res)
+    return results, keys
+
+
+def save_chunk(conn, rows, results, keys, users) -> dict:
+    """Write a parsed chunk: beatdowns for the touched keys, parse results, dirty flags cleared."""
     pending = sum(1 for r in results if r["status"] == "pending")
     resolved = resolve_keys(conn, keys, users, results)
     upsert(conn, "parse_results", [{k: v for k, v in r.items() if k != "_text"} for r in results], ["channel_id", "ts"])
-    for cid, tss in by_channel.items():
+    for cid, tss in _by_channel(rows).items():
         conn.execute(text("UPDATE messages SET dirty = 0 WHERE channel_id = :c AND ts IN :ts")
                      .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss})
     return {

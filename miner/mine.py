@@ -12,12 +12,13 @@ import queue
 import threading
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from miner import archive
+from miner import archive, constants
 from miner.app import App
 from miner.db import upsert, utcnow
 from miner.registry import Region, get_region
@@ -73,13 +74,21 @@ def prefetch(items: Iterator, depth: int = 2) -> Iterator:
 
 
 def fetch_threads(slack: Slack, channel_id: str, parents: list[dict]) -> Iterator[tuple[dict, list]]:
-    for parent in parents:
+    """(parent, thread) in order; a few threads are fetched at once (each call still honours 429s)."""
+
+    def one(parent):
         try:
-            yield parent, slack.fetch_replies(channel_id, parent["ts"])
+            return parent, slack.fetch_replies(channel_id, parent["ts"])
         except SlackError as exc:
             if exc.code != "thread_not_found":
                 raise
-            yield parent, []
+            return parent, []
+
+    if len(parents) < 2 or constants.THREAD_FETCH_WORKERS < 2:
+        yield from map(one, parents)
+        return
+    with ThreadPoolExecutor(constants.THREAD_FETCH_WORKERS, thread_name_prefix="replies") as pool:
+        yield from pool.map(one, parents)
 
 
 def mined_channels(conn, region: Region) -> list[dict]:
