@@ -14,6 +14,7 @@ import logging
 import random
 import re
 import socket
+import threading
 import time
 from collections import Counter
 from http.client import IncompleteRead, RemoteDisconnected
@@ -124,6 +125,7 @@ class Slack:
         backoff: float | None = None,
     ):
         c = constants  # read at call time, so tests and benches can tune them
+        self._count_lock = threading.Lock()
         self.calls: Counter = Counter()
         self.retries: Counter = Counter()
         self.page_size = page_size or c.HISTORY_PAGE_SIZE
@@ -140,7 +142,8 @@ class Slack:
 
     # -- the one door -------------------------------------------------------------------------
     def call(self, method: str, context: dict | None = None, **params) -> dict:
-        self.calls[method] += 1
+        with self._count_lock:
+            self.calls[method] += 1
         params = {k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in params.items()}
         try:
             resp = self._client.api_call(method, params=params)
