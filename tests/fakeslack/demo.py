@@ -40,7 +40,7 @@ def paxminer(cfg: Path, url: str, *args: str, quiet: bool = False) -> tuple[int,
     print(f"$ paxminer {shown}", flush=True)
     buf = io.StringIO()
     code = 0
-    with contextlib.redirect_stdout(buf):
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
         try:
             main.main(args=argv, prog_name="paxminer", standalone_mode=False)
         except SystemExit as exc:
