@@ -116,10 +116,11 @@ def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_
 
 
 def mark_missing_deleted(conn: Connection, channel_id: str, oldest: str, pass_id: str) -> int:
-    """Top-level messages in the window that this pass did not see are gone from Slack."""
+    """Top-level messages in the window that this pass did not see are gone from Slack
+    (imported ones too: a pass that covered them and did not see them proves it)."""
     res = conn.execute(text(
         "UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now "
-        "WHERE channel_id = :c AND ts >= :oldest AND deleted = 0 AND source = 'api' "
+        "WHERE channel_id = :c AND ts >= :oldest AND deleted = 0 "
         "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast') "
         "AND (pass_id IS NULL OR pass_id <> :p)"
     ), {"c": channel_id, "oldest": oldest, "p": pass_id, "now": utcnow()})

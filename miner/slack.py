@@ -149,8 +149,7 @@ class Slack:
             resp = self._client.api_call(method, params=params)
             return resp.data  # type: ignore[return-value]
         except SlackApiError as exc:
-            data = exc.response.data if isinstance(exc.response.data, dict) else {}
-            code = data.get("error") or f"http_{exc.response.status_code}"
+            code, data = error_code(exc)
             raise SlackError(describe(method, code, data, context or params), code, method) from None
         except SlackRequestError as exc:
             raise SlackError(f"{method}: bad request ({exc})", "request", method) from None
@@ -223,11 +222,20 @@ class Slack:
                 channel=channel, content=content, filename=filename, title=title, initial_comment=comment,
             )
         except SlackApiError as exc:
-            data = exc.response.data if isinstance(exc.response.data, dict) else {}
-            code = data.get("error") or f"http_{exc.response.status_code}"
+            code, data = error_code(exc)
             raise SlackError(describe("files_upload_v2", code, data, {"channel": channel}), code) from None
         except (SlackRequestError, URLError, OSError) as exc:
             raise SlackError(f"files_upload_v2: upload failed ({exc})", "connection") from None
+
+
+def error_code(exc: SlackApiError) -> tuple[str, dict]:
+    """Slack's error code; a 5xx (JSON or an HTML error page) is `http_<status>` with Slack's code kept."""
+    data = exc.response.data if isinstance(exc.response.data, dict) else {}
+    status = exc.response.status_code
+    if status >= 500:
+        error = str(data.get("error") or "")
+        return f"http_{status}", {**data, "detail": "" if error.startswith("Received a response") else error}
+    return data.get("error") or f"http_{status}", data
 
 
 def describe(method: str, code: str, data: dict, context: dict) -> str:
@@ -238,5 +246,6 @@ def describe(method: str, code: str, data: dict, context: dict) -> str:
         safe = {"channel": context.get("channel", "?"), "user": context.get("user", "?"), "method": method}
         return f"{method}: " + template.format(**safe)
     if code.startswith("http_5"):
-        return f"{method}: Slack kept failing ({code.replace('http_', 'HTTP ')}) beyond the retry budget"
+        detail = f" {data['detail']}" if data.get("detail") else ""
+        return f"{method}: Slack kept failing (HTTP {code[5:]}{detail}) beyond the retry budget"
     return f"{method}: Slack error {code}"

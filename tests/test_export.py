@@ -222,3 +222,18 @@ def test_export_with_a_top_folder_and_unknown_folders(app, region, tmp_path):
     assert res.exit_code == 0, res.output
     check_truth(beatdowns_of(app, region.schema), region)
     assert rows(app, region.schema, "SELECT COUNT(*) FROM messages WHERE text = 'a DM'") == [("0",)]
+
+
+def test_imported_backblast_deleted_in_slack_goes_on_a_since_mine(app, region, tmp_path, fake_slack):
+    path = write_export(region, tmp_path / "export.zip")
+    assert run(app, "import", str(path), "--region", "r").exit_code == 0
+    gone = region.truth[0]
+    region.delete(gone["channel"], gone["ts"])
+    full_mine(app, "r")  # the lookback window does not reach back that far: nothing changes yet
+    key = (gone["ao_id"], gone["date"], gone["q"])
+    assert key in beatdowns_of(app, region.schema)
+    assert run(app, "mine", "--region", "r", "--since", START.isoformat()).exit_code == 0
+    assert key not in beatdowns_of(app, region.schema)
+    check_truth(beatdowns_of(app, region.schema), region, skip=lambda t: t is gone)
+    assert rows(app, region.schema, "SELECT deleted, source FROM messages WHERE channel_id = :c AND ts = :t",
+                c=gone["channel"], t=gone["ts"]) == [("1", "export")]

@@ -347,3 +347,17 @@ def test_listers_keep_profiles_current_without_clobbering_start_date(app, region
     # every step left a run log row
     steps = rows(app, app.db.control_schema, "SELECT step, status FROM run_log ORDER BY id")
     assert ("mine", "ok") in steps and steps[-1] == ("channels", "ok")
+
+
+def test_slack_5xx_beyond_budget_is_one_readable_line(app, region, fake_slack, monkeypatch):
+    monkeypatch.setattr(constants, "RETRY_MAX", 2)
+    fake_slack.fail("conversations.list", status=502, times=10)  # an HTML error page, like Slack's edge
+    res = run(app, "channels", "--region", "f3test")
+    assert res.exit_code != 0
+    line = res.output.strip().splitlines()[-1]
+    assert line == "error: conversations.list: Slack kept failing (HTTP 502) beyond the retry budget"
+    fake_slack.clear_faults()
+    fake_slack.fail("conversations.list", status=500, times=10)  # a JSON body with Slack's own code
+    res = run(app, "channels", "--region", "f3test")
+    assert res.output.strip().splitlines()[-1] == (
+        "error: conversations.list: Slack kept failing (HTTP 500 internal_error) beyond the retry budget")
