@@ -10,15 +10,14 @@ import json
 from datetime import date
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import text
 
 from charters import deliver
 from charters.daily import chart_region, run_charts
 from charters.data import KINDS, Period
 from miner import constants
-from miner.cli import main
 from miner.registry import add_region, update_region
+from tests.helpers import run_cli as cli
 from tests.test_charts_data import MARCH, fill_region
 
 TOKEN = "xoxb-charts-test"
@@ -60,14 +59,6 @@ def deliveries(app, r) -> dict:
     with app.db.engine(r.schema_name).connect() as conn:
         rows = conn.execute(text("SELECT kind, month, recipient, channel_id, status, attempts, error FROM chart_deliveries"))
         return {(k, m, rc): (ch, st, at, err) for k, m, rc, ch, st, at, err in rows}
-
-
-def cli(app, *args):
-    s = app.settings
-    env = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema, "SLACK_API_URL": s.slack_api_url,
-           "PAXMINER_CONFIG": None, "PAXMINER_DB_URL": None}
-    argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
-    return CliRunner().invoke(main, argv, env=env, catch_exceptions=False)
 
 
 def test_posts_everything_once_with_channel_ids(app, region, slack):

@@ -7,11 +7,13 @@ from datetime import date, datetime, timezone
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import text
 
 from miner import constants
 from miner.cli import main
 from tests.fakeslack import generate_region, write_export
+from tests.helpers import attendance_by_beatdown as beatdowns_of
+from tests.helpers import check_truth, rows, truth_of
+from tests.helpers import run_cli as run
 
 START = date(2023, 1, 2)
 
@@ -20,44 +22,6 @@ START = date(2023, 1, 2)
 def fast_retries(monkeypatch):
     monkeypatch.setattr(constants, "BACKOFF_BASE", 0.01)
     monkeypatch.setattr(constants, "RETRY_MAX", 3)
-
-
-def run(app, *args):
-    s = app.settings
-    env = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema, "SLACK_API_URL": s.slack_api_url,
-           "PAXMINER_CONFIG": None, "PAXMINER_DB_URL": None}
-    argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
-    return CliRunner().invoke(main, argv, env=env, catch_exceptions=False)
-
-
-def rows(app, schema, sql, **params):
-    with app.db.engine(schema).connect() as conn:
-        return [tuple(None if v is None else str(v) for v in row) for row in conn.execute(text(sql), params)]
-
-
-def truth_of(ws, skip=lambda t: False) -> dict:
-    """Ground truth: (AO, date, Q) -> (tagged PAX and Co-Qs, user IDs an FNG's name may match)."""
-    names = {}
-    for uid, u in ws.users.items():
-        for n in (u["profile"].get("display_name"), u["profile"].get("real_name")):
-            if n:
-                names.setdefault(n, uid)
-    return {(t["ao_id"], t["date"], t["q"]): (set(t["pax"]) | set(t["coqs"]), {names.get(n) for n in t["fng_names"]})
-            for t in ws.truth if not skip(t)}
-
-
-def check_truth(got: dict, ws, skip=lambda t: False) -> None:
-    truth = truth_of(ws, skip)
-    assert set(got) == set(truth), (set(got) ^ set(truth))
-    for k, (pax, fng_ids) in truth.items():
-        assert pax <= got[k] and got[k] - pax <= fng_ids, (k, got[k], pax)
-
-
-def beatdowns_of(app, schema) -> dict:
-    got: dict = {}
-    for ao, d, q, u in rows(app, schema, "SELECT ao_id, date, q_user_id, user_id FROM bd_attendance"):
-        got.setdefault((ao, d[:10], q), set()).add(u)
-    return got
 
 
 def parsed(app, schema) -> dict:

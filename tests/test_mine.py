@@ -10,11 +10,12 @@ import logging
 from datetime import date, datetime, timezone
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import text
 
 from miner import archive, constants
-from miner.cli import main
+from tests.helpers import attendance_by_beatdown as beatdown_truth
+from tests.helpers import rows
+from tests.helpers import run_cli as run
 
 TOKEN = "xoxb-4242-TOPSECRET-abcdef"
 BASE = 1740042000  # 2025-02-20 09:00 UTC
@@ -78,13 +79,6 @@ class Region:
         return ts
 
 
-def run(app, *args, token_env=None):
-    s = app.settings
-    env = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema, "SLACK_API_URL": s.slack_api_url}
-    argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
-    return CliRunner().invoke(main, argv, env=env, catch_exceptions=False)
-
-
 @pytest.fixture
 def region(app, fake_slack):
     app.settings.slack_api_url = fake_slack.start() if not getattr(fake_slack, "base_url", None) else fake_slack.base_url
@@ -93,18 +87,6 @@ def region(app, fake_slack):
     assert res.exit_code == 0, res.output
     r.schema = "f3test_" + app.db.control_schema[-8:]
     return r
-
-
-def rows(app, schema, sql):
-    with app.db.engine(schema).connect() as conn:
-        return [tuple(None if v is None else str(v) for v in row) for row in conn.execute(text(sql))]
-
-
-def beatdown_truth(app, schema) -> dict:
-    got: dict[tuple, set] = {}
-    for ao, d, q, u in rows(app, schema, "SELECT ao_id, date, q_user_id, user_id FROM bd_attendance"):
-        got.setdefault((ao, d[:10], q), set()).add(u)
-    return got
 
 
 def dump(app, schema) -> dict:

@@ -9,14 +9,13 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import text
 
-from miner.cli import main
 from miner.db import upsert
 from miner.outreach import render, run_outreach
 from miner.registry import add_region, update_region
 from miner.scorer import score_region
+from tests.helpers import run_cli as cli
 
 TOKEN = "xoxb-9-9-outreachsecret"
 START = date(2023, 12, 4)  # a Monday
@@ -231,14 +230,6 @@ def test_ticket_to_site_q_without_admin_channel_and_failed_sends(app, world):
     ((chan, body),) = posted(ws, n)
     assert chan == "D9" and "dm1 on 2024-03-22 (gave_up)" in body
     assert [t["user_id"] for t in tickets(app, ws)] == ["U1"]  # Charlie is excluded
-
-
-def cli(app, *args):
-    s = app.settings
-    argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
-    env = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema,
-           "SLACK_API_URL": s.slack_api_url, "PAXMINER_CONFIG": None}
-    return CliRunner().invoke(main, argv, env=env, catch_exceptions=False)
 
 
 def test_cli_run_list_close(app, world):

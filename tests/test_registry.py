@@ -5,22 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import text
 
-from miner.cli import main
 from miner.config import ConfigError, load_settings
 from miner.db import DatabaseError, check_identifier, load_ddl, upsert
 from miner.registry import RegionError, add_region, get_region, list_regions, remove_region, update_region
+from tests.helpers import run_cli as cli
 
 TOKEN = "xoxb-1111-2222-secretsecret"
-
-
-def cli(app, *args, env=None):
-    s = app.settings
-    argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
-    environ = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema, **(env or {})}
-    return CliRunner().invoke(main, argv, env=environ, catch_exceptions=False)
 
 
 def test_identifiers_rejected():

@@ -7,13 +7,12 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import text
 
-from miner.cli import main
 from miner.db import upsert
 from miner.registry import add_region, update_region
 from miner.scorer import read_ranking, score_region
+from tests.helpers import run_cli as cli
 
 TZ = "America/Chicago"
 USERS = [("U1", "Alpha", 0), ("U2", "Bravo", 0), ("U3", "Charlie", 0), ("B1", "Slackblast", 1)]
@@ -143,13 +142,6 @@ def test_achievements_awarded_once(app, region):
     assert [(u, a, k, str(d)[:10]) for u, a, k, d in got] == [
         ("U1", "six_pack", "W2024-01-01", "2024-01-06"), ("U2", "leader_of_men", "2024-01", "2024-01-04"),
         ("U2", "six_pack", "W2024-01-01", "2024-01-06"), ("U2", "the_boss", "2024-01", "2024-01-06")]
-
-
-def cli(app, *args):
-    s = app.settings
-    argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
-    env = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema, "PAXMINER_CONFIG": None}
-    return CliRunner().invoke(main, argv, env=env, catch_exceptions=False)
 
 
 def test_cli_json_and_table(app, region):

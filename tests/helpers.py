@@ -1,0 +1,49 @@
+"""Helpers shared by the test files: drive the real CLI against a test App, read rows back."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from miner.cli import main
+
+
+def run_cli(app, *args, env=None):
+    """`paxminer ARGS` in-process, on the test App's database, control schema and fake Slack."""
+    s = app.settings
+    environ = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema,
+               "SLACK_API_URL": s.slack_api_url, "PAXMINER_CONFIG": None, "PAXMINER_DB_URL": None, **(env or {})}
+    argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
+    return CliRunner().invoke(main, argv, env=environ, catch_exceptions=False)
+
+
+def rows(app, schema, sql, **params) -> list[tuple]:
+    """Rows as tuples of strings (None stays None), so SQLite and MariaDB compare equal."""
+    with app.db.engine(schema).connect() as conn:
+        return [tuple(None if v is None else str(v) for v in row) for row in conn.execute(text(sql), params)]
+
+
+def attendance_by_beatdown(app, schema) -> dict:
+    """(AO, date, Q) -> set of user ids in bd_attendance."""
+    got: dict = {}
+    for ao, d, q, u in rows(app, schema, "SELECT ao_id, date, q_user_id, user_id FROM bd_attendance"):
+        got.setdefault((ao, d[:10], q), set()).add(u)
+    return got
+
+
+def truth_of(ws, skip=lambda t: False) -> dict:
+    """Ground truth: (AO, date, Q) -> (tagged PAX and Co-Qs, user IDs an FNG's name may match)."""
+    names = {}
+    for uid, u in ws.users.items():
+        for n in (u["profile"].get("display_name"), u["profile"].get("real_name")):
+            if n:
+                names.setdefault(n, uid)
+    return {(t["ao_id"], t["date"], t["q"]): (set(t["pax"]) | set(t["coqs"]), {names.get(n) for n in t["fng_names"]})
+            for t in ws.truth if not skip(t)}
+
+
+def check_truth(got: dict, ws, skip=lambda t: False) -> None:
+    truth = truth_of(ws, skip)
+    assert set(got) == set(truth), (set(got) ^ set(truth))
+    for k, (pax, fng_ids) in truth.items():
+        assert pax <= got[k] and got[k] - pax <= fng_ids, (k, got[k], pax)
