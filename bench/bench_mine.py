@@ -54,12 +54,13 @@ def bench(backend: str, url: str) -> None:
             add_region(app.db, "bench", schema, TOKEN)
             list_channels(app, "bench")
             list_users(app, "bench")
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             s = mine_region(app, "bench", lookback_days=7)
-            dt = time.perf_counter() - t0
+            dt, cpu = time.perf_counter() - t0, time.process_time() - c0
             total = s["messages"] + s["replies"]
             print(f"{backend:8} first mine: {total} messages ({s['replies']} thread replies), {s['backblasts']} backblasts, "
-                  f"{s['problems']} problems in {dt:.2f}s = {total / dt:,.0f} messages/s ({s['api_calls']} API calls)")
+                  f"{s['problems']} problems in {dt:.2f}s = {total / dt:,.0f} messages/s ({s['api_calls']} API calls; "
+                  f"miner CPU {cpu:.2f}s = {total / cpu:,.0f} messages per CPU-second)")
             c = list_channels(app, "bench")
             u = list_users(app, "bench")
             s = mine_region(app, "bench")

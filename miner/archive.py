@@ -23,14 +23,19 @@ COLUMNS = [
 ]
 
 
+# built once: json.dumps with any option builds a new encoder per call (same output either way)
+_COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+_SORTED = json.JSONEncoder(sort_keys=True, default=str).encode
+
+
 def _dump(value) -> str | None:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False) if value else None
+    return _COMPACT(value) if value else None
 
 
 def content_hash(msg: dict) -> str:
     parts = (msg.get("text") or "", msg.get("blocks"), msg.get("metadata"), (msg.get("edited") or {}).get("ts"),
              msg.get("subtype"), msg.get("user"), msg.get("thread_ts"))
-    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha1(_SORTED(parts).encode()).hexdigest()
 
 
 def build_row(channel_id: str, msg: dict, pass_id: str | None, source: str, now: str) -> dict:
@@ -163,11 +168,24 @@ def save_threads(conn: Connection, channel_id: str, threads: list[tuple[dict, li
     if gone:
         conn.execute(text("UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND ts IN :ts")
                      .bindparams(bindparam("ts", expanding=True)), {"c": channel_id, "ts": gone, "now": utcnow()})
-    conn.execute(text("UPDATE messages SET replies_seen = :s WHERE channel_id = :c AND ts = :p"), [
-        {"s": thread_state(p["reply_count"], p["latest_reply"]), "c": channel_id, "p": p["ts"]} for p, _ in threads
-    ])
+    set_replies_seen(conn, channel_id, {p["ts"]: thread_state(p["reply_count"], p["latest_reply"]) for p, _ in threads})
     counts["deleted"] = len(gone)
     return counts
+
+
+def set_replies_seen(conn: Connection, channel_id: str, states: dict[str, str]) -> None:
+    """Remember each parent's thread state: one UPDATE per batch (a CASE over the parents' ts),
+    not one round trip per parent."""
+    items = list(states.items())
+    for start in range(0, len(items), 200):
+        part = items[start:start + 200]
+        params: dict = {"c": channel_id}
+        for i, (ts, state) in enumerate(part):
+            params[f"t{i}"], params[f"s{i}"] = ts, state
+        conn.execute(text(
+            f"UPDATE messages SET replies_seen = CASE ts {' '.join(f'WHEN :t{i} THEN :s{i}' for i in range(len(part)))} END "
+            f"WHERE channel_id = :c AND ts IN ({', '.join(f':t{i}' for i in range(len(part)))})"
+        ), params)
 
 
 def ts_from_datetime(dt: datetime) -> str:

@@ -20,6 +20,8 @@ from miner.registry import Region, get_region
 
 CHUNK = 5000
 LIVE = ("ok", "duplicate")
+_JSON = json.JSONEncoder(default=str).encode  # = json.dumps(value, default=str), encoder built once
+ROLE_JSON = {role: json.dumps({"role": role}) for role in ("q", "coq", "pax")}  # bd_attendance.json
 MESSAGE_COLS = "channel_id, ts, thread_ts, user_id, bot_id, username, subtype, text, blocks, metadata, edited_ts, deleted, content_hash"
 
 
@@ -47,7 +49,7 @@ def build_result_row(row, parsed, now: str) -> dict:
         "bd_date": result["bd_date"] if parsed.status == "ok" else None,
         "q_user_id": parsed.q_user_id if parsed.status == "ok" else None,
         "poster_user_id": parsed.poster_user_id, "content_hash": row["content_hash"],
-        "parser_version": PARSER_VERSION, "result": json.dumps(result, default=str), "parsed_at": now,
+        "parser_version": PARSER_VERSION, "result": _JSON(result), "parsed_at": now,
     }}
 
 
@@ -77,12 +79,12 @@ def build_beatdown_rows(result: dict, users: dict) -> tuple[dict, list[dict]]:
         "coq_user_id": coqs[0] if coqs else None, "pax_count": result.get("pax_count"),
         "backblast": result.get("text") or "", "backblast_parsed": "\n".join(parsed_lines),
         "fngs": (", ".join(fngs) or "None")[:1000], "fng_count": result.get("fng_count") or 0,
-        "json": json.dumps({k: v for k, v in result.items() if k != "text"}, default=str),
+        "json": _JSON({k: v for k, v in result.items() if k != "text"}),
     }
     roles = {result["q_user_id"]: "q", **{u: "coq" for u in coqs}}
     attendance = [
         {"timestamp": result["ts"], "ts_edited": result.get("ts_edited"), "user_id": u, "ao_id": key["ao_id"],
-         "date": result["bd_date"], "q_user_id": key["q_user_id"], "json": json.dumps({"role": roles.get(u, "pax")})}
+         "date": result["bd_date"], "q_user_id": key["q_user_id"], "json": ROLE_JSON[roles.get(u, "pax")]}
         for u in dict.fromkeys([result["q_user_id"], *coqs, *(result.get("pax_user_ids") or [])]) if u
     ]
     return bd, attendance

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from datetime import datetime, timezone
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
@@ -201,7 +202,8 @@ def upsert(conn: Connection, table: str, rows: list[dict], keys: list[str], upda
     else:
         sql += f" ON CONFLICT ({', '.join(q(k) for k in keys)}) DO "
         sql += ("UPDATE SET " + ", ".join(f"{q(c)} = excluded.{q(c)}" for c in update)) if update else "NOTHING"
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    get = itemgetter(*cols)
+    conn.exec_driver_sql(sql, [get(r) for r in rows] if len(cols) > 1 else [(get(r),) for r in rows])
     return len(rows)
 
 
