@@ -19,12 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from miner.app import App
 from miner.config import ConfigError, load_settings
 from miner.db import DatabaseError, short_error
+from miner.mine import MineError
 from miner.registry import FLAGS, RegionError
 from miner.runlog import logged_step
 from miner.slack import RedactingFilter, SlackError
 
 log = logging.getLogger("miner")
-EXPECTED = (ConfigError, DatabaseError, RegionError, SlackError, click.UsageError)
+EXPECTED = (ConfigError, DatabaseError, RegionError, SlackError, MineError, click.UsageError)
 
 
 class StepError(Exception):

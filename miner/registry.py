@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import text
 
+from miner import constants
 from miner.constants import CONTROL_SCHEMA
 from miner.db import Database, DatabaseError, check_identifier, upsert, utcnow
 
@@ -31,10 +32,10 @@ class Region:
     send_q_charts: int = 0
     send_ao_leaderboard: int = 0
     send_region_leaderboard: int = 0
-    timezone: str = "America/Chicago"
+    timezone: str = constants.DEFAULT_TIMEZONE
     date_order: str = "MDY"
     lookback_days: int | None = None
-    feedback_days: int = 3
+    feedback_days: int = constants.FEEDBACK_DAYS
     log_channel: str | None = None
     admin_channel: str | None = None
     settings: str | None = None  # JSON: per-region overrides (scoring weights, outreach opt-ins, templates)

@@ -343,3 +343,9 @@ def test_slack_5xx_beyond_budget_is_one_readable_line(app, region, fake_slack, m
     res = run(app, "channels", "--region", "f3test")
     assert res.output.strip().splitlines()[-1] == (
         "error: conversations.list: Slack kept failing (HTTP 500 internal_error) beyond the retry budget")
+
+
+def test_mine_before_channels_is_one_clear_line(app, region):
+    res = run(app, "mine", "--region", "f3test")
+    assert res.exit_code == 1
+    assert res.output.strip() == "error: no channels known for f3test: run `paxminer channels --region f3test` first"
