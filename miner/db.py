@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from operator import itemgetter
 from pathlib import Path
 
+import pymysql
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -25,6 +26,27 @@ IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 class DatabaseError(Exception):
     """A database problem worth one clear line (never carries bound parameters)."""
+
+
+class _SharedTLSConnection(pymysql.connections.Connection):
+    """PyMySQL 1.2 tries TLS by default ("preferred") and builds a new SSLContext for every
+    connection, loading the system CA store each time (~30 ms of CPU). The default context is the
+    same every time, so it is built once per process; explicit TLS options are left to PyMySQL."""
+
+    _default_ctx = None
+    _ctx_lock = threading.Lock()
+
+    def _create_ssl_ctx(self, sslp):
+        if sslp != {}:
+            return super()._create_ssl_ctx(sslp)
+        with self._ctx_lock:
+            if _SharedTLSConnection._default_ctx is None:
+                _SharedTLSConnection._default_ctx = super()._create_ssl_ctx({})
+            return _SharedTLSConnection._default_ctx
+
+
+def _connect_pymysql(dialect, conn_rec, cargs, cparams):
+    return _SharedTLSConnection(*cargs, **cparams)
 
 
 def utcnow() -> str:
@@ -110,13 +132,13 @@ class Database:
 
             return eng
         url = self._url.set(database=schema, query={**self._url.query, "charset": "utf8mb4"})
-        return create_engine(url, hide_parameters=True, pool_pre_ping=True, pool_recycle=1800)
+        return _mysql_engine(url, pool_recycle=1800)
 
     def server_engine(self) -> Engine:
         with self._lock:
             if "" not in self._engines:
                 url = self._url.set(database=None, query={**self._url.query, "charset": "utf8mb4"})
-                self._engines[""] = create_engine(url, hide_parameters=True, pool_pre_ping=True)
+                self._engines[""] = _mysql_engine(url)
             return self._engines[""]
 
     def schema_exists(self, schema: str) -> bool:
@@ -169,6 +191,13 @@ class Database:
             for eng in self._engines.values():
                 eng.dispose()
             self._engines.clear()
+
+
+def _mysql_engine(url, **kw) -> Engine:
+    eng = create_engine(url, hide_parameters=True, pool_pre_ping=True, **kw)
+    if url.drivername.endswith("pymysql"):
+        event.listen(eng, "do_connect", _connect_pymysql)
+    return eng
 
 
 def short_error(exc: BaseException) -> str:

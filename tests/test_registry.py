@@ -99,3 +99,26 @@ def test_config_file_and_env(tmp_path, monkeypatch):
     monkeypatch.setenv("PAXMINER_LOOKBACK_DAYS", "many")
     with pytest.raises(ConfigError):
         load_settings(str(ini))
+
+
+def test_mysql_connections_share_one_default_tls_context(tmp_path):
+    """PyMySQL's default (preferred) TLS context is built once per process, not per connection."""
+    from miner.db import Database, _SharedTLSConnection
+    from tests.conftest import MYSQL_URL, require_mysql, unique
+
+    require_mysql()
+    db = Database(MYSQL_URL, str(tmp_path), unique("pmctl"))
+    schema = unique("pmreg")
+    try:
+        contexts = []
+        for name, section in ((schema, "region"), (db.control_schema, "control")):
+            db.create_schema(name, section)
+            with db.engine(name).connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert isinstance(raw, _SharedTLSConnection)
+                contexts.append(raw.ctx)
+        assert contexts[0] is contexts[1] is _SharedTLSConnection._default_ctx
+    finally:
+        db.drop_schema(schema)
+        db.drop_schema(db.control_schema)
+        db.dispose()
