@@ -574,6 +574,8 @@ def _child_score(region_name: str, as_of: date) -> tuple[bool, object]:
         return True, score_region(_CHILD_APP, region_name, as_of=as_of)
     except Exception as exc:  # noqa: BLE001
         return False, one_line(exc)
+    finally:  # a child scores many regions: keep no idle connection per region schema
+        _CHILD_APP.db.dispose()
 
 
 def pre_outreach(run: Run, region: Region) -> str | None:

@@ -326,3 +326,21 @@ def test_region_schema_problem_is_one_line(app, fake_slack):
     line = next(ln for ln in res.output.splitlines() if ln.startswith("r2:"))
     assert line.startswith("r2: failed at channels: database error:") or line.startswith("r2: failed at channels:"), line
     assert "Traceback" not in res.output and "r1: ok" in res.output
+
+
+def test_scoring_child_keeps_no_connections_between_regions(app):
+    """A scorer child process scores many regions; it must not hold a pool per region schema
+    (100 regions would exhaust a MySQL server's max_connections)."""
+    import miner.daily as daily
+    from miner.registry import add_region
+
+    for i in range(3):
+        add_region(app.db, f"c{i}", f"c{i}_{app.db.control_schema[-8:]}", "xoxb-child")
+    daily._child_init(app.settings)
+    try:
+        for i in range(3):
+            ok, _ = daily._child_score(f"c{i}", date(2026, 11, 1))
+            assert ok
+            assert daily._CHILD_APP.db._engines == {}
+    finally:
+        daily._CHILD_APP = None
