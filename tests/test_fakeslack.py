@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import socket
 import threading
 import time
 import zipfile
@@ -382,6 +383,114 @@ def test_slow_response_times_out(fs):
     assert "timed out" in str(exc.value).lower()
     assert client(fs, ws, timeout=0.3).auth_test()["ok"]
 
+
+
+# -- the HTTP layer and the JSON cache ----------------------------------------------------------------
+def raw_http(fs, *chunks: bytes) -> bytes:
+    """Send a request in the given pieces over one connection; return all the server answered."""
+    with socket.create_connection((fs.host, fs.port), timeout=5) as s:
+        for c in chunks:
+            s.sendall(c)
+            time.sleep(0.01)
+        s.shutdown(socket.SHUT_WR)
+        out = b""
+        while chunk := s.recv(65536):
+            out += chunk
+    return out
+
+
+def test_http_wire(fs):
+    ws = small_ws(fs)
+    body = b"channel=C2&limit=5&note=a+b%26c"
+    head = (f"POST /api/conversations.history HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {ws.token}\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    out = raw_http(fs, head[:20], head[20:], body[:7], body[7:])  # split anywhere, body apart from headers
+    status, _, rest = out.partition(b"\r\n")
+    headers, _, payload = rest.partition(b"\r\n\r\n")
+    assert status == b"HTTP/1.1 200 OK"
+    hs = dict(line.split(b": ", 1) for line in headers.split(b"\r\n"))
+    assert hs[b"Content-Type"] == b"application/json; charset=utf-8" and hs[b"Connection"] == b"close"
+    assert int(hs[b"Content-Length"]) == len(payload) and json.loads(payload)["ok"] is True
+    assert ws.requests[-1] == ("conversations.history", {"channel": "C2", "limit": "5", "note": "a b&c"})
+    out = raw_http(fs, f"GET /api/auth.test?token={ws.token} HTTP/1.0\r\n\r\n".encode())
+    assert out.startswith(b"HTTP/1.0 200 OK\r\n") and json.loads(out.partition(b"\r\n\r\n")[2])["ok"]
+    assert raw_http(fs, b"GET /nope HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 404 ")
+    assert raw_http(fs, b"PUT /api/auth.test HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 501 ")
+    assert raw_http(fs, b"garbage\r\n\r\n").startswith(b"HTTP/1.0 400 ")
+    assert raw_http(fs, b"GET /api/auth.test HTTP/1.1\r\n") == b""  # hung up half way: nothing, no error
+
+
+def test_latency_sleeps_overlap():
+    with FakeSlack(latency=0.3) as server:
+        ws = small_ws(server)
+        got, t0 = [], time.monotonic()
+        threads = [threading.Thread(target=lambda: got.append(client(server, ws).auth_test()["ok"]))
+                   for _ in range(24)]  # many more clients than the pool starts with
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert got == [True] * 24 and time.monotonic() - t0 < 1.0  # 1.8 s on 4 threads, 7.2 s on 1
+        assert server.errors == []
+
+
+def assert_json_cache_fresh(ws):
+    """Every stored message is in the cache, its cached JSON (if any) is current, and nothing else is."""
+    stored = {id(m): m for ch in ws.channels.values() for m in ch.msgs.values()}
+    assert set(ws._json) == set(stored)
+    for key, (m, enc) in ws._json.items():
+        assert m is stored[key] and enc in (None, json.dumps(m))
+
+
+def test_json_cache_follows_every_change(fs):
+    ws = new_ws(fs)
+    generate_region(ws, seed=5, users=30, aos=3, weeks=6, start=date(2024, 1, 1))
+    ws.warm()
+    assert_json_cache_fresh(ws)
+    c = client(fs, ws)
+    chans = [ch["id"] for ch in c.conversations_list(types="public_channel,private_channel")["channels"]
+             if ch["is_member"]]
+
+    def read_all():
+        """Every page the miner would read, checked against a fresh encoding of the same answer."""
+        out = {}
+        for cid in chans:
+            msgs, _ = out[cid] = history(c, cid, limit=50, include_all_metadata=True)
+            plain = c.conversations_history(channel=cid, limit=999)["messages"]
+            assert all("metadata" not in m for m in plain) and len(plain) == len(msgs[:999])
+            for m in msgs:
+                if m.get("reply_count"):
+                    r = c.conversations_replies(channel=cid, ts=m["ts"], limit=3, include_all_metadata=True)
+                    assert r["messages"][0] == m
+            with ws.lock:
+                for p in ({"channel": cid, "limit": "999", "include_all_metadata": "1"}, {"channel": cid}):
+                    body = ws.api("conversations.history", p)
+                    assert ws.encode(body) == json.dumps(body)
+        assert_json_cache_fresh(ws)
+        return out
+
+    cid, (msgs, _) = max(read_all().items(), key=lambda kv: sum(m.get("reply_count", 0) >= 2 for m in kv[1][0]))
+    top = [m for m in msgs if not m.get("thread_ts") and m.get("user")]
+    parent = next(m for m in msgs if m.get("reply_count", 0) >= 2)
+    ws.react(cid, top[0]["ts"], "fire", ["U1"])
+    ws.react(cid, top[0]["ts"], "fire", ["U2"])
+    ws.edit(cid, top[1]["ts"], text="edited")
+    r = ws.reply(cid, top[2]["ts"], text="first reply", user="U1")
+    lone = ws.reply(cid, top[3]["ts"], text="a reply soon deleted", user="U2")
+    ws.reply(cid, parent["ts"], text="one more", user="U1", broadcast=True)
+    ws.delete(cid, ws.thread_ts(cid, parent["ts"])[0])
+    read_all()
+    ws.delete(cid, top[2]["ts"])  # a parent with a reply: a tombstone
+    ws.delete(cid, lone)  # its parent is a plain message again
+    c.chat_postMessage(channel=cid, text="threaded", thread_ts=parent["ts"])
+    c.conversations_join(channel=next(ch["id"] for ch in c.conversations_list()["channels"] if not ch["is_member"]))
+    c.files_upload_v2(channel=cid, content=b"png", filename="c.png", title="c")
+    read_all()
+    ws.delete(cid, r)  # the tombstone's last reply: both go
+    ws.add_channel(cid, "replaced")
+    assert_json_cache_fresh(ws)
+    got = c.conversations_history(channel=cid)["messages"]
+    assert got == [] and fs.errors == []
 
 # -- scale ------------------------------------------------------------------------------------------
 def test_many_workspaces_concurrent_clients(fs):

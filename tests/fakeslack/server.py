@@ -1,9 +1,17 @@
 """FakeSlack: an HTTP server on loopback speaking the Slack Web API for one or more workspaces.
 
-Requests arrive as slack_sdk sends them: POST /api/<method>, form-encoded (or JSON) body, token in
-`Authorization: Bearer`. Faults (5xx, 429 + Retry-After, slow responses, sustained tier limits) are
-injected per method and optionally per token; `violations` counts requests that came back before a
-Retry-After we sent had elapsed.
+Requests arrive as slack_sdk sends them (urllib, a new connection per call): GET/POST
+/api/<method>, query string and form-encoded (or JSON) body, token in `Authorization: Bearer`.
+Faults (5xx, 429 + Retry-After, slow responses, sustained tier limits) are injected per method and
+optionally per token; `violations` counts requests that came back before a Retry-After we sent had
+elapsed.
+
+The HTTP layer is small on purpose (benchmarks run this server on the machine they measure, and
+real Slack's CPU is not ours): worker threads block in accept() on the listening socket and each
+serves one HTTP/1.x request per connection (Content-Length bodies; answered with Content-Length and
+`Connection: close`). The pool grows so that one worker is always waiting: a slow answer or a
+`latency` sleep (taken outside every lock) never holds up another client. Pages of messages are
+spliced from each stored message's cached JSON (see Workspace.encode).
 """
 
 from __future__ import annotations
@@ -11,40 +19,33 @@ from __future__ import annotations
 import email.parser
 import json
 import math
+import socket
 import threading
 import time
 import traceback
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl
+from email.utils import formatdate
+from http import HTTPStatus
+from urllib.parse import unquote_plus
 
 from tests.fakeslack.state import ApiError, Workspace, receive_upload
 
 GRACE = 0.05  # seconds of clock slack before a too-early retry counts as a violation
 HTML_5XX = "<html><head><title>{0}</title></head><body><h1>{0}</h1></body></html>"
-REASONS = {500: "500 Internal Server Error", 502: "502 Bad Gateway", 503: "503 Service Unavailable",
-           504: "504 Gateway Timeout"}
+REASONS = {s.value: s.phrase for s in HTTPStatus}
+JSON = "application/json; charset=utf-8"
+MAX_HEAD = 65536  # bytes of request line + headers
+POOL_START = 4  # worker threads at start; more are added while every one is busy
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 256
+class _Request:
+    """One parsed HTTP request: the connection it came on, and what it said."""
 
-    def handle_error(self, request, client_address):  # clients that hang up are not our problem
-        pass
+    __slots__ = ("conn", "verb", "path", "query", "version", "headers", "body")
 
-
-class _Handler(BaseHTTPRequestHandler):
-    server_version = "FakeSlack/1.0"
-
-    def log_message(self, *args):
-        pass
-
-    def do_POST(self):
-        self.server.fake._handle(self)
-
-    do_GET = do_POST
+    def __init__(self, conn: socket.socket, verb: str, target: str, version: str, headers: dict, body: bytes):
+        self.conn, self.verb, self.version, self.headers, self.body = conn, verb, version, headers, body
+        self.path, _, self.query = target.partition("?")
 
 
 class FakeSlack:
@@ -58,28 +59,68 @@ class FakeSlack:
         self._by_key: dict[str, Workspace] = {}
         self._faults: list[dict] = []
         self._until: dict[tuple, float] = {}  # (token, method) -> monotonic time the Retry-After ends
-        self._httpd: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._sock: socket.socket | None = None
+        self._pool_lock = threading.Lock()
+        self._idle = 0  # workers waiting in accept()
+        self._spawned = 0
         self.origin = ""
 
     # -- lifecycle --------------------------------------------------------------------------------
     def start(self) -> str:
-        self._httpd = _Server((self.host, self.port), _Handler)
-        self._httpd.fake = self
-        self.port = self._httpd.server_address[1]
+        sock = socket.create_server((self.host, self.port), backlog=256)
+        self.port = sock.getsockname()[1]
         self.origin = f"http://{self.host}:{self.port}"
         for ws in self._by_token.values():
             ws.origin = self.origin
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                        daemon=True, name="fakeslack")
-        self._thread.start()
+            ws.warm()  # what is there already is encoded before the clock starts (Slack's CPU is not ours)
+        self._sock = sock
+        with self._pool_lock:
+            for _ in range(POOL_START):
+                self._spawn(sock)
         return self.base_url
 
     def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
+        sock, self._sock = self._sock, None
+        if sock is None:
+            return
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # wakes the workers in accept() (Linux)
+        except OSError:
+            pass
+        for _ in range(self._idle):  # elsewhere: a connection per waiting worker (refused once shut down)
+            try:
+                socket.create_connection((self.host, self.port), timeout=1).close()
+            except OSError:
+                break
+        sock.close()
+
+    def _spawn(self, sock: socket.socket) -> None:
+        """Start one more worker (caller holds _pool_lock)."""
+        self._idle += 1
+        self._spawned += 1
+        threading.Thread(target=self._worker, args=(sock,), daemon=True, name=f"fakeslack-{self._spawned}").start()
+
+    def _worker(self, sock: socket.socket) -> None:
+        while self._sock is sock:
+            try:
+                conn, _ = sock.accept()
+            except OSError:  # the server stopped
+                break
+            with self._pool_lock:
+                self._idle -= 1
+                if self._idle == 0 and self._sock is sock:
+                    self._spawn(sock)  # keep one worker waiting: clients never queue behind a busy one
+            try:
+                if self._sock is sock:
+                    self._serve(conn)
+            except Exception as exc:  # a bug in the fake: make it loud
+                self.errors.append(f"serving a request: {exc!r}\n{traceback.format_exc()}")
+            finally:
+                conn.close()
+            with self._pool_lock:
+                self._idle += 1
+        with self._pool_lock:
+            self._idle -= 1
 
     def __enter__(self) -> "FakeSlack":
         self.start()
@@ -140,21 +181,32 @@ class FakeSlack:
         return None
 
     # -- request handling -------------------------------------------------------------------------
-    def _handle(self, h: BaseHTTPRequestHandler) -> None:
-        path, _, query = h.path.partition("?")
-        n = int(h.headers.get("Content-Length") or 0)
-        raw = h.rfile.read(n) if n else b""
+    def _serve(self, conn: socket.socket) -> None:
+        try:
+            h = _read_request(conn)
+        except OSError:  # the client hung up
+            return
+        except ValueError:
+            return self._send(_Request(conn, "", "", "HTTP/1.0", {}, b""), 400, b"Bad Request", "text/plain")
+        if h is None:
+            return
+        if h.verb not in ("GET", "POST"):
+            return self._send(h, 501, b"Unsupported method", "text/plain")
+        self._handle(h)
+
+    def _handle(self, h: _Request) -> None:
+        path, raw = h.path, h.body
         if path.startswith("/upload/"):
             return self._upload(h, path, raw)
         if not path.startswith("/api/"):
             return self._send(h, 404, b"not found", "text/plain")
         method = path[len("/api/"):]
-        params = dict(parse_qsl(query, keep_blank_values=True))
+        params = _parse_qs(h.query)
         try:
-            params.update(_body_params(h.headers.get("Content-Type") or "", raw))
+            params.update(_body_params(h.headers.get("content-type", ""), raw))
         except ValueError:
             return self._send_json(h, 200, {"ok": False, "error": "invalid_form_data"})
-        auth = h.headers.get("Authorization") or ""
+        auth = h.headers.get("authorization", "")
         token = auth[7:].strip() if auth.startswith("Bearer ") else None
         token = token or params.pop("token", None)
         params.pop("token", None)
@@ -204,7 +256,7 @@ class FakeSlack:
             return _err("missing_scope", needed=ws.scopes_missing[method], provided="channels:read,users:read")
         with ws.lock:
             try:
-                return json.dumps(ws.api(method, params)).encode()
+                return ws.encode(ws.api(method, params)).encode()
             except ApiError as exc:
                 return _err(exc.code, **exc.extra)
             except Exception as exc:  # a bug in the fake: make it loud
@@ -236,23 +288,85 @@ class FakeSlack:
             return self._send(h, status, body.encode(), "text/plain")
         if status == 500:
             return self._send_json(h, 500, {"ok": False, "error": "internal_error"})
-        self._send(h, status, HTML_5XX.format(REASONS.get(status, str(status))).encode(), "text/html")
+        self._send(h, status, HTML_5XX.format(f"{status} {REASONS.get(status, '')}".strip()).encode(), "text/html")
 
     def _send_json(self, h, status: int, obj: dict) -> None:
         self._send(h, status, json.dumps(obj).encode())
 
     @staticmethod
-    def _send(h, status: int, body: bytes, ctype: str = "application/json; charset=utf-8", headers=None) -> None:
+    def _send(h: _Request, status: int, body: bytes, ctype: str = JSON, headers=None) -> None:
+        version = "HTTP/1.1" if h.version == "HTTP/1.1" else "HTTP/1.0"
+        extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items()) if headers else ""
+        head = (f"{version} {status} {REASONS.get(status, '')}\r\nServer: FakeSlack/1.0\r\nDate: {_http_date()}\r\n"
+                f"Content-Type: {ctype}\r\nContent-Length: {len(body)}\r\n{extra}Connection: close\r\n\r\n")
         try:
-            h.send_response(status)
-            h.send_header("Content-Type", ctype)
-            h.send_header("Content-Length", str(len(body)))
-            for k, v in (headers or {}).items():
-                h.send_header(k, v)
-            h.end_headers()
-            h.wfile.write(body)
+            h.conn.sendall(head.encode("latin-1") + body)
         except OSError:  # the client gave up (timeout) or hung up
             pass
+
+
+def _read_request(conn: socket.socket) -> _Request | None:
+    """Read one request: request line, headers, Content-Length body. None if the client hung up first;
+    ValueError if it is not HTTP/1.x."""
+    buf = b""
+    while True:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None
+        buf += chunk
+        end = buf.find(b"\r\n\r\n")
+        if end >= 0:
+            break
+        if len(buf) > MAX_HEAD:
+            raise ValueError("request head too large")
+    lines = buf[:end].decode("latin-1").split("\r\n")
+    verb, target, version = lines[0].split(" ")
+    if not version.startswith("HTTP/1."):
+        raise ValueError(f"not HTTP/1.x: {version}")
+    headers = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if not colon:
+            raise ValueError(f"bad header line {line!r}")
+        headers[name.strip().lower()] = value.strip()
+    if "chunked" in headers.get("transfer-encoding", ""):
+        raise ValueError("chunked bodies are not supported (urllib sends Content-Length)")
+    n = int(headers.get("content-length") or 0)
+    body = buf[end + 4:]
+    if len(body) < n:
+        parts, got = [body], len(body)
+        while got < n:
+            chunk = conn.recv(min(n - got, 1 << 20))
+            if not chunk:
+                return None
+            parts.append(chunk)
+            got += len(chunk)
+        body = b"".join(parts)
+    return _Request(conn, verb, target, version, headers, body[:n])
+
+
+_date = (0, "")
+
+
+def _http_date() -> str:
+    """The Date header, formatted once a second."""
+    global _date
+    now = int(time.time())
+    if _date[0] != now:
+        _date = (now, formatdate(now, usegmt=True))
+    return _date[1]
+
+
+def _parse_qs(query: str) -> dict:
+    """parse_qsl(query, keep_blank_values=True) as a dict, without unquoting what needs none."""
+    out = {}
+    for pair in query.split("&"):
+        if pair:
+            k, _, v = pair.partition("=")
+            if "%" in pair or "+" in pair:
+                k, v = unquote_plus(k), unquote_plus(v)
+            out[k] = v
+    return out
 
 
 def _err(code: str, **extra) -> bytes:
@@ -289,4 +403,4 @@ def _body_params(ctype: str, raw: bytes) -> dict:
                 payload = part.get_payload(decode=True) or b""
                 out[name] = payload if part.get_filename() else payload.decode("utf-8", "replace")
         return out
-    return dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+    return _parse_qs(raw.decode("utf-8"))

@@ -4,6 +4,10 @@ All state lives behind `ws.lock`; the server serialises each response under it, 
 can be returned by reference. Message ts are canonical strings ("1700000000.000100"), which sort
 correctly as strings; per channel, `top` holds the history-visible ts (sorted) and `threads`
 maps a parent ts to its sorted reply ts.
+
+Stored messages change only through Workspace methods (treat what `message()` returns as
+read-only): every add, change or removal goes through `_changed`, which drops the message's cached
+JSON; `encode` splices the cached JSON of stored messages into history and replies pages.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections import Counter, deque
 TS_START = 1_700_000_000_000_100  # first auto ts, in microseconds
 HISTORY_CAP = 999
 LIST_CAP = 1000
+_HOLE = "\x00messages\x00"  # stands in for the messages list while the rest of a body is encoded
+_HOLE_JSON = json.dumps(_HOLE)
 
 
 class ApiError(Exception):
@@ -125,6 +131,7 @@ class Workspace:
         self.tiers: dict[str, list] = {}  # method -> [per_minute, window, deque of times]
         self._clock = TS_START - 100
         self._files: dict[str, dict] = {}
+        self._json: dict[int, list] = {}  # id(stored message) -> [message, its JSON or None until asked]
         self._file_seq = 0
         self.bot_user_id, self.bot_id, self.app_id = "U0PAXMINER", "B0PAXMINER", "A0PAXMINER"
         self.add_user("USLACKBOT", "slackbot", real_name="Slackbot", is_bot=False)
@@ -178,6 +185,9 @@ class Workspace:
         with self.lock:
             if channel_id not in self.channels:
                 self._chan_order.append(channel_id)
+            else:  # replaced, messages and all
+                for m in self.channels[channel_id].msgs.values():
+                    self._changed(m, gone=True)
             self.channels[channel_id] = Channel(info, mem)
         return info
 
@@ -249,6 +259,7 @@ class Workspace:
         if ts in ch.msgs:
             raise ValueError(f"duplicate ts {ts} in {ch.id}")
         ch.msgs[ts] = m
+        self._changed(m)
         if visible:
             if not ch.top or ch.top[-1] < ts:
                 ch.top.append(ts)
@@ -292,6 +303,13 @@ class Workspace:
             self._refresh_thread(ch, thread_ts)
             return ts
 
+    def _changed(self, m: dict, gone: bool = False) -> None:
+        """A stored message was added or changed (or, gone=True, removed): forget its JSON."""
+        if gone:
+            self._json.pop(id(m), None)
+        else:
+            self._json[id(m)] = [m, None]
+
     def _refresh_thread(self, ch: Channel, parent_ts: str) -> None:
         parent = ch.msgs[parent_ts]
         replies = ch.threads.get(parent_ts) or []
@@ -303,6 +321,9 @@ class Workspace:
             if parent.get("subtype") == "tombstone":  # a deleted parent goes once its last reply does
                 ch.msgs.pop(parent_ts, None)
                 self._remove_top(ch, parent_ts)
+                self._changed(parent, gone=True)
+            else:
+                self._changed(parent)
             return
         users: list[str] = []
         for t in replies:
@@ -311,6 +332,7 @@ class Workspace:
                 users.append(u)
         parent.update(thread_ts=parent_ts, reply_count=len(replies), reply_users_count=len(users),
                       latest_reply=replies[-1], reply_users=users[:5], is_locked=False, subscribed=False)
+        self._changed(parent)
 
     def _remove_top(self, ch: Channel, ts: str) -> None:
         i = bisect.bisect_left(ch.top, ts)
@@ -329,6 +351,7 @@ class Workspace:
                 m["metadata"] = metadata
             when = norm_ts(edited_ts) if edited_ts else self.next_ts()
             m["edited"] = {"user": user or m.get("user") or m.get("bot_id", ""), "ts": when}
+            self._changed(m)
 
     def delete(self, channel, ts) -> None:
         with self.lock:
@@ -338,6 +361,7 @@ class Workspace:
             parent_ts = m.get("thread_ts")
             if parent_ts and parent_ts != ts:  # a reply
                 del ch.msgs[ts]
+                self._changed(m, gone=True)
                 ch.threads[parent_ts].remove(ts)
                 self._remove_top(ch, ts)
                 self._refresh_thread(ch, parent_ts)
@@ -347,14 +371,17 @@ class Workspace:
                 m.clear()
                 m.update(type="message", subtype="tombstone", text="This message was deleted.", user="USLACKBOT",
                          hidden=True, ts=ts, **keep)
+                self._changed(m)
             else:
                 del ch.msgs[ts]
+                self._changed(m, gone=True)
                 ch.threads.pop(ts, None)
                 self._remove_top(ch, ts)
 
     def react(self, channel, ts, name, users) -> None:
         with self.lock:
             m = self._chan(channel).msgs[norm_ts(ts)]
+            self._changed(m)
             reactions = m.setdefault("reactions", [])
             for r in reactions:
                 if r["name"] == name:
@@ -386,6 +413,29 @@ class Workspace:
         if fn is None:
             raise ApiError("unknown_method", req_method=method)
         return {"ok": True, **fn(self, p)}
+
+    def warm(self) -> None:
+        """Encode every stored message now (FakeSlack.start does, so serving a page costs little)."""
+        with self.lock:
+            for e in self._json.values():
+                if e[1] is None:
+                    e[1] = json.dumps(e[0])
+
+    def encode(self, body: dict) -> str:
+        """json.dumps(body), reusing each stored message's encoding until the message changes."""
+        msgs = body.get("messages")
+        if not msgs:
+            return json.dumps(body)
+        parts = []
+        for m in msgs:
+            e = self._json.get(id(m))
+            if e is None or e[0] is not m:  # not a stored message (a view without its metadata)
+                parts.append(json.dumps(m))
+                continue
+            if e[1] is None:
+                e[1] = json.dumps(m)
+            parts.append(e[1])
+        return json.dumps({**body, "messages": _HOLE}).replace(_HOLE_JSON, "[" + ", ".join(parts) + "]", 1)
 
     def _visible(self, channel) -> Channel:
         """A channel the bot can see: private ones only when a member, like Slack."""
