@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from miner.app import App
@@ -30,8 +30,7 @@ from miner.scoring import (
     build_achievements,
     build_activity,
     build_frames,
-    build_scores,
-    build_streaks,
+    build_period_scores,
     merge_settings,
     parse_ehs,
     parse_list,
@@ -77,18 +76,19 @@ def tuples(conn: Connection, sql: str, **params) -> list[tuple]:
 
 
 def rows(conn: Connection, sql: str, columns: list[str], **params) -> pd.DataFrame:
-    return pd.DataFrame(tuples(conn, sql, **params), columns=columns)
+    """Raw rows for build_frames: object columns (inferring str types here would be wasted work)."""
+    return pd.DataFrame(tuples(conn, sql, **params), columns=columns, dtype=object)
 
 
 def read_users(conn: Connection) -> pd.DataFrame:
-    users = rows(conn, "SELECT user_id, user_name, app, deleted FROM users", ["user_id", "user_name", "app", "deleted"])
-    return users.astype({"app": int, "deleted": int})
+    users = tuples(conn, "SELECT user_id, user_name, app, deleted FROM users")
+    return pd.DataFrame(users, columns=["user_id", "user_name", "app", "deleted"]).astype({"app": int, "deleted": int})
 
 
 def read_frames(conn: Connection, region: Region, as_of: date, since: date) -> Frames:
     """Everything scoring needs up to the as-of date; Slack activity from `since` on."""
     users = read_users(conn)
-    aos = rows(conn, "SELECT channel_id, kind FROM aos", ["channel_id", "kind"])
+    kinds = {c: "other" if k is None else k for c, k in tuples(conn, "SELECT channel_id, kind FROM aos")}
     attendance = read_attendance(conn, as_of)
     # only what can matter comes back: the parser's JSON when it lists EHs, the text when it says EH
     raw = tuples(
@@ -97,7 +97,7 @@ def read_frames(conn: Connection, region: Region, as_of: date, since: date) -> F
         d=as_of.isoformat(), eh="%eh%", ehs='%"ehs"%')
     names = {n.lower(): u for u, n in zip(users.user_id, users.user_name, strict=True) if isinstance(n, str)}
     beatdowns = pd.DataFrame([parse_beatdown(r, names) for r in raw],
-                             columns=["ao_id", "date", "q_user_id", "coq_user_ids", "ehs"])
+                             columns=["ao_id", "date", "q_user_id", "coq_user_ids", "ehs"], dtype=object)
     messages = rows(
         conn,
         "SELECT channel_id, user_id, ts, file_count, reaction_count FROM messages "
@@ -107,7 +107,6 @@ def read_frames(conn: Connection, region: Region, as_of: date, since: date) -> F
         lo=epoch(since, region.timezone), hi=epoch(as_of + timedelta(days=1), region.timezone),
         **{f"s{i}": s for i, s in enumerate(SPOKEN)},
     )
-    kinds = dict(zip(aos.channel_id, aos.kind.fillna("other"), strict=True))
     return build_frames(users, attendance, beatdowns, build_activity(messages, kinds, region.timezone))
 
 
@@ -127,12 +126,14 @@ def read_attendance(conn: Connection, as_of: date) -> pd.DataFrame:
     people = [pax.split(",") for _, _, _, pax, _ in found]
     coqs = [set(c.split(",")) if c else set() for *_, c in found]
     sizes = [len(p) for p in people]
+
+    def repeat(i: int) -> np.ndarray:
+        return np.repeat(np.array([r[i] for r in found], dtype=object), sizes)
+
     return pd.DataFrame({
-        "user_id": [u for p in people for u in p],
-        "ao_id": np.repeat([r[0] for r in found], sizes), "date": np.repeat([r[1] for r in found], sizes),
-        "q_user_id": np.repeat([r[2] for r in found], sizes),
+        "user_id": [u for p in people for u in p], "ao_id": repeat(0), "date": repeat(1), "q_user_id": repeat(2),
         "coq": [int(u in c) for p, c in zip(people, coqs, strict=True) for u in p],
-    })
+    }, dtype=object)
 
 
 def parse_beatdown(row: tuple, names: dict[str, str]) -> tuple:
@@ -162,19 +163,21 @@ def resolve_ao(conn: Connection, value: str) -> str:
 
 
 # -- writes --------------------------------------------------------------------------------------
-def save_scores(conn: Connection, scores: pd.DataFrame, as_of: date, period: str, scope: str, now: str) -> int:
-    """Replace the stored scores of one (as-of date, period, scope) with these."""
-    start, _ = period_bounds(as_of, period)
-    conn.execute(text("DELETE FROM scores WHERE as_of = :a AND period = :p AND scope = :s"),
-                 {"a": as_of.isoformat(), "p": period, "s": scope})
-    cols = {c: scores[c].tolist() for c in ["user_id", *STORED, "rank"]}  # plain Python values
+def save_scores(conn: Connection, scores: pd.DataFrame, as_of: date, scope: str, now: str,
+                periods=PERIODS) -> dict[str, int]:
+    """Replace the stored scores of one as-of date and scope, for each period, with these (build_period_scores)."""
+    conn.execute(text("DELETE FROM scores WHERE as_of = :a AND scope = :s AND period IN :p").bindparams(
+        bindparam("p", expanding=True)), {"a": as_of.isoformat(), "s": scope, "p": list(periods)})
+    cols = {c: scores[c].tolist() for c in ["period", "user_id", *STORED, "rank"]}  # plain Python values
     cols["place"] = cols.pop("rank")
     cols["last_post"] = [d.isoformat() if d else None for d in cols["last_post"]]
     cols["points"] = points_json(scores)
-    fixed = {"as_of": as_of.isoformat(), "period": period, "scope": scope, "period_start": start.isoformat(),
-             "computed_at": now}
+    starts = {p: period_bounds(as_of, p)[0].isoformat() for p in periods}
+    cols["period_start"] = [starts[p] for p in cols["period"]]
+    fixed = {"as_of": as_of.isoformat(), "scope": scope, "computed_at": now}
     out = [{**fixed, **dict(zip(cols, values, strict=True))} for values in zip(*cols.values(), strict=True)]
-    return upsert(conn, "scores", out, ["as_of", "period", "scope", "user_id"])
+    upsert(conn, "scores", out, ["as_of", "period", "scope", "user_id"])
+    return {p: cols["period"].count(p) for p in periods}
 
 
 def prune_scores(conn: Connection, as_of: date, keep_days: int) -> int:
@@ -216,15 +219,12 @@ def score_region(app: App, region_name: str, as_of: date | None = None, ao: str 
         frames = read_frames(conn, region, as_of, since)
         scope = resolve_ao(conn, ao) if ao else ""
     now = utcnow()
-    counts = {}
-    streaks = build_streaks(frames.posts, as_of)
-    ao_frames = frames.for_ao(scope) if scope else None
-    ao_streaks = build_streaks(ao_frames.posts, as_of) if scope else None
+    scores = build_period_scores(frames, as_of, PERIODS, weights)
+    ao_scores = build_period_scores(frames.for_ao(scope), as_of, PERIODS, weights) if scope else None
     with eng.begin() as conn:
-        for period in PERIODS:
-            counts[period] = save_scores(conn, build_scores(frames, as_of, period, weights, streaks), as_of, period, "", now)
-            if scope:
-                save_scores(conn, build_scores(ao_frames, as_of, period, weights, ao_streaks), as_of, period, scope, now)
+        counts = save_scores(conn, scores, as_of, "", now)
+        if scope:
+            save_scores(conn, ao_scores, as_of, scope, now)
         new = save_achievements(conn, build_achievements(frames, as_of, thresholds), now)
         pruned = prune_scores(conn, as_of, int(weights["keep_days"]))
     return {"region": region.region, "as_of": as_of.isoformat(), "scope": scope, "pax": counts,

@@ -56,7 +56,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -127,7 +127,7 @@ def coerce(value, like):
 
 # -- frames --------------------------------------------------------------------------------------
 def empty(columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "date" else object) for c in columns})
+    return pd.DataFrame({c: np.array([], dtype="datetime64[ns]" if c == "date" else object) for c in columns})
 
 
 @dataclass
@@ -153,12 +153,19 @@ class Frames:
         return self.posts if self.fng_posts is None else self.fng_posts
 
 
-def to_dates(values) -> pd.Series:
+def to_dates(values) -> np.ndarray:
     """DATE column values (ISO strings from SQLite, date objects from MySQL) -> datetime64[ns]."""
+    values = np.asarray(values, dtype=object)
+    first = values[0] if len(values) else ""
+    if isinstance(first, str) or (isinstance(first, date) and not isinstance(first, datetime)):
+        try:  # numpy parses plain dates much faster than pandas
+            return values.astype("datetime64[D]").astype("datetime64[ns]")
+        except ValueError:
+            pass
     values = pd.Series(values, dtype=object)
-    if len(values) and isinstance(values.iloc[0], str):
-        return pd.to_datetime(values, format="ISO8601", errors="coerce").dt.normalize().astype("datetime64[ns]")
-    return pd.to_datetime(values, errors="coerce").astype("datetime64[ns]")
+    if isinstance(first, str):
+        values = pd.to_datetime(values, format="ISO8601", errors="coerce").dt.normalize()
+    return pd.to_datetime(values, errors="coerce").to_numpy("datetime64[ns]")
 
 
 def parse_list(value) -> list[str]:
@@ -207,33 +214,65 @@ def build_frames(users: pd.DataFrame, attendance: pd.DataFrame, beatdowns: pd.Da
     activity as described in the module docstring. Qs are the beatdowns' Qs plus every Co-Q either
     frame names.
     """
-    apps = set(users.loc[users.app.fillna(0).astype(int) == 1, "user_id"])
-    people = users[~users.user_id.isin(apps)][["user_id", "user_name"]].reset_index(drop=True)
+    app = users.app.fillna(0).astype(int).to_numpy() == 1
+    apps = set(users.user_id[app])
+    people = users.loc[~app, ["user_id", "user_name"]].reset_index(drop=True)
 
-    bd = beatdowns.assign(date=to_dates(beatdowns["date"]).values)
-    att = attendance.assign(date=to_dates(attendance["date"]).values)
-    coqs = bd[["ao_id", "date", "q_user_id", "coq_user_ids"]].explode("coq_user_ids").dropna(subset=["coq_user_ids"])
-    qs = pd.concat([
-        bd[["ao_id", "date", "q_user_id"]].assign(user_id=bd.q_user_id),
-        coqs.rename(columns={"coq_user_ids": "user_id"}),
-        att[att.coq == 1] if "coq" in att else None,
-    ], ignore_index=True)[["user_id", "ao_id", "date", "q_user_id"]]
-    att = att[["user_id", "ao_id", "date", "q_user_id"]]
-    posts = pd.concat([att, qs], ignore_index=True).dropna(subset=["user_id", "date"])
-    posts = posts.drop_duplicates(["user_id", "ao_id", "date", "q_user_id"])
-    posts = posts[~posts.user_id.isin(apps)].reset_index(drop=True)
-    qs = qs.dropna(subset=["user_id", "date"]).drop_duplicates(["user_id", "ao_id", "date"])
-    qs = qs[~qs.user_id.isin(apps)][["user_id", "ao_id", "date"]].reset_index(drop=True)
+    bd = {"user_id": column(beatdowns.q_user_id), "ao_id": column(beatdowns.ao_id), "date": to_dates(beatdowns["date"])}
+    bd["q_user_id"] = bd["user_id"]
+    att = {c: column(attendance[c]) for c in ("user_id", "ao_id", "q_user_id")} | {"date": to_dates(attendance["date"])}
+    coq_row, coq_user = explode(beatdowns.coq_user_ids)
+    coq_att = np.flatnonzero(attendance.coq.to_numpy() == 1) if "coq" in attendance else []
+    # Qs: each beatdown's Q, the Co-Qs it lists, the attendees marked Co-Q
+    qs = {c: np.concatenate([bd[c], bd[c][coq_row], att[c][coq_att]]) for c in bd}
+    qs["user_id"] = np.concatenate([bd["user_id"], coq_user, att["user_id"][coq_att]])
+    posts = {c: np.concatenate([att[c], qs[c]]) for c in bd}
+    posts = take(posts, distinct(posts, ["user_id", "ao_id", "date", "q_user_id"], apps))
+    qs = take(qs, distinct(qs, ["user_id", "ao_id", "date"], apps))
 
-    eh = bd[["ao_id", "date", "ehs"]].explode("ehs").dropna(subset=["ehs"])
-    ehs = pd.DataFrame({
-        "user_id": [e[0] for e in eh.ehs], "fng_user_id": [e[1] for e in eh.ehs],
-        "ao_id": eh.ao_id.values, "date": eh.date.values,
-    }) if len(eh) else empty(["user_id", "fng_user_id", "ao_id", "date"])
-    ehs = ehs[~ehs.user_id.isin(apps)].reset_index(drop=True)
+    eh_row, eh = explode(beatdowns.ehs)
+    if len(eh):
+        ehs = {"user_id": np.array([e[0] for e in eh], dtype=object), "fng_user_id": np.array([e[1] for e in eh], dtype=object),
+               "ao_id": bd["ao_id"][eh_row], "date": bd["date"][eh_row]}
+        ehs = pd.DataFrame(take(ehs, ~is_app(ehs["user_id"], apps)))
+    else:
+        ehs = empty(["user_id", "fng_user_id", "ao_id", "date"])
 
-    act = activity[~activity.user_id.isin(apps)].reset_index(drop=True)
-    return Frames(users=people, posts=posts, qs=qs, ehs=ehs, activity=act)
+    keep = ~is_app(column(activity.user_id), apps)
+    act = activity.reset_index(drop=True) if keep.all() else activity[keep].reset_index(drop=True)
+    return Frames(users=people, posts=pd.DataFrame(posts, columns=["user_id", "ao_id", "date", "q_user_id"]),
+                  qs=pd.DataFrame(qs, columns=["user_id", "ao_id", "date"]), ehs=ehs, activity=act)
+
+
+def column(values: pd.Series) -> np.ndarray:
+    return values.to_numpy(object)
+
+
+def take(columns: dict, rows: np.ndarray) -> dict:
+    return {c: v[rows] for c, v in columns.items()}
+
+
+def explode(lists: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Row number and item of every item of each row's list (empty and missing ones skipped)."""
+    items = pd.Series(column(lists), dtype=object).explode()
+    found = items.notna().to_numpy()
+    return items.index.to_numpy()[found], column(items)[found]
+
+
+def distinct(columns: dict, key: list[str], apps: set) -> np.ndarray:
+    """Rows with a user and a date, the first of each distinct `key` (missing = missing), not by an app."""
+    codes = [pd.factorize(columns[c])[0] + 1 for c in key]  # 0: missing
+    rows = np.flatnonzero((codes[0] > 0) & ~np.isnat(columns["date"]))
+    combined = np.zeros(len(rows), dtype=np.int64)
+    for c in codes:
+        combined = combined * (c.max(initial=0) + 1) + c[rows]
+    rows = rows[np.sort(np.unique(combined, return_index=True)[1])]
+    return rows[~is_app(columns["user_id"][rows], apps)]
+
+
+def is_app(user_ids: np.ndarray, apps: set) -> np.ndarray:
+    codes, uniques = pd.factorize(user_ids)
+    return np.array([u in apps for u in uniques] + [False])[codes]  # code -1 (no user): not an app
 
 
 def build_activity(messages: pd.DataFrame, kinds: dict[str, str], tz: str) -> pd.DataFrame:
@@ -241,18 +280,28 @@ def build_activity(messages: pd.DataFrame, kinds: dict[str, str], tz: str) -> pd
     cols = ["user_id", "channel_id", "kind", "date", "messages", "files", "reactions"]
     if messages.empty:
         return empty(cols)
-    stamp = pd.to_datetime(pd.to_numeric(messages.ts, errors="coerce"), unit="s", utc=True)
-    local = stamp.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")
-    frame = pd.DataFrame({
-        "user_id": messages.user_id.values, "channel_id": messages.channel_id.values, "date": local.values,
-        "files": pd.to_numeric(messages.file_count).fillna(0).astype(int).values,
-        "reactions": pd.to_numeric(messages.reaction_count).fillna(0).astype(int).values,
-    })
-    out = frame.groupby(["user_id", "channel_id", "date"], as_index=False).agg(
-        messages=("files", "size"), files=("files", "sum"), reactions=("reactions", "sum"))
-    out["kind"] = out.channel_id.map(kinds).fillna("other")
-    out.loc[~out.kind.isin(KINDS), "kind"] = "other"
-    return out[cols]
+    stamp = pd.to_datetime(pd.to_numeric(column(messages.ts), errors="coerce"), unit="s", utc=True)
+    day = np.asarray(stamp.tz_convert(tz).tz_localize(None).normalize(), dtype="datetime64[ns]")
+    # group on (user, channel, day) numbers: sorted codes keep groupby's order
+    user, users = pd.factorize(column(messages.user_id), sort=True)
+    channel, channels = pd.factorize(column(messages.channel_id), sort=True)
+    when, days = pd.factorize(day, sort=True)
+    found = np.flatnonzero((user >= 0) & (channel >= 0) & (when >= 0))
+    groups, group = np.unique((user[found] * len(channels) + channel[found]) * len(days) + when[found],
+                              return_inverse=True)
+
+    def total(values: pd.Series) -> np.ndarray:
+        counts = np.nan_to_num(pd.to_numeric(column(values)).astype(float)).astype(np.int64)[found]
+        return np.bincount(group, counts, minlength=len(groups)).astype(np.int64)
+
+    kind = np.array([kinds.get(c) if kinds.get(c) in KINDS else "other" for c in channels], dtype=object)
+    channel = groups // len(days) % len(channels)
+    return pd.DataFrame({
+        "user_id": users[groups // len(days) // len(channels)], "channel_id": channels[channel],
+        "kind": kind[channel], "date": days[groups % len(days)],
+        "messages": np.bincount(group, minlength=len(groups)), "files": total(messages.file_count),
+        "reactions": total(messages.reaction_count),
+    }, columns=cols)
 
 
 # -- periods and streaks -----------------------------------------------------------------------
@@ -280,21 +329,28 @@ def build_streaks(posts: pd.DataFrame, as_of: date) -> pd.DataFrame:
     if p.empty:
         return pd.DataFrame({"streak_current": [], "streak_longest": []}, dtype=int).rename_axis("user_id")
     codes, users = pd.factorize(p.user_id)
+    current, longest = streak_weeks(codes, p.date.values, as_of, len(users))
+    return pd.DataFrame({"streak_current": current, "streak_longest": longest},
+                        index=pd.Index(np.asarray(users), name="user_id"))
+
+
+def streak_weeks(user: np.ndarray, dates: np.ndarray, as_of: date, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Current and longest streak of users numbered 0..size-1, from their posts (user number, date)."""
+    current, longest = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
     span = 1 << 20  # weeks since 1970 stay far below this
-    keys = np.unique(codes.astype(np.int64) * span + week_index(p.date.values))  # sorted (user, week) pairs
+    keys = np.unique(user.astype(np.int64) * span + week_index(dates))  # sorted (user, week) pairs
+    if not len(keys):
+        return current, longest
     user, week = keys // span, keys % span
     starts = np.ones(len(keys), dtype=bool)
     starts[1:] = (user[1:] != user[:-1]) | (week[1:] != week[:-1] + 1)
-    run_length = np.bincount(np.cumsum(starts) - 1)
+    length = np.bincount(np.cumsum(starts) - 1)
     run_user, run_end = user[starts], week[np.r_[np.flatnonzero(starts)[1:] - 1, len(keys) - 1]]
-    runs = pd.DataFrame({"user": run_user, "length": run_length, "end": run_end})
-    by_user = runs.groupby("user")
-    last = by_user.last()
-    this_week = week_index([np.datetime64(as_of, "D")])[0]
-    current = last.length.where(last.end >= this_week - 1, 0)
-    out = pd.DataFrame({"streak_current": current, "streak_longest": by_user.length.max()}).astype(int)
-    out.index = pd.Index(np.asarray(users)[out.index], name="user_id")
-    return out
+    np.maximum.at(longest, run_user, length)
+    last = np.r_[run_user[1:] != run_user[:-1], True]  # each user's last run
+    alive = last & (run_end >= week_index([np.datetime64(as_of, "D")])[0] - 1)
+    current[run_user[alive]] = length[alive]
+    return current, longest
 
 
 def build_retained(ehs: pd.DataFrame, posts: pd.DataFrame, as_of: date, weights: dict) -> pd.Series:
@@ -311,64 +367,100 @@ def build_retained(ehs: pd.DataFrame, posts: pd.DataFrame, as_of: date, weights:
 
 
 # -- scores --------------------------------------------------------------------------------------
-def build_scores(frames: Frames, as_of: date, period: str, weights: dict | None = None,
-                 streaks: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per PAX with any posts, Qs, EHs or Slack activity in the period; SCORE_COLUMNS, ranked.
+def build_scores(frames: Frames, as_of: date, period: str, weights: dict | None = None) -> pd.DataFrame:
+    """One row per PAX with any posts, Qs, EHs or Slack activity in the period; SCORE_COLUMNS, ranked."""
+    return build_period_scores(frames, as_of, [period], weights)[SCORE_COLUMNS]
 
-    `streaks` (build_streaks of the same frames and date) may be passed in when scoring several periods.
-    """
+
+def build_period_scores(frames: Frames, as_of: date, periods=PERIODS, weights: dict | None = None) -> pd.DataFrame:
+    """build_scores of several periods in one pass: `period` + SCORE_COLUMNS, one period after the other."""
     w = merge_settings(DEFAULT_WEIGHTS, weights)
-    start, end = (pd.Timestamp(d) for d in period_bounds(as_of, period))
+    bounds = [period_bounds(as_of, p) for p in periods]
+    users, counts, last, streaks = count_periods(frames, as_of, bounds, w)
+    keep = np.flatnonzero((counts > 0).any(axis=1))  # by period, then user_id
+    per, user = keep // len(users), keep % len(users)
+    out = dict(zip(COUNT_COLUMNS, counts[keep].T, strict=True))
+    out["streak_current"], out["streak_longest"] = streaks[0][user], streaks[1][user]
+    out["last_post"] = np.array(last[keep].astype("datetime64[D]").tolist(), dtype=object)
+    add_points(out, w, np.array([w["activity_cap"] * ((e - s).days + 1) / 30 for s, e in bounds])[per])
 
-    def within(df: pd.DataFrame) -> pd.DataFrame:
-        return df[(df.date >= start) & (df.date <= end)]
-
-    posts, qs, ehs, act = within(frames.posts), within(frames.qs), within(frames.ehs), within(frames.activity)
-    parts = {
-        "posts": posts.groupby("user_id").size(),
-        "qs": qs.groupby("user_id").size(),
-        "aos": posts.groupby("user_id").ao_id.nunique(),
-        "fngs_brought": ehs.groupby("user_id").size(),
-        "fngs_retained": ehs[build_retained(ehs, frames.all_posts, as_of, w)].groupby("user_id").size(),
-        "files": act.groupby("user_id").files.sum(),
-        "reactions": act.groupby("user_id").reactions.sum(),
-    }
-    by_kind = act.pivot_table(index="user_id", columns="kind", values="messages", aggfunc="sum") if len(act) else None
-    for kind in KINDS:
-        parts[f"msgs_{kind}"] = by_kind[kind] if by_kind is not None and kind in by_kind else pd.Series(dtype=int)
-    out = pd.DataFrame(parts).fillna(0)
-    out = out[(out[COUNT_COLUMNS] > 0).any(axis=1)]
-    streaks = build_streaks(frames.posts, as_of) if streaks is None else streaks
-    out = out.join(streaks).fillna({"streak_current": 0, "streak_longest": 0})
-    for col in COUNT_COLUMNS + ["streak_current", "streak_longest"]:
-        out[col] = out[col].astype(int)
-    last = posts.groupby("user_id").date.max().reindex(out.index)  # his last post in the period
-    out["last_post"] = [d.date() if pd.notna(d) else None for d in last]
-
-    out["pts_posts"] = out.posts * w["post"]
-    out["pts_qs"] = out.qs * w["q"]
-    out["pts_aos"] = out.aos * w["ao"]
-    out["pts_streak"] = out.streak_current.clip(upper=int(w["streak_cap"])) * w["streak_week"]
-    out["pts_fngs"] = out.fngs_brought * w["fng_brought"] + out.fngs_retained * w["fng_retained"]
-    activity = sum(out[f"msgs_{k}"] * w[f"msg_{k}"] for k in KINDS) + out.files * w["file"] + out.reactions * w["reaction"]
-    days = (end - start).days + 1
-    out["pts_activity"] = activity.clip(upper=w["activity_cap"] * days / 30)
-    pts = [c for c in out.columns if c.startswith("pts_")]
-    out[pts] = out[pts].astype(float).round(2)
-    out["score"] = np.floor(out[pts].sum(axis=1) + 0.5).astype(int)  # half up, not to even
-
-    names = frames.users.set_index("user_id").user_name
-    out = out.rename_axis("user_id").reset_index()
-    out["user_name"] = out.user_id.map(names).fillna(out.user_id)
-    return rank(out)[SCORE_COLUMNS]
+    at = pd.Index(column(frames.users.user_id)).get_indexer(users)
+    names = np.append(column(frames.users.user_name), None)[at]  # -1 (not in users): None
+    out["user_id"], out["user_name"] = users[user], np.where(pd.isna(names), users, names)[user]
+    # best first: score, then posts, then Qs, then name; ties keep user_id order (the sort is stable)
+    order = np.lexsort((pd.factorize(out["user_name"], sort=True)[0], -out["qs"], -out["posts"], -out["score"], per))
+    per, score = per[order], out["score"][order]
+    first = np.searchsorted(per, np.arange(len(periods)))  # where each period starts
+    changed = np.flatnonzero(np.r_[True, (per[1:] != per[:-1]) | (score[1:] != score[:-1])])
+    rank = np.repeat(changed, np.diff(np.r_[changed, len(per)])) - first[per] + 1  # equal scores: same rank
+    return pd.DataFrame({"period": np.array(periods, dtype=object)[per],
+                         **{c: out[c][order] for c in SCORE_COLUMNS if c != "rank"}, "rank": rank})
 
 
-def rank(scores: pd.DataFrame) -> pd.DataFrame:
-    """Best first: score, then posts, then Qs, then name; equal scores share a rank."""
-    out = scores.sort_values(["score", "posts", "qs", "user_name"], ascending=[False, False, False, True])
-    out = out.reset_index(drop=True)
-    out["rank"] = out.score.rank(method="min", ascending=False).astype(int) if len(out) else pd.Series(dtype=int)
-    return out
+def count_periods(frames: Frames, as_of: date, bounds: list[tuple], w: dict) -> tuple:
+    """COUNT_COLUMNS and the last post of every (period, user), numbered period * len(users) + user.
+
+    Returns (users: sorted user_ids, counts, last posts: datetime64, streaks: (current, longest) per user).
+    Each row counts once for every period it falls in; np.bincount sums the groups of all periods at once.
+    """
+    parts = [frames.posts, frames.qs, frames.ehs, frames.activity]
+    posts, _, ehs, act = parts
+    codes, users = pd.factorize(np.concatenate([column(f.user_id) for f in parts]), sort=True)
+    who = np.split(codes, np.cumsum([len(f) for f in parts])[:-1])
+    days = [f.date.to_numpy("datetime64[ns]") for f in parts]
+    size = len(bounds) * len(users)
+    lo = np.array([np.datetime64(s, "ns") for s, _ in bounds])[:, None]
+    hi = np.array([np.datetime64(e, "ns") for _, e in bounds])[:, None]
+
+    def keys(i: int) -> tuple[np.ndarray, np.ndarray]:
+        """(period, user) number and row of every row of parts[i], once for each period it is in."""
+        per, row = np.nonzero((days[i] >= lo) & (days[i] <= hi) & (who[i] >= 0))
+        return per * len(users) + who[i][row], row
+
+    def count(key: np.ndarray, values: np.ndarray | None = None, width: int = 1) -> np.ndarray:
+        return np.bincount(key, values, minlength=size * width)
+
+    post_key, post_row = keys(0)
+    ao = pd.factorize(column(posts.ao_id))[0][post_row]
+    width = ao.max(initial=0) + 1
+    pairs = np.unique(post_key[ao >= 0] * width + ao[ao >= 0])  # distinct (period, user, AO)
+    eh_key, eh_row = keys(2)
+    retained = build_retained(ehs, frames.all_posts, as_of, w).to_numpy(bool)[eh_row]
+    act_key, act_row = keys(3)
+    kind = pd.Index(KINDS).get_indexer(act.kind)[act_row]
+    known = kind >= 0
+    messages = count(act_key[known] * len(KINDS) + kind[known], numbers(act.messages)[act_row][known], len(KINDS))
+    counts = np.column_stack([
+        count(post_key), count(keys(1)[0]), count(pairs // width), count(eh_key), count(eh_key[retained]),
+        messages.reshape(size, len(KINDS)), count(act_key, numbers(act.files)[act_row]),
+        count(act_key, numbers(act.reactions)[act_row]),
+    ]).astype(np.int64)  # COUNT_COLUMNS
+    last = np.full(size, np.iinfo(np.int64).min)  # NaT
+    np.maximum.at(last, post_key, days[0].view(np.int64)[post_row])
+    before = (days[0] <= np.datetime64(as_of, "ns")) & (who[0] >= 0)
+    streaks = streak_weeks(who[0][before], days[0][before], as_of, len(users))
+    return users, counts, last.view("datetime64[ns]"), streaks
+
+
+def add_points(out: dict, w: dict, activity_cap: np.ndarray) -> None:
+    """The pts_ columns and the score, from the counts in `out` (a dict of arrays)."""
+    out["pts_posts"] = out["posts"] * w["post"]
+    out["pts_qs"] = out["qs"] * w["q"]
+    out["pts_aos"] = out["aos"] * w["ao"]
+    out["pts_streak"] = np.minimum(out["streak_current"], int(w["streak_cap"])) * w["streak_week"]
+    out["pts_fngs"] = out["fngs_brought"] * w["fng_brought"] + out["fngs_retained"] * w["fng_retained"]
+    activity = (sum(out[f"msgs_{k}"] * w[f"msg_{k}"] for k in KINDS) + out["files"] * w["file"]
+                + out["reactions"] * w["reaction"])
+    out["pts_activity"] = np.minimum(activity, activity_cap)
+    pts = [c for c in SCORE_COLUMNS if c.startswith("pts_")]
+    for c in pts:
+        out[c] = np.round(np.asarray(out[c], dtype=float), 2)
+    out["score"] = np.floor(sum(out[c] for c in pts) + 0.5).astype(np.int64)  # half up, not to even
+
+
+def numbers(values: pd.Series) -> np.ndarray:
+    """A count column as floats, missing = 0 (as a group sum skips it)."""
+    return np.nan_to_num(values.to_numpy(float))
 
 
 def points_json(scores: pd.DataFrame) -> list[str]:
@@ -379,29 +471,6 @@ def points_json(scores: pd.DataFrame) -> list[str]:
 
 
 # -- achievements ----------------------------------------------------------------------------------
-def _period_key(f: pd.DataFrame, per: str) -> pd.Series:
-    """A grouping key per row (numbers: fast to group); _period_label turns the winners into text."""
-    if per == "year":
-        return f.date.dt.year
-    if per == "month":
-        return f.date.dt.year * 100 + f.date.dt.month
-    if per == "week":
-        return pd.Series(week_index(f.date.values), index=f.index)
-    if per == "ao":
-        return f.ao_id
-    raise ValueError(f"unknown achievement period {per!r}")
-
-
-def _period_label(hit: pd.DataFrame, per: str) -> list[str]:
-    if per == "year":
-        return [str(k) for k in hit.key]
-    if per == "month":
-        return [f"{k // 100}-{k % 100:02d}" for k in hit.key]
-    if per == "week":  # the Monday that starts the week
-        return [f"W{EPOCH_MONDAY + np.timedelta64(int(k) * 7, 'D')}" for k in hit.key]
-    return [str(k) for k in hit.key]
-
-
 def build_achievements(frames: Frames, as_of: date, thresholds: dict | None = None) -> pd.DataFrame:
     """Every achievement earned up to the as-of date: user_id, achievement, period_key, achieved_on, ao_id, value.
 
@@ -409,30 +478,72 @@ def build_achievements(frames: Frames, as_of: date, thresholds: dict | None = No
     """
     limits = merge_settings(DEFAULT_THRESHOLDS, thresholds)
     cols = ["user_id", "achievement", "period_key", "achieved_on", "ao_id", "value"]
-    cutoff = pd.Timestamp(as_of)
-    counted = {"posts": frames.posts[frames.posts.date <= cutoff], "qs": frames.qs[frames.qs.date <= cutoff]}
+    counted = {"posts": _in_date_order(frames.posts, as_of), "qs": _in_date_order(frames.qs, as_of)}
     counted["q_aos"] = counted["qs"]
-    codes = {k: pd.factorize(f.user_id)[0] for k, f in counted.items()}  # group on numbers, not strings
-    found = []
+    found: dict[str, list] = {c: [] for c in cols}
     groups: dict[tuple, list] = {}
     for ach, (_t, _d, what, per, _n) in ACHIEVEMENTS.items():
         if int(limits.get(ach) or 0) > 0:
             groups.setdefault((what, per), []).append(ach)
     for (what, per), achs in groups.items():
         f = counted[what]
-        if f.empty:
-            continue
-        f = f.assign(key=_period_key(f, per), who=codes[what]).sort_values("date", kind="stable")
-        if what == "q_aos":
-            f = f.drop_duplicates(["who", "key", "ao_id"])
-        f = f.assign(n=f.groupby(["who", "key"]).cumcount() + 1)  # in date order within each group
+        rows = np.flatnonzero((f["who"] >= 0) & ((f["ao"] >= 0) | (per != "ao")))  # AO counts need an AO
+        group = _pair(f["who"], f[per])[rows]
+        if what == "q_aos":  # each AO once per PAX and month: his first Q there
+            first = np.sort(np.unique(_pair(group, f["ao"][rows]), return_index=True)[1])
+            rows, group = rows[first], group[first]
+        n = _running_count(group)
         for ach in achs:
-            hit = f[f.n == int(limits[ach])]
-            found.append(pd.DataFrame({
-                "user_id": hit.user_id.values, "achievement": ach, "period_key": _period_label(hit, per),
-                "achieved_on": hit.date.dt.date.values, "ao_id": hit.ao_id.values if per == "ao" else None,
-                "value": int(limits[ach]),
-            }))
-    if not found:
+            hit = rows[n == int(limits[ach])]
+            found["user_id"] += f["user_id"][hit].tolist()
+            found["achievement"] += [ach] * len(hit)
+            found["period_key"] += _period_label(f, hit, per)
+            found["achieved_on"] += f["day"][hit].tolist()
+            found["ao_id"] += f["ao_id"][hit].tolist() if per == "ao" else [None] * len(hit)
+            found["value"] += [int(limits[ach])] * len(hit)
+    if not found["user_id"]:
         return pd.DataFrame(columns=cols)
-    return pd.concat(found, ignore_index=True)[cols].sort_values(["achieved_on", "user_id", "achievement"]).reset_index(drop=True)
+    out = pd.DataFrame({c: pd.Series(v, dtype=object if c in ("period_key", "ao_id") else None)
+                        for c, v in found.items()})
+    return out.sort_values(["achieved_on", "user_id", "achievement"]).reset_index(drop=True)
+
+
+def _in_date_order(frame: pd.DataFrame, as_of: date) -> dict[str, np.ndarray]:
+    """Posts or Qs up to the as-of date, in date order (stable), with a number per achievement period."""
+    day = frame.date.to_numpy("datetime64[ns]")
+    rows = np.flatnonzero(day <= np.datetime64(as_of, "ns"))
+    rows = rows[np.argsort(day[rows], kind="stable")]
+    day, user, ao = day[rows].astype("datetime64[D]"), column(frame.user_id)[rows], column(frame.ao_id)[rows]
+    year = day.astype("datetime64[Y]").astype(np.int64) + 1970
+    return {
+        "user_id": user, "ao_id": ao, "day": day, "who": pd.factorize(user)[0], "ao": pd.factorize(ao)[0],  # -1: none
+        "year": year, "month": year * 100 + day.astype("datetime64[M]").astype(np.int64) % 12 + 1,
+        "week": week_index(day),
+    }
+
+
+def _pair(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """One number per (a, b) pair (a >= 0)."""
+    b = b - b.min(initial=0)
+    return a.astype(np.int64) * (b.max(initial=0) + 1) + b
+
+
+def _running_count(group: np.ndarray) -> np.ndarray:
+    """For each row: 1 + how many rows before it are in the same group."""
+    order = np.argsort(group, kind="stable")
+    starts = np.ones(len(group), dtype=bool)
+    starts[1:] = group[order][1:] != group[order][:-1]
+    at = np.arange(len(group))
+    n = np.empty(len(group), dtype=np.int64)
+    n[order] = at - np.maximum.accumulate(np.where(starts, at, 0)) + 1
+    return n
+
+
+def _period_label(f: dict, hit: np.ndarray, per: str) -> list[str]:
+    if per == "year":
+        return [str(k) for k in f["year"][hit]]
+    if per == "month":
+        return [f"{k // 100}-{k % 100:02d}" for k in f["month"][hit]]
+    if per == "week":  # the Monday that starts the week
+        return [f"W{EPOCH_MONDAY + np.timedelta64(int(k) * 7, 'D')}" for k in f["week"][hit]]
+    return [str(k) for k in f["ao_id"][hit]]

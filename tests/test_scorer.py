@@ -114,6 +114,18 @@ def test_global_weights_from_config_section(app, region):
     assert stored(app, region.schema_name, "month")["U3"]["score"] == 40 + 10 + 4
 
 
+def test_rerun_drops_rows_of_a_period_left_empty(app, region):
+    score_region(app, "f3score", as_of=date(2024, 3, 15), ao="AO1")
+    with app.db.engine(region.schema_name).begin() as conn:  # March never happened after all
+        for table, col in (("beatdowns", "bd_date"), ("bd_attendance", "`date`")):
+            conn.execute(text(f"DELETE FROM {table} WHERE {col} >= '2024-03-01'"))
+        conn.execute(text("DELETE FROM messages"))
+    s = score_region(app, "f3score", as_of=date(2024, 3, 15), ao="AO1")
+    assert s["pax"] == {"month": 0, "ytd": 2, "90d": 2}  # Feb 20: U2 Q'd, U1 posted
+    assert stored(app, region.schema_name, "month") == {} and stored(app, region.schema_name, "month", "AO1") == {}
+    assert set(stored(app, region.schema_name, "ytd")) == {"U1", "U2"}
+
+
 def test_ao_ranking(app, region):
     s = score_region(app, "f3score", as_of=date(2024, 3, 15), ao="#ao-pit")
     assert s["scope"] == "AO2"
