@@ -103,7 +103,7 @@ def test_config_file_and_env(tmp_path, monkeypatch):
 
 def test_mysql_connections_share_one_default_tls_context(tmp_path):
     """PyMySQL's default (preferred) TLS context is built once per process, not per connection."""
-    from miner.db import Database, _SharedTLSConnection
+    from miner.db import Database, _PyMySQLConnection
     from tests.conftest import MYSQL_URL, require_mysql, unique
 
     require_mysql()
@@ -115,9 +115,60 @@ def test_mysql_connections_share_one_default_tls_context(tmp_path):
             db.create_schema(name, section)
             with db.engine(name).connect() as conn:
                 raw = conn.connection.dbapi_connection
-                assert isinstance(raw, _SharedTLSConnection)
+                assert isinstance(raw, _PyMySQLConnection)
                 contexts.append(raw.ctx)
-        assert contexts[0] is contexts[1] is _SharedTLSConnection._default_ctx
+        assert contexts[0] is contexts[1] is _PyMySQLConnection._default_ctx
+    finally:
+        db.drop_schema(schema)
+        db.drop_schema(db.control_schema)
+        db.dispose()
+
+
+def test_escape_string_matches_pymysql():
+    """Our replace-based escaping gives exactly PyMySQL's output, for every special character."""
+    import random
+
+    from pymysql.converters import escape_string as pymysql_escape
+
+    from miner.db import escape_string
+
+    alphabet = "ab \\\0\n\r\032'\"`%;é🏋—\t-"
+    rnd = random.Random(7)
+    samples = ["", "plain", "\\'", "'\\", "\\\\n", "\0\\0", "x" * 1000 + "'"]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 60))) for _ in range(2000)]
+    for s in samples:
+        assert escape_string(s) == pymysql_escape(s), repr(s)
+
+
+def test_mysql_values_escape_like_pymysql_and_round_trip(tmp_path):
+    """The connection's escape() renders every value type as PyMySQL does, and nasty strings
+    survive a round trip through MariaDB byte for byte."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    import pymysql
+    from sqlalchemy import text
+
+    from miner.db import Database
+    from tests.conftest import MYSQL_URL, require_mysql, unique
+
+    require_mysql()
+    db = Database(MYSQL_URL, str(tmp_path), unique("pmctl"))
+    schema = unique("pmreg")
+    nasty = ["'; DROP TABLE users; --", "back\\slash\\'", "\0nul\032z\r\n\"q\"", "é🏋 emoji", "%s %(x)s"]
+    try:
+        db.create_schema(schema)
+        with db.engine(schema).begin() as conn:
+            raw = conn.connection.dbapi_connection
+            values = [*nasty, None, 0, -7, 2**40, True, False, 1.5, Decimal("2.50"), date(2026, 1, 2),
+                      datetime(2026, 1, 2, 3, 4, 5), b"\x00'bytes"]
+            for v in values:
+                assert raw.escape(v) == pymysql.connections.Connection.escape(raw, v), repr(v)
+            rows = [(f"C{i}", f"{i}.000100", s) for i, s in enumerate(nasty)]
+            conn.exec_driver_sql("INSERT INTO messages (channel_id, ts, text, content_hash, first_seen, updated_at) "
+                                  "VALUES (%s, %s, %s, 'h', 'now', 'now')", rows)
+            got = dict(conn.execute(text("SELECT channel_id, text FROM messages")).all())
+        assert got == {c: s for c, _, s in rows}
     finally:
         db.drop_schema(schema)
         db.drop_schema(db.control_schema)
