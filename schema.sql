@@ -144,7 +144,9 @@ CREATE TABLE IF NOT EXISTS channel_state (
   last_complete VARCHAR(32)
 );
 
--- Every parse outcome, good or bad, one row per archived message that was looked at.
+-- Every parse outcome of a message in a backblast channel that looks like a backblast (status ok,
+-- duplicate, problem; 'pending' = parsed while mining, beatdown not built yet), and what became of
+-- one that was parsed before (deleted, not_backblast). Chatter leaves no row.
 CREATE TABLE IF NOT EXISTS parse_results (
   channel_id VARCHAR(45) NOT NULL,
   ts VARCHAR(32) NOT NULL,
@@ -161,6 +163,7 @@ CREATE TABLE IF NOT EXISTS parse_results (
   PRIMARY KEY (channel_id, ts)
 );
 CREATE INDEX IF NOT EXISTS parse_results_key ON parse_results (ao_id, bd_date, q_user_id);
+CREATE INDEX IF NOT EXISTS parse_results_status ON parse_results (status);
 
 -- Feedback DMs to posters: one per (message, content version), never twice.
 CREATE TABLE IF NOT EXISTS feedback (

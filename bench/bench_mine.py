@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from pathlib import Path
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
@@ -30,6 +32,7 @@ from miner.users import list_users  # noqa: E402
 
 MYSQL = os.environ.get("PAXMINER_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/")
 TOKEN = "xoxb-bench-token"
+PROCESSES = 2
 
 
 def serve(weeks: int, aos: int, users: int):
@@ -44,7 +47,32 @@ def serve(weeks: int, aos: int, users: int):
     return proc, url, info
 
 
-def bench(backend: str, url: str) -> None:
+def cpu_seconds(pid: int | None) -> float:
+    """User+system CPU seconds of a process so far (0 if it cannot be read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, TypeError, IndexError, ValueError):
+        return 0.0
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished children (the forked miners, once joined)."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def mariadb_pid() -> int | None:
+    for d in Path("/proc").iterdir():
+        try:
+            if d.name.isdigit() and (d / "comm").read_text().strip() in ("mariadbd", "mysqld"):
+                return int(d.name)
+        except OSError:
+            continue
+    return None
+
+
+def bench(backend: str, url: str, server_pid: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(db_url=MYSQL if backend == "mariadb" else "", data_dir=tmp,
                             control_schema=f"pmbench_{uuid.uuid4().hex[:8]}", slack_api_url=url)
@@ -54,13 +82,19 @@ def bench(backend: str, url: str) -> None:
             add_region(app.db, "bench", schema, TOKEN)
             list_channels(app, "bench")
             list_users(app, "bench")
-            t0, c0 = time.perf_counter(), time.process_time()
-            s = mine_region(app, "bench", lookback_days=7)
-            dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+            db_pid = mariadb_pid() if backend == "mariadb" else None
+            others0 = (cpu_seconds(server_pid), cpu_seconds(db_pid))
+            t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
+            s = mine_region(app, "bench", lookback_days=7, processes=PROCESSES)
+            dt = time.perf_counter() - t0
+            cpu = time.process_time() - c0 + children_cpu() - k0  # the miner and its forked miners
+            fake_cpu, db_cpu = (cpu_seconds(p) - c for p, c in zip((server_pid, db_pid), others0, strict=True))
             total = s["messages"] + s["replies"]
             print(f"{backend:8} first mine: {total} messages ({s['replies']} thread replies), {s['backblasts']} backblasts, "
                   f"{s['problems']} problems in {dt:.2f}s = {total / dt:,.0f} messages/s ({s['api_calls']} API calls; "
                   f"miner CPU {cpu:.2f}s = {total / cpu:,.0f} messages per CPU-second)")
+            print(f"{backend:8} CPU during the mine: miner {cpu:.2f}s ({s['processes']} process(es)), fake Slack server {fake_cpu:.2f}s"
+                  + (f", MariaDB server {db_cpu:.2f}s" if db_pid else "") + f"; wall {dt:.2f}s on {os.cpu_count()} cores")
             c = list_channels(app, "bench")
             u = list_users(app, "bench")
             s = mine_region(app, "bench")
@@ -79,12 +113,14 @@ if __name__ == "__main__":
     ap.add_argument("--aos", type=int, default=12)
     ap.add_argument("--users", type=int, default=300)
     ap.add_argument("--backend", default="both", choices=["mariadb", "sqlite", "both"])
+    ap.add_argument("--processes", type=int, default=2, help="miner processes (as `paxminer mine --processes`)")
     a = ap.parse_args()
+    PROCESSES = a.processes
     constants.HISTORY_PAGE_SIZE = 200
     proc, url, info = serve(a.weeks, a.aos, a.users)
     print(info)
     try:
         for b in (["mariadb", "sqlite"] if a.backend == "both" else [a.backend]):
-            bench(b, url)
+            bench(b, url, proc.pid)
     finally:
         proc.terminate()

@@ -69,27 +69,35 @@ def build_row(channel_id: str, msg: dict, pass_id: str | None, source: str, now:
     }
 
 
-def to_message(row) -> dict:
-    """An archive row back to the Slack message shape the parser reads."""
+def message_view(row: dict, blocks, metadata) -> dict:
+    """The Slack message shape the parser reads, from an archive row (blocks and metadata decoded)."""
     msg = {"type": "message", "ts": row["ts"], "text": row["text"] or ""}
     for col, key in (("thread_ts", "thread_ts"), ("user_id", "user"), ("bot_id", "bot_id"),
                      ("username", "username"), ("subtype", "subtype")):
         if row[col]:
             msg[key] = row[col]
-    if row["blocks"]:
-        msg["blocks"] = json.loads(row["blocks"])
-    if row["metadata"]:
-        msg["metadata"] = json.loads(row["metadata"])
+    if blocks:
+        msg["blocks"] = blocks
+    if metadata:
+        msg["metadata"] = metadata
     if row["edited_ts"]:
         msg["edited"] = {"ts": row["edited_ts"]}
     return msg
 
 
+def to_message(row) -> dict:
+    """An archive row read back from the database -> what the parser reads."""
+    return message_view(row, json.loads(row["blocks"]) if row["blocks"] else None,
+                        json.loads(row["metadata"]) if row["metadata"] else None)
+
+
 def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_id: str | None = None,
-                  source: str = "api", prefer_existing: bool = False) -> dict:
+                  source: str = "api", prefer_existing: bool = False, on_new=None) -> dict:
     """Upsert one page of messages; returns counts of new and changed (dirty) rows.
 
     prefer_existing: an export import never overwrites what the API already stored (the API's state is newer).
+    on_new(conn, [(row, message)]): called in the same transaction for rows never seen before, with
+    the message as Slack sent it; it may parse them at once and clear their `dirty` flag.
     """
     counts = {"messages": len(messages), "new": 0, "changed": 0}
     if not messages:
@@ -103,11 +111,12 @@ def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_
             {"c": channel_id, "ts": list(rows)},
         )
     }
-    out = []
+    out, new = [], []
     for ts, row in rows.items():
         prev = old.get(ts)
         if prev is None:
             counts["new"] += 1
+            new.append(row)
         else:
             if prefer_existing and prev.source == "api":
                 continue
@@ -116,6 +125,9 @@ def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_
             row["dirty"] = prev.dirty if same else 1
             counts["changed"] += 0 if same else 1
         out.append(row)
+    if on_new is not None and new:
+        by_ts = {m["ts"]: m for m in messages if m.get("ts")}
+        counts.update(on_new(conn, [(row, by_ts[row["ts"]]) for row in new]) or {})
     upsert(conn, "messages", out, ["channel_id", "ts"], update=[c for c in COLUMNS if c not in ("channel_id", "ts", "first_seen")])
     return counts
 
@@ -152,11 +164,12 @@ def threads_to_sync(conn: Connection, channel_id: str, oldest: str) -> list[dict
     return [dict(r) for r in rows if r["replies_seen"] != thread_state(r["reply_count"], r["latest_reply"])]
 
 
-def save_threads(conn: Connection, channel_id: str, threads: list[tuple[dict, list[dict]]], source: str = "api") -> dict:
+def save_threads(conn: Connection, channel_id: str, threads: list[tuple[dict, list[dict]]], source: str = "api",
+                 on_new=None) -> dict:
     """Store a batch of threads (parent, its messages): replies upserted, replies no longer there
     marked deleted, each parent's thread state remembered. A handful of statements per batch."""
     replies = [m for parent, msgs in threads for m in msgs if m.get("ts") != parent["ts"]]
-    counts = save_messages(conn, channel_id, replies, None, source)
+    counts = save_messages(conn, channel_id, replies, None, source, on_new=on_new)
     parents = [p["ts"] for p, _ in threads]
     seen = {m["ts"] for m in replies}
     gone = [

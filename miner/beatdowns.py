@@ -15,11 +15,12 @@ from sqlalchemy import bindparam, text
 from miner import archive
 from miner.app import App
 from miner.backblast import PARSER_VERSION, Context, parse_message
-from miner.db import delete_keys, upsert, utcnow
+from miner.db import delete_keys, in_transaction, upsert, utcnow
 from miner.registry import Region, get_region
 
 CHUNK = 5000
-LIVE = ("ok", "duplicate")
+KEYS_PER_TRANSACTION = 2000
+LIVE_OR_PENDING = ("ok", "duplicate", "pending")
 _JSON = json.JSONEncoder(default=str).encode  # = json.dumps(value, default=str), encoder built once
 ROLE_JSON = {role: json.dumps({"role": role}) for role in ("q", "coq", "pax")}  # bd_attendance.json
 MESSAGE_COLS = "channel_id, ts, thread_ts, user_id, bot_id, username, subtype, text, blocks, metadata, edited_ts, deleted, content_hash"
@@ -34,6 +35,47 @@ def load_context_parts(conn) -> tuple[dict, dict, set]:
         if r.backblast:
             backblast.add(r.channel_id)
     return users, aos, backblast
+
+
+class Parser:
+    """Parses archive rows with the region's users and AOs, loaded once per run."""
+
+    def __init__(self, conn, region: Region):
+        self.users, self.aos, self.backblast_channels = load_context_parts(conn)
+        self.region = region
+        self._contexts: dict[str, Context] = {}
+
+    def result(self, row, message: dict, now: str) -> dict | None:
+        """The parse result row of a live archive row in a backblast channel; None if it is no backblast.
+        An ok one is 'pending': resolve_keys decides between ok and duplicate."""
+        cid = row["channel_id"]
+        ctx = self._contexts.get(cid)
+        if ctx is None:
+            ctx = self._contexts[cid] = Context(cid, self.users, self.aos, self.region.timezone, self.region.date_order)
+        parsed = parse_message(message, ctx)
+        if parsed.status == "not_backblast":
+            return None
+        res = build_result_row(row, parsed, now)
+        if parsed.status == "ok":
+            res["status"] = "pending"
+        return res
+
+    def parse_new(self, conn, pairs: list[tuple[dict, dict]]) -> dict:
+        """For archive.save_messages(on_new=...): messages never seen before have no earlier parse
+        result, so they are parsed right away, their results stored in the same transaction and
+        their rows stored clean. Beatdowns come later, from the 'pending' results (resolve_pending)."""
+        now = utcnow()
+        results = []
+        for row, msg in pairs:
+            row["dirty"] = 0
+            if row["channel_id"] in self.backblast_channels:
+                res = self.result(row, archive.message_view(row, msg.get("blocks"), msg.get("metadata")), now)
+                if res is not None:
+                    res.pop("_text")
+                    results.append(res)
+        upsert(conn, "parse_results", results, ["channel_id", "ts"])
+        return {"parsed": len(pairs), "backblasts": sum(r["status"] == "pending" for r in results),
+                "problems": sum(r["status"] == "problem" for r in results)}
 
 
 def build_result_row(row, parsed, now: str) -> dict:
@@ -97,9 +139,9 @@ def _key(ao_id, bd_date, q_user_id) -> tuple:
 def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) -> dict:
     """Rebuild beatdowns for the given (AO, date, Q) keys.
 
-    Candidates are the live parse results in the database plus `fresh` ones (not yet stored,
-    status 'pending'); the earliest wins. Fresh rows get their status set in memory, stored
-    rows whose status changes are updated (rare).
+    Candidates are the live or pending parse results in the database plus `fresh` ones (not yet
+    stored, status 'pending'); the earliest wins. Fresh rows get their status set in memory, stored
+    rows whose status changes are updated (pending ones parsed while mining, and rare others).
     """
     counts = {"duplicates": 0, "new_duplicates": []}
     if not keys:
@@ -112,7 +154,7 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) 
     cands = defaultdict(list)
     for r in conn.execute(text(
         "SELECT channel_id, ts, status, ao_id, bd_date, q_user_id, result FROM parse_results "
-        "WHERE status IN ('ok', 'duplicate') AND ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
+        "WHERE status IN ('ok', 'duplicate', 'pending') AND ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
     ).bindparams(bindparam("aos", expanding=True)), span).mappings():
         k = _key(r["ao_id"], r["bd_date"], r["q_user_id"])
         if k in keys and (r["channel_id"], r["ts"]) not in fresh_ids:
@@ -152,11 +194,26 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) 
                 else:
                     changed.append({"channel_id": r["channel_id"], "ts": r["ts"], "status": status, "problem": problem})
             counts["duplicates"] += i > 0
-    if changed:
-        conn.execute(text("UPDATE parse_results SET status = :status, problem = :problem WHERE channel_id = :channel_id AND ts = :ts"), changed)
+    set_statuses(conn, changed)
     upsert(conn, "beatdowns", beatdowns, ["ao_id", "bd_date", "q_user_id"])
     upsert(conn, "bd_attendance", attendance, ["q_user_id", "user_id", "ao_id", "date"])
     return counts
+
+
+def set_statuses(conn, changed: list[dict]) -> None:
+    """Store new statuses of stored parse results: winners in one UPDATE per channel, duplicates
+    (each names its winner) one by one."""
+    ok = defaultdict(list)
+    for r in changed:
+        if r["status"] == "ok":
+            ok[r["channel_id"]].append(r["ts"])
+    for cid, tss in ok.items():
+        for start in range(0, len(tss), 1000):
+            conn.execute(text("UPDATE parse_results SET status = 'ok', problem = NULL WHERE channel_id = :c AND ts IN :ts")
+                         .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss[start:start + 1000]})
+    rest = [r for r in changed if r["status"] != "ok"]
+    if rest:
+        conn.execute(text("UPDATE parse_results SET status = :status, problem = :problem WHERE channel_id = :channel_id AND ts = :ts"), rest)
 
 
 def winner_texts(conn, winners: list[dict]) -> dict:
@@ -174,7 +231,8 @@ def winner_texts(conn, winners: list[dict]) -> dict:
 
 
 def build_beatdowns(app: App, region: Region) -> dict:
-    """Parse every dirty archive row and rebuild the beatdowns it touches.
+    """Parse every dirty archive row and rebuild the beatdowns it touches, then the beatdowns of
+    results parsed while mining ('pending').
 
     Chunks are read and parsed one ahead in a background thread (keyset order, so chunks are
     disjoint) while this thread writes the previous one: one transaction per chunk.
@@ -184,8 +242,7 @@ def build_beatdowns(app: App, region: Region) -> dict:
     eng = app.db.engine(region.schema_name)
     totals = {"messages": 0, "backblasts": 0, "problems": 0, "duplicates": 0}
     with eng.connect() as conn:
-        users, aos, backblast_channels = load_context_parts(conn)
-    contexts: dict[str, Context] = {}
+        parser = Parser(conn, region)
 
     def parsed_chunks():
         after = ("", "")
@@ -197,17 +254,32 @@ def build_beatdowns(app: App, region: Region) -> dict:
                 if not rows:
                     return
                 after = (rows[-1]["channel_id"], rows[-1]["ts"])
-                yield rows, parse_chunk(conn, rows, users, aos, backblast_channels, region, contexts)
+                yield rows, parse_chunk(conn, rows, parser)
 
     for rows, (results, keys) in prefetch(parsed_chunks(), depth=1):
         with eng.begin() as conn:
-            c = save_chunk(conn, rows, results, keys, users)
+            c = save_chunk(conn, rows, results, keys, parser.users)
         for k in totals:
             totals[k] += c[k]
+    totals["duplicates"] += resolve_pending(eng, parser.users)
     with eng.connect() as conn:
         for status, n in conn.execute(text("SELECT status, COUNT(*) FROM parse_results GROUP BY status")):
             totals[f"total_{status}"] = n
     return totals
+
+
+def resolve_pending(eng, users: dict) -> int:
+    """Beatdowns for the results parsed while mining: their keys, a date range at a time (one
+    transaction each). Returns how many became duplicates."""
+    with eng.connect() as conn:
+        keys = sorted({_key(*r) for r in conn.execute(text(
+            "SELECT DISTINCT ao_id, bd_date, q_user_id FROM parse_results WHERE status = 'pending'"))},
+            key=lambda k: (k[1], k[0], k[2]))
+    duplicates = 0
+    for start in range(0, len(keys), KEYS_PER_TRANSACTION):
+        part = set(keys[start:start + KEYS_PER_TRANSACTION])
+        duplicates += len(in_transaction(eng, lambda conn: resolve_keys(conn, part, users))["new_duplicates"])  # noqa: B023
+    return duplicates
 
 
 def _by_channel(rows) -> dict[str, list[str]]:
@@ -217,7 +289,7 @@ def _by_channel(rows) -> dict[str, list[str]]:
     return out
 
 
-def parse_chunk(conn, rows, users, aos, backblast_channels, region, contexts) -> tuple[list[dict], set]:
+def parse_chunk(conn, rows, parser: Parser) -> tuple[list[dict], set]:
     """Parse a chunk of archive rows: (parse result rows, beatdown keys they touch, old and new)."""
     now = utcnow()
     old = {}
@@ -229,26 +301,18 @@ def parse_chunk(conn, rows, users, aos, backblast_channels, region, contexts) ->
     results, keys = [], set()
     for row in rows:
         prev = old.get((row["channel_id"], row["ts"]))
-        if prev is not None and prev.status in LIVE:
+        if prev is not None and prev.status in LIVE_OR_PENDING:
             keys.add(_key(prev.ao_id, prev.bd_date, prev.q_user_id))
         if row["deleted"]:
             if prev is not None:
                 results.append(gone_row(row, "deleted", now))
             continue
-        if row["channel_id"] not in backblast_channels:
-            if prev is not None:
+        res = parser.result(row, archive.to_message(row), now) if row["channel_id"] in parser.backblast_channels else None
+        if res is None:
+            if prev is not None:  # it was parsed before: say what it is now
                 results.append(gone_row(row, "not_backblast", now))
             continue
-        ctx = contexts.get(row["channel_id"])
-        if ctx is None:
-            ctx = contexts[row["channel_id"]] = Context(row["channel_id"], users, aos, region.timezone, region.date_order)
-        parsed = parse_message(archive.to_message(row), ctx)
-        if parsed.status == "not_backblast":
-            results.append(gone_row(row, "not_backblast", now))  # nothing more worth keeping
-            continue
-        res = build_result_row(row, parsed, now)
-        if parsed.status == "ok":
-            res["status"] = "pending"  # resolve_keys decides ok or duplicate
+        if res["status"] == "pending":
             keys.add(_key(res["ao_id"], res["bd_date"], res["q_user_id"]))
         results.append(res)
     return results, keys

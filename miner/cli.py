@@ -16,6 +16,7 @@ from importlib.metadata import entry_points
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
+from miner import constants
 from miner.app import App
 from miner.config import ConfigError, load_settings
 from miner.db import DatabaseError, short_error
@@ -289,14 +290,16 @@ def parse_day(_ctx, _param, value):
 @region_option
 @click.option("--since", callback=parse_day, help="re-read and reconcile from this date (YYYY-MM-DD), whatever the watermark")
 @click.option("--lookback-days", type=click.IntRange(0, 3650), help="days re-read behind each channel's watermark (default 7)")
+@click.option("--processes", type=click.IntRange(1, 32), default=constants.MINE_PROCESSES, show_default=True,
+              help="channels mined at once, each in its own process")
 @pass_app
 @command
-def mine(app: App, region_name, since, lookback_days):
+def mine(app: App, region_name, since, lookback_days, processes):
     """message-miner: Slack history -> raw archive -> beatdowns, bd_attendance."""
     from miner.mine import mine_region
 
     with logged_step(app.db, region_name, "mine") as counts:
-        s = mine_region(app, region_name, since=since, lookback_days=lookback_days)
+        s = mine_region(app, region_name, since=since, lookback_days=lookback_days, processes=processes)
         counts.update(s)
     summary(
         f"{region_name}: {s['channels']} channels, {s['messages']} messages read ({s['new']} new, {s['changed']} changed, "

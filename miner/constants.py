@@ -3,6 +3,7 @@
 SLACK_API_URL = "https://slack.com/api/"
 HISTORY_PAGE_SIZE = 200  # Slack caps non-Marketplace apps at 15 silently; we keep paging either way
 LIST_PAGE_SIZE = 200  # conversations.list / users.list
+MINE_PROCESSES = 2  # `paxminer mine`: channels mined at once, each in a forked process (daily: 1 per region)
 THREAD_FETCH_WORKERS = 4  # threads fetched at once when many changed (first mine, --since)
 LOOKBACK_DAYS = 7  # re-read this many days behind each channel's watermark
 FEEDBACK_DAYS = 3  # only posts this recent get a feedback DM

@@ -8,11 +8,14 @@ the page where it stopped, in the same pass (the pass id is what deletion reconc
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import queue
+import signal
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -20,12 +23,13 @@ from sqlalchemy import text
 
 from miner import archive, constants
 from miner.app import App
-from miner.db import upsert, utcnow
+from miner.db import in_transaction, upsert, utcnow
 from miner.registry import Region, get_region
 from miner.slack import Slack, SlackError
 
 log = logging.getLogger("miner.mine")
 THREAD_BATCH = 50
+PARSE_COUNTS = ("parsed", "backblasts", "problems")  # of new messages, parsed as they are stored
 FATAL_CODES = {"invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed", "missing_scope"}
 
 
@@ -121,64 +125,79 @@ def save_state(conn, channel_id: str, **values) -> None:
     upsert(conn, "channel_state", [{"channel_id": channel_id, **values}], ["channel_id"])
 
 
-def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, tz: ZoneInfo) -> dict:
-    counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0}
-    with eng.begin() as conn:
+def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, tz: ZoneInfo, on_new=None) -> dict:
+    """One channel's pass; on_new (beatdowns.Parser.parse_new) parses new messages as they are stored."""
+    counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
+              "parsed": 0, "backblasts": 0, "problems": 0}
+    def start(conn):
         state = load_state(conn, channel_id)
         oldest = window_start(state, since, lookback_days, tz)
-        resume = bool(state and state["pass_id"] and state["pass_oldest"] is not None and state["pass_oldest"] <= oldest)
-        if resume:
-            pass_id, oldest, cursor = state["pass_id"], state["pass_oldest"], state["pass_cursor"]
-        else:
-            pass_id, cursor = uuid.uuid4().hex, None
-            save_state(conn, channel_id, pass_id=pass_id, pass_oldest=oldest, pass_cursor=None, pass_started=utcnow())
+        if state and state["pass_id"] and state["pass_oldest"] is not None and state["pass_oldest"] <= oldest:
+            return state, state["pass_id"], state["pass_oldest"], state["pass_cursor"]  # resume that pass
+        pass_id = uuid.uuid4().hex
+        save_state(conn, channel_id, pass_id=pass_id, pass_oldest=oldest, pass_cursor=None, pass_started=utcnow())
+        return state, pass_id, oldest, None
+
+    state, pass_id, oldest, cursor = in_transaction(eng, start)
+
+    def save_page(conn, messages, next_cursor):
+        page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new)
+        save_state(conn, channel_id, pass_cursor=next_cursor or None)
+        return page
+
     try:
         for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, cursor)):
-            with eng.begin() as conn:
-                page = archive.save_messages(conn, channel_id, messages, pass_id)
-                save_state(conn, channel_id, pass_cursor=next_cursor or None)
-            for k in ("messages", "new", "changed"):
-                counts[k] += page[k]
+            page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023 - called at once
+            for k in ("messages", "new", "changed", *PARSE_COUNTS):
+                counts[k] += page.get(k, 0)
     except SlackError as exc:
         if exc.code != "invalid_cursor" or not cursor:
             raise
-        with eng.begin() as conn:  # the saved cursor expired: start this pass again from the top
-            save_state(conn, channel_id, pass_cursor=None)
-        return mine_channel(eng, slack, channel_id, since, lookback_days, tz)
-    with eng.begin() as conn:
-        counts["deleted"] += archive.mark_missing_deleted(conn, channel_id, oldest, pass_id)
+        # the saved cursor expired: start this pass again from the top
+        in_transaction(eng, lambda conn: save_state(conn, channel_id, pass_cursor=None))
+        return mine_channel(eng, slack, channel_id, since, lookback_days, tz, on_new)
+    counts["deleted"] += in_transaction(eng, lambda conn: archive.mark_missing_deleted(conn, channel_id, oldest, pass_id))
     with eng.connect() as conn:
         parents = archive.threads_to_sync(conn, channel_id, oldest)
     batch: list[tuple[dict, list]] = []
     for i, item in enumerate(prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH)):
         batch.append(item)
         if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
-            with eng.begin() as conn:  # one commit per batch of threads, not per thread
-                t = archive.save_threads(conn, channel_id, batch)
+            # one commit per batch of threads, not per thread
+            t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new))  # noqa: B023
             counts["threads"] += len(batch)
+            for k in PARSE_COUNTS:
+                counts[k] += t.get(k, 0)
             counts["replies"] += t["new"] + t["changed"]
             counts["deleted"] += t["deleted"]
             batch = []
-    with eng.begin() as conn:
+    def finish(conn):
         newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
                               {"c": channel_id}).scalar()
         if state and state.get("watermark_ts") and (newest is None or state["watermark_ts"] > newest):
             newest = state["watermark_ts"]
         save_state(conn, channel_id, watermark_ts=newest, pass_id=None, pass_oldest=None, pass_cursor=None,
                    last_complete=utcnow())
+
+    in_transaction(eng, finish)
     return counts
 
 
-def mine_region(app: App, region_name: str, since=None, lookback_days: int | None = None, parse: bool = True) -> dict:
-    """Mine every mined channel of a region, then build beatdowns from what changed."""
-    from miner.beatdowns import build_beatdowns
+def mine_region(app: App, region_name: str, since=None, lookback_days: int | None = None, parse: bool = True,
+                feedback: bool = True, processes: int = 1) -> dict:
+    """Mine every mined channel of a region, then build beatdowns from what changed.
+
+    parse=False only archives (messages stay dirty for a later build); feedback=False sends no DMs.
+    processes > 1 mines channels in that many forked processes (each channel's pages are
+    independent); the beatdowns are built here afterwards, by one writer.
+    """
+    from miner.beatdowns import build_beatdowns, load_context_parts, resolve_pending
     from miner.feedback import send_feedback
 
     region = get_region(app.db, region_name)
     if not region.scrape_backblasts:
         raise MineError(f"region {region_name} has scrape_backblasts off")
     lookback = lookback_days if lookback_days is not None else app.lookback_days(region)
-    tz = ZoneInfo(region.timezone)
     slack = app.slack(region)
     eng = app.db.engine(region.schema_name)
     with eng.connect() as conn:
@@ -187,27 +206,43 @@ def mine_region(app: App, region_name: str, since=None, lookback_days: int | Non
     if not known:
         raise MineError(f"no channels known for {region_name}: run `paxminer channels --region {region_name}` first")
     total = {"channels": len(channels), "messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0,
-             "threads": 0, "channel_errors": 0}
+             "threads": 0, "channel_errors": 0, "parsed": 0, "backblasts": 0, "problems": 0, "duplicates": 0,
+             "feedback": 0}
     errors = []
-    for ch in channels:
-        try:
-            c = mine_channel(eng, slack, ch["channel_id"], since, lookback, tz)
-        except SlackError as exc:
-            if exc.code in FATAL_CODES:
-                raise
-            errors.append(f"#{ch['ao']}: {exc}")
-            log.warning("%s: #%s: %s", region_name, ch["ao"], exc)
-            continue
-        for k, v in c.items():
-            total[k] += v
+    job = ChannelJob(app, region, since, lookback, parse)
+    forked = can_fork(processes, len(channels))
+    total["processes"] = min(processes, len(channels)) if forked else 1
+    runs = job.in_processes(channels, processes) if forked else job.here(channels, slack)
+    users = None
+    if forked and parse:  # beatdowns of finished channels are built here while the others are mined
+        with eng.connect() as conn:
+            users = load_context_parts(conn)[0]
+    try:
+        for ch, outcome in runs:
+            if isinstance(outcome, SlackError):
+                if outcome.code in FATAL_CODES:
+                    raise outcome
+                errors.append(f"#{ch['ao']}: {outcome}")
+                log.warning("%s: #%s: %s", region_name, ch["ao"], outcome)
+                continue
+            slack.calls.update(outcome.pop("calls", {}))
+            slack.retries.update(outcome.pop("retries", {}))
+            for k, v in outcome.items():
+                total[k] += v
+            if users is not None:
+                total["duplicates"] += resolve_pending(eng, users)
+    finally:
+        runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
     total["channel_errors"] = len(errors)
     total["errors"] = errors
-    total.update(backblasts=0, problems=0, duplicates=0, parsed=0, feedback=0)
     if parse:
         built = build_beatdowns(app, region)
-        total.update(backblasts=built["backblasts"], problems=built["problems"], duplicates=built["duplicates"],
-                     parsed=built["messages"])
-        total["feedback"] = send_feedback(eng, region, slack)["sent"]
+        total["backblasts"] += built["backblasts"]
+        total["problems"] += built["problems"]
+        total["parsed"] += built["messages"]
+        total["duplicates"] += built["duplicates"]
+        if feedback:
+            total["feedback"] = send_feedback(eng, region, slack)["sent"]
     total["api_calls"] = sum(slack.calls.values())
     total["retries"] = dict(slack.retries)
     if errors and len(errors) == len(channels):
@@ -215,3 +250,92 @@ def mine_region(app: App, region_name: str, since=None, lookback_days: int | Non
     return total
 
 
+def can_fork(processes: int, channels: int) -> bool:
+    """Forking is safe only from a process with no other threads (a thread holding a lock at
+    fork time leaves it locked in the child): `paxminer mine`, not `daily`'s region threads."""
+    return (processes > 1 and channels > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class ChannelJob:
+    """Mines channels of one region: here, or in forked processes (one channel per task)."""
+
+    def __init__(self, app: App, region: Region, since, lookback: int, parse: bool):
+        self.app, self.region, self.since, self.lookback, self.parse = app, region, since, lookback, parse
+
+    def here(self, channels: list[dict], slack: Slack) -> Iterator[tuple[dict, object]]:
+        eng = self.app.db.engine(self.region.schema_name)
+        on_new = self._parser(eng)
+        for ch in channels:
+            try:
+                yield ch, self._mine(eng, slack, ch["channel_id"], on_new)
+            except SlackError as exc:
+                yield ch, exc
+
+    def in_processes(self, channels: list[dict], processes: int) -> Iterator[tuple[dict, object]]:
+        global _JOB
+        _JOB = self  # the children get it by fork: the token never travels through a pipe or argv
+        pool = ProcessPoolExecutor(min(processes, len(channels)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_child_start)
+        finished = False
+        try:
+            futures = {pool.submit(_child_mine, ch["channel_id"]): ch for ch in channels}
+            for f in as_completed(futures):
+                try:
+                    yield futures[f], f.result()
+                except SlackError as exc:
+                    yield futures[f], exc
+            finished = True
+        finally:
+            if not finished:  # stopped early (fatal error, Ctrl-C): end the children mid-page, a rerun resumes
+                for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                    proc.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+            _JOB = None
+
+    def _parser(self, eng):
+        from miner.beatdowns import Parser
+
+        if not self.parse:
+            return None
+        with eng.connect() as conn:
+            return Parser(conn, self.region).parse_new
+
+    def _mine(self, eng, slack: Slack, channel_id: str, on_new) -> dict:
+        before_calls, before_retries = Counter(slack.calls), Counter(slack.retries)
+        counts = mine_channel(eng, slack, channel_id, self.since, self.lookback, ZoneInfo(self.region.timezone), on_new)
+        if _CHILD:  # the parent adds these to its own Slack's counts
+            counts["calls"] = dict(slack.calls - before_calls)
+            counts["retries"] = dict(slack.retries - before_retries)
+        return counts
+
+
+_JOB: ChannelJob | None = None
+_CHILD: dict = {}
+
+
+def _child_start() -> None:
+    """In a forked child: own connections (the parent's pooled ones are left alone), own Slack
+    client, and the child dies with its parent (a killed run leaves no miner behind)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    job = _JOB
+    job.app.db.dispose(close=False)
+    eng = job.app.db.engine(job.region.schema_name)
+    _CHILD.update(job=job, eng=eng, slack=job.app.slack(job.region), on_new=job._parser(eng))
+
+
+def _child_mine(channel_id: str) -> dict:
+    c = _CHILD
+    try:
+        return c["job"]._mine(c["eng"], c["slack"], channel_id, c["on_new"])
+    except SlackError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - database errors may not pickle: one clear line instead
+        from miner.db import short_error
+
+        raise MineError(f"channel {channel_id}: {type(exc).__name__}: {short_error(exc)}") from None

@@ -52,6 +52,9 @@ class SlackError(Exception):
         self.code = code
         self.method = method
 
+    def __reduce__(self):  # crosses process boundaries (forked miners) with its code intact
+        return SlackError, (str(self), self.code, self.method)
+
 
 def redact(s: str) -> str:
     return TOKEN_PATTERN.sub("xox?-[redacted]", s)
