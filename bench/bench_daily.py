@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -134,18 +135,46 @@ def cleanup(app: App) -> None:
     app.db.dispose()
 
 
-def timed_run(db_url: str, n: int, latency: float, weeks: int, workers: int) -> tuple[float, dict, dict]:
+def cpu_seconds(pid: int | None) -> float:
+    """User+system CPU seconds of a process so far (0 if it cannot be read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, TypeError, IndexError, ValueError):
+        return 0.0
+
+
+def mariadb_pid() -> int | None:
+    for d in Path("/proc").iterdir():
+        try:
+            if d.name.isdigit() and (d / "comm").read_text().strip() in ("mariadbd", "mysqld"):
+                return int(d.name)
+        except OSError:
+            continue
+    return None
+
+
+def timed_run(db_url: str, n: int, latency: float, weeks: int, workers: int) -> tuple[float, dict, dict, dict]:
+    """One daily run on a fresh server and database: (seconds, summary, contents, CPU seconds by process)."""
     from miner.daily import run_daily
 
     proc, url = start_server(n, latency, weeks)
     tmp = tempfile.mkdtemp(prefix="bench_daily_")
     app = make_app(db_url, tmp)
+    db_pid = mariadb_pid() if db_url else None
     try:
         register(app, n, url)
+        before = (time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN), cpu_seconds(proc.pid), cpu_seconds(db_pid))
         t0 = time.perf_counter()
         s = run_daily(app, workers=workers, today=TODAY, skip_charts=True, report=False)
         dt = time.perf_counter() - t0
-        return dt, s, contents(app)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = {"paxminer": time.process_time() - before[0],
+               "scorer processes": kids.ru_utime + kids.ru_stime - before[1].ru_utime - before[1].ru_stime,
+               "fake Slack": cpu_seconds(proc.pid) - before[2]}
+        if db_pid:
+            cpu["MariaDB"] = cpu_seconds(db_pid) - before[3]
+        return dt, s, contents(app), cpu
     finally:
         stop_server(proc)
         cleanup(app)
@@ -159,10 +188,11 @@ def bench(args) -> int:
           f"{args.latency * 1000:.0f} ms per call; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     times, digests = {}, {}
     for w in workers:
-        dt, s, digest = timed_run(db_url, args.regions, args.latency, args.weeks, w)
+        dt, s, digest, cpu = timed_run(db_url, args.regions, args.latency, args.weeks, w)
         times[w], digests[w] = dt, digest
         print(f"--workers {w:<2}: {dt:6.1f}s  ({s['ok']} ok, {s['failed']} failed, {s['messages']} messages, "
               f"{s['backblasts']} backblasts, {s['api_calls']} API calls = {s['api_calls'] / dt:,.0f} calls/s)", flush=True)
+        print("             CPU seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items()), flush=True)
         if s["failed"]:
             print("  failed:", [r["error"] for r in s["results"] if r["status"] == "failed"][:3])
     same = all(d == digests[workers[0]] for d in digests.values())

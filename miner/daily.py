@@ -9,8 +9,9 @@ Regions run on a pool of threads (the work is waiting on Slack and the database;
 this process). Before touching a region a worker claims it in `region_locks` (miner/locks.py):
 a region held by a live run elsewhere (another cron run, another host) is skipped and not counted
 as a failure; a region whose run died is taken over. A region that another run finished after this
-run started is skipped too, so hosts started together by the same cron line share the regions
-between them without doing any twice.
+run started is skipped too, and so is one done by a run that was already under way when this one
+started (a host that starts a few seconds late), so hosts started together by the same cron line
+share the regions between them without doing any twice.
 
 The charters are reached only through the `paxminer.steps` entry point `charts`; the scorer and
 outreach are imported lazily, and a missing one is a skipped step with a note.
@@ -41,7 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from miner.app import App
 from miner.db import short_error, upsert, utcnow
-from miner.locks import LockLost, LockManager, db_now, stamp
+from miner.locks import Holder, LockLost, LockManager, db_now, stamp
 from miner.registry import Region, find_region, init_control, list_regions
 from miner.runlog import logged_step, new_run_id
 
@@ -193,6 +194,7 @@ class Run:
     verbose: bool = False
     host: str = field(default_factory=socket.gethostname)
     started: str = ""  # database clock, microseconds
+    overlapping: frozenset = frozenset()  # runs under way (elsewhere) when this one started
     stopping: threading.Event = field(default_factory=threading.Event)
     cpu: "CpuPool | None" = None  # processes for the CPU-bound scorer (None: in the worker thread)
     skip_ok_within: float | None = None  # hours: regions with a successful run that recent are skipped
@@ -209,9 +211,19 @@ class Run:
         with self.db.engine(self.db.control_schema).connect() as conn:
             row = conn.execute(text(
                 "SELECT run_id, host, finished, status FROM region_runs WHERE region = :r AND finished IS NOT NULL "
-                "AND finished > :started AND run_id <> :run"
-            ), {"r": name, "started": self.started, "run": self.run_id}).mappings().first()
-        return dict(row) if row else None
+                "AND run_id <> :run"
+            ), {"r": name, "run": self.run_id}).mappings().first()
+        if row is None or not (row["finished"] > self.started or row["run_id"] in self.overlapping):
+            return None
+        return dict(row)
+
+    def runs_under_way(self, now) -> frozenset:
+        """Other runs working now: those holding a region lock with a fresh heartbeat."""
+        with self.db.engine(self.db.control_schema).connect() as conn:
+            owners = [Holder(r.owner, "", "").run_id for r in conn.execute(
+                text("SELECT owner FROM region_locks WHERE heartbeat > :fresh"),
+                {"fresh": stamp(now - self.locks.stale, True)})]
+        return frozenset(owners) - {self.run_id, ""}
 
     def ok_recently(self, name: str) -> dict | None:
         """The region's last run, if it succeeded within `skip_ok_within` hours (catch-up runs skip it)."""
@@ -288,7 +300,9 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
     with LockManager(app.db, run_id, stale_minutes=stale_minutes) as locks:
         run = Run(app, run_id, locks, today=today, skip_charts=skip_charts, outbox=outbox or None, report=report,
                   verbose=verbose, skip_ok_within=skip_ok_within)
-        run.started = stamp(db_now(app.db), True)
+        now = db_now(app.db)
+        run.started = stamp(now, True)
+        run.overlapping = run.runs_under_way(now)
         run.cpu = CpuPool.for_run(app, threads) if len(todo) >= POOL_MIN_REGIONS else None
         ex = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="paxminer-region")
         try:
@@ -477,14 +491,8 @@ def pre_mine(run: Run, region: Region) -> str | None:
 def step_mine(run: Run, region: Region, counts: dict) -> None:
     from miner.mine import mine_region
 
-    quiet = bool(run.outbox)  # --outbox posts nothing: no feedback DMs either (a later run sends them)
-    s = mine_region(run.app, region.region, parse=not quiet)
-    if quiet:
-        from miner.beatdowns import build_beatdowns
-
-        built = build_beatdowns(run.app, region)
-        s.update(backblasts=built["backblasts"], problems=built["problems"], duplicates=built["duplicates"],
-                 parsed=built["messages"], feedback=0)
+    # --outbox posts nothing: no feedback DMs either (a later run sends them)
+    s = mine_region(run.app, region.region, feedback=not run.outbox)
     s["errors"] = list(s.get("errors") or [])[:20]
     counts.update(s)
     if s.get("channel_errors"):

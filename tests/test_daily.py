@@ -144,7 +144,7 @@ def test_unknown_region_and_summary_json(app, fake_slack, tmp_path):
 def test_two_concurrent_daily_runs_never_process_a_region_twice(app, fake_slack, tmp_path):
     """Two `paxminer daily` processes at once (as two cron lines or two hosts): each region once."""
     regs = Regions(app, fake_slack, 4)
-    fake_slack.latency = 0.01
+    fake_slack.latency = 0.5  # slow until both runs are up: "at once" even when one starts late on a busy machine
     s = app.settings
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
     env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema)
@@ -153,6 +153,10 @@ def test_two_concurrent_daily_runs_never_process_a_region_twice(app, fake_slack,
     for i in range(2):
         cmd = argv + ["daily", "--workers", "2", "--skip-charts", "--summary-json", str(tmp_path / f"s{i}.json")]
         procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+    deadline = time.monotonic() + 120
+    while sum(1 for w in regs.ws.values() if w.calls) < 4 and time.monotonic() < deadline:
+        time.sleep(0.02)  # each run has claimed 2 regions (2 workers each): both are running
+    fake_slack.latency = 0.01
     outs = [p.communicate(timeout=240)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     runs = [json.loads((tmp_path / f"s{i}.json").read_text()) for i in range(2)]
@@ -163,6 +167,24 @@ def test_two_concurrent_daily_runs_never_process_a_region_twice(app, fake_slack,
         check_truth(beatdowns_of(app, regs.schema[name]), regs.ws[name])
     assert sum(r["ok"] for r in runs) == 4 and sum(r["skipped"] for r in runs) == 4
     assert all("skipped, running on host" in o or "skipped, done by run" in o for o in outs if "skipped" in o)
+
+
+def test_a_run_under_way_keeps_what_it_finished_before_a_late_host_started(app, fake_slack):
+    """Host A (a run still holding a lock) finished r1 before host B started: B skips r1 and the
+    region A holds; once A's run is over, a later run does r1 again (runs one after another redo)."""
+    Regions(app, fake_slack, 3, weeks=1)
+    assert run(app, "daily", "--region", "r1", "--skip-charts", "--no-report").exit_code == 0
+    with LockManager(app.db, "run-of-host-a", host="host-a") as a:
+        assert a.acquire("r2").ok
+        with app.db.engine(app.db.control_schema).begin() as conn:  # r1's last run was A's
+            conn.execute(text("UPDATE region_runs SET run_id = 'run-of-host-a', host = 'host-a' WHERE region = 'r1'"))
+        res = run(app, "daily", "--skip-charts", "--no-report")
+        assert res.exit_code == 0, res.output
+        assert "r1: skipped, done by run run-of-host-a on host host-a" in res.output
+        assert "r2: skipped, running on host host-a" in res.output
+        assert "1 ok, 0 failed, 2 skipped" in res.output
+    res = run(app, "daily", "--skip-charts", "--no-report")
+    assert res.exit_code == 0 and "3 ok, 0 failed, 0 skipped" in res.output, res.output
 
 
 def test_threads_racing_for_regions_share_them(app, fake_slack):
