@@ -170,7 +170,7 @@ def timed_run(db_url: str, n: int, latency: float, weeks: int, workers: int) -> 
         dt = time.perf_counter() - t0
         kids = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = {"paxminer": time.process_time() - before[0],
-               "scorer processes": kids.ru_utime + kids.ru_stime - before[1].ru_utime - before[1].ru_stime,
+               "child processes": kids.ru_utime + kids.ru_stime - before[1].ru_utime - before[1].ru_stime,
                "fake Slack": cpu_seconds(proc.pid) - before[2]}
         if db_pid:
             cpu["MariaDB"] = cpu_seconds(db_pid) - before[3]

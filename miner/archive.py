@@ -23,6 +23,8 @@ COLUMNS = [
 ]
 
 
+UNKNOWN = object()  # save_messages(newest=...): the caller does not know the channel's newest ts
+
 # built once: json.dumps with any option builds a new encoder per call (same output either way)
 _COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _SORTED = json.JSONEncoder(sort_keys=True, default=str).encode
@@ -92,19 +94,22 @@ def to_message(row) -> dict:
 
 
 def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_id: str | None = None,
-                  source: str = "api", prefer_existing: bool = False, on_new=None) -> dict:
+                  source: str = "api", prefer_existing: bool = False, on_new=None, newest=UNKNOWN) -> dict:
     """Upsert one page of messages; returns counts of new and changed (dirty) rows.
 
     prefer_existing: an export import never overwrites what the API already stored (the API's state is newer).
     on_new(conn, [(row, message)]): called in the same transaction for rows never seen before, with
     the message as Slack sent it; it may parse them at once and clear their `dirty` flag.
+    newest: the channel's newest archived ts, if the caller knows it (None: nothing archived); a page
+    entirely newer than it is known to be new, so the archive is not asked.
     """
     counts = {"messages": len(messages), "new": 0, "changed": 0}
     if not messages:
         return counts
     now = utcnow()
     rows = {m["ts"]: build_row(channel_id, m, pass_id, source, now) for m in messages if m.get("ts")}
-    old = {
+    known_new = not rows or newest is None or (newest is not UNKNOWN and min(rows) > newest)  # ts strings sort as numbers
+    old = {} if known_new else {
         r.ts: r for r in conn.execute(
             text("SELECT ts, content_hash, deleted, dirty, first_seen, source FROM messages "
                  "WHERE channel_id = :c AND ts IN :ts").bindparams(bindparam("ts", expanding=True)),

@@ -129,7 +129,12 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
     """One channel's pass; on_new (beatdowns.Parser.parse_new) parses new messages as they are stored."""
     counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
               "parsed": 0, "backblasts": 0, "problems": 0}
-    def start(conn):
+
+    def start(conn):  # newest: what the archive holds of this channel; a page newer than it is all new
+        newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c"), {"c": channel_id}).scalar()
+        return (*begin(conn), newest)
+
+    def begin(conn):
         state = load_state(conn, channel_id)
         oldest = window_start(state, since, lookback_days, tz)
         if state and state["pass_id"] and state["pass_oldest"] is not None and state["pass_oldest"] <= oldest:
@@ -138,10 +143,10 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
         save_state(conn, channel_id, pass_id=pass_id, pass_oldest=oldest, pass_cursor=None, pass_started=utcnow())
         return state, pass_id, oldest, None
 
-    state, pass_id, oldest, cursor = in_transaction(eng, start)
+    state, pass_id, oldest, cursor, newest = in_transaction(eng, start)
 
     def save_page(conn, messages, next_cursor):
-        page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new)
+        page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new, newest=newest)
         save_state(conn, channel_id, pass_cursor=next_cursor or None)
         return page
 

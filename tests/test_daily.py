@@ -187,6 +187,32 @@ def test_a_run_under_way_keeps_what_it_finished_before_a_late_host_started(app, 
     assert res.exit_code == 0 and "3 ok, 0 failed, 0 skipped" in res.output, res.output
 
 
+def test_many_workers_share_the_regions_across_processes(app, tmp_path):
+    """`daily --workers 8`: the regions are shared by forked processes (2 worker threads each, up to
+    2 per core); every region once, right, its run logged, no lock left behind, a line per region."""
+    from tests.fakeslack.server import FakeSlack
+
+    fs = FakeSlack(latency=0.005)
+    regs = Regions(app, fs, 10, weeks=1)
+    try:
+        s = app.settings
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
+        env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema)
+        argv = [sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url] + (["--db-url", s.db_url] if s.db_url else [])
+        out = subprocess.run(argv + ["daily", "--workers", "8", "--skip-charts", "--summary-json", str(tmp_path / "s.json")],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+        assert out.returncode == 0, out.stdout + out.stderr
+        summary = json.loads((tmp_path / "s.json").read_text())
+        assert (summary["processes"], summary["ok"], summary["failed"]) == (min(4, 2 * (os.cpu_count() or 1)), 10, 0)
+        for name in regs.ws:
+            assert f"{name}: ok in " in out.stdout
+            assert ctl(app, "SELECT COUNT(*) FROM run_log WHERE region = :r AND step = 'mine' AND status = 'ok'", r=name) == [("1",)]
+            check_truth(beatdowns_of(app, regs.schema[name]), regs.ws[name])
+        assert ctl(app, "SELECT COUNT(*) FROM region_locks") == [("0",)]
+    finally:
+        fs.stop()
+
+
 def test_threads_racing_for_regions_share_them(app, fake_slack):
     """The same race inside one process: two runs, each with its own connections, 3 workers each."""
     regs = Regions(app, fake_slack, 5, weeks=2)
