@@ -3,6 +3,9 @@ window -> raw archive (reconciling edits and deletions) -> thread replies -> bea
 
 Each page is committed together with the cursor that follows it, so a killed run resumes on
 the page where it stopped, in the same pass (the pass id is what deletion reconciliation uses).
+New messages are parsed in the page's own transaction (beatdowns.Parser.parse_new); edited and
+deleted ones are re-parsed from the archive afterwards (beatdowns.build_beatdowns). Channels can be
+mined in forked processes (`processes`); beatdowns are always built by the calling process.
 """
 
 from __future__ import annotations
@@ -176,6 +179,7 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
             counts["replies"] += t["new"] + t["changed"]
             counts["deleted"] += t["deleted"]
             batch = []
+
     def finish(conn):
         newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
                               {"c": channel_id}).scalar()
@@ -194,7 +198,7 @@ def mine_region(app: App, region_name: str, since=None, lookback_days: int | Non
 
     parse=False only archives (messages stay dirty for a later build); feedback=False sends no DMs.
     processes > 1 mines channels in that many forked processes (each channel's pages are
-    independent); the beatdowns are built here afterwards, by one writer.
+    independent); the beatdowns are built here, by one writer, as each channel finishes.
     """
     from miner.beatdowns import build_beatdowns, load_context_parts, resolve_pending
     from miner.feedback import send_feedback
