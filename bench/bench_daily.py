@@ -22,7 +22,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import shutil
 import signal
 import socket
@@ -38,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from procstat import children_cpu, cpu_seconds, mariadb_pid  # noqa: E402 (bench/ is on sys.path)
 from sqlalchemy import text  # noqa: E402
 
 from miner import constants  # noqa: E402
@@ -135,25 +135,6 @@ def cleanup(app: App) -> None:
     app.db.dispose()
 
 
-def cpu_seconds(pid: int | None) -> float:
-    """User+system CPU seconds of a process so far (0 if it cannot be read)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, TypeError, IndexError, ValueError):
-        return 0.0
-
-
-def mariadb_pid() -> int | None:
-    for d in Path("/proc").iterdir():
-        try:
-            if d.name.isdigit() and (d / "comm").read_text().strip() in ("mariadbd", "mysqld"):
-                return int(d.name)
-        except OSError:
-            continue
-    return None
-
-
 def timed_run(db_url: str, n: int, latency: float, weeks: int, workers: int) -> tuple[float, dict, dict, dict]:
     """One daily run on a fresh server and database: (seconds, summary, contents, CPU seconds by process)."""
     from miner.daily import run_daily
@@ -164,13 +145,11 @@ def timed_run(db_url: str, n: int, latency: float, weeks: int, workers: int) -> 
     db_pid = mariadb_pid() if db_url else None
     try:
         register(app, n, url)
-        before = (time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN), cpu_seconds(proc.pid), cpu_seconds(db_pid))
+        before = (time.process_time(), children_cpu(), cpu_seconds(proc.pid), cpu_seconds(db_pid))
         t0 = time.perf_counter()
         s = run_daily(app, workers=workers, today=TODAY, skip_charts=True, report=False)
         dt = time.perf_counter() - t0
-        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = {"paxminer": time.process_time() - before[0],
-               "child processes": kids.ru_utime + kids.ru_stime - before[1].ru_utime - before[1].ru_stime,
+        cpu = {"paxminer": time.process_time() - before[0], "child processes": children_cpu() - before[1],
                "fake Slack": cpu_seconds(proc.pid) - before[2]}
         if db_pid:
             cpu["MariaDB"] = cpu_seconds(db_pid) - before[3]

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from pathlib import Path
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
+
+from procstat import children_cpu, cpu_seconds, mariadb_pid  # noqa: E402 (bench/ is on sys.path)
 
 from miner import constants  # noqa: E402
 from miner.app import App  # noqa: E402
@@ -45,31 +45,6 @@ def serve(weeks: int, aos: int, users: int):
     info = proc.stderr.readline().strip()
     url = proc.stdout.readline().strip()
     return proc, url, info
-
-
-def cpu_seconds(pid: int | None) -> float:
-    """User+system CPU seconds of a process so far (0 if it cannot be read)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, TypeError, IndexError, ValueError):
-        return 0.0
-
-
-def children_cpu() -> float:
-    """CPU seconds of this process's finished children (the forked miners, once joined)."""
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
-def mariadb_pid() -> int | None:
-    for d in Path("/proc").iterdir():
-        try:
-            if d.name.isdigit() and (d / "comm").read_text().strip() in ("mariadbd", "mysqld"):
-                return int(d.name)
-        except OSError:
-            continue
-    return None
 
 
 def bench(backend: str, url: str, server_pid: int) -> None:

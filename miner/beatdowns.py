@@ -203,11 +203,7 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) 
 def set_statuses(conn, changed: list[dict]) -> None:
     """Store new statuses of stored parse results: winners in one UPDATE per channel, duplicates
     (each names its winner) one by one."""
-    ok = defaultdict(list)
-    for r in changed:
-        if r["status"] == "ok":
-            ok[r["channel_id"]].append(r["ts"])
-    for cid, tss in ok.items():
+    for cid, tss in _by_channel([r for r in changed if r["status"] == "ok"]).items():
         for start in range(0, len(tss), 1000):
             conn.execute(text("UPDATE parse_results SET status = 'ok', problem = NULL WHERE channel_id = :c AND ts IN :ts")
                          .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss[start:start + 1000]})
