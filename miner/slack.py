@@ -9,17 +9,22 @@ never silently the end. A short page is not the end either: only an empty cursor
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import random
 import re
+import select
 import socket
+import ssl
 import threading
 import time
+import weakref
 from collections import Counter
-from http.client import IncompleteRead, RemoteDisconnected
+from http.client import HTTPConnection, HTTPSConnection, IncompleteRead, RemoteDisconnected
 from typing import Iterator
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
+from urllib.request import Request
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
@@ -113,6 +118,107 @@ class BudgetedRetryHandler(RetryHandler):
         state.increment_current_attempt()
 
 
+class KeepAliveClient(WebClient):
+    """A WebClient that keeps its HTTP connections open between calls.
+
+    slack-sdk sends each call through urllib, which opens a new connection (against Slack, a new TLS
+    handshake) every time. Here a call borrows an idle connection to the host, or opens one, and
+    gives it back when the answer has been read. Everything else is slack-sdk's: the request it
+    built, its retry handlers, its response handling. Answers look as urllib's do: a status outside
+    2xx raises HTTPError, a failure to connect or send raises URLError. A kept connection the server
+    has meanwhile closed is replaced once at no cost; any other failure goes to the retry handlers.
+    """
+
+    MAX_IDLE = 8  # idle connections kept per host
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._idle: dict[tuple[str, str], list[HTTPConnection]] = {}
+        self._idle_lock = threading.Lock()
+        self._tls: ssl.SSLContext | None = None
+        weakref.finalize(self, _close_all, self._idle)
+        self.connections_opened = 0
+
+    def close(self) -> None:
+        with self._idle_lock:
+            _close_all(self._idle)
+
+    def _perform_urllib_http_request_internal(self, url: str, req: Request) -> dict:
+        if self.proxy is not None or req.type not in ("http", "https"):
+            return super()._perform_urllib_http_request_internal(url, req)
+        key = (req.type, req.host)
+        headers = dict(req.header_items())
+        for attempt in (1, 2):
+            conn, reused = self._checkout(key)
+            try:
+                conn.request(req.get_method(), req.selector, body=req.data, headers=headers)
+            except OSError as exc:
+                conn.close()
+                if reused and attempt == 1:
+                    continue
+                raise URLError(exc) from None
+            try:
+                resp = conn.getresponse()
+                body = resp.read()
+            except ConnectionError:  # includes RemoteDisconnected: closed before answering
+                conn.close()
+                if reused and attempt == 1:
+                    continue
+                raise
+            except BaseException:
+                conn.close()
+                raise
+            break
+        if resp.will_close:
+            conn.close()
+        else:
+            self._checkin(key, conn)
+        if not 200 <= resp.status < 300:
+            raise HTTPError(req.full_url, resp.status, resp.reason, resp.msg, io.BytesIO(body))
+        if resp.msg.get_content_type() == "application/gzip":
+            return {"status": resp.status, "headers": resp.msg, "body": body}
+        return {"status": resp.status, "headers": resp.msg, "body": body.decode(resp.msg.get_content_charset() or "utf-8")}
+
+    def _checkout(self, key: tuple[str, str]) -> tuple[HTTPConnection, bool]:
+        """An idle connection still open (the server may have closed it while idle), or a new one."""
+        while True:
+            with self._idle_lock:
+                conn = self._idle.get(key, []).pop() if self._idle.get(key) else None
+            if conn is None:
+                break
+            if conn.sock is not None and not _readable(conn.sock):
+                return conn, True
+            conn.close()  # readable while idle: the server closed it (or sent junk)
+        scheme, host = key
+        self.connections_opened += 1
+        if scheme == "https":
+            if self._tls is None:
+                self._tls = self.ssl or ssl.create_default_context()
+            return HTTPSConnection(host, timeout=self.timeout, context=self._tls), False
+        return HTTPConnection(host, timeout=self.timeout), False
+
+    def _checkin(self, key: tuple[str, str], conn: HTTPConnection) -> None:
+        with self._idle_lock:
+            idle = self._idle.setdefault(key, [])
+            if len(idle) < self.MAX_IDLE:
+                idle.append(conn)
+                return
+        conn.close()
+
+
+def _readable(sock: socket.socket) -> bool:
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(0))
+
+
+def _close_all(idle: dict) -> None:
+    for conns in idle.values():
+        while conns:
+            conns.pop().close()
+    idle.clear()
+
+
 class Slack:
     """A region's Slack connection. `calls` counts API calls per method (tests and benches read it)."""
 
@@ -137,11 +243,15 @@ class Slack:
             c.RETRY_MAX if retries is None else retries, budget or c.REQUEST_BUDGET,
             c.BACKOFF_BASE if backoff is None else backoff, self.retries,
         )
-        self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[handler])
+        self._client = KeepAliveClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[handler])
         self._client._logger = logging.getLogger("miner.slack.sdk")  # never logs headers at our levels
 
     def __repr__(self) -> str:
         return "Slack(token=[redacted])"
+
+    def close(self) -> None:
+        """Close the kept-alive connections (they close by themselves when this object goes)."""
+        self._client.close()
 
     # -- the one door -------------------------------------------------------------------------
     def call(self, method: str, context: dict | None = None, **params) -> dict:

@@ -409,7 +409,7 @@ def test_http_wire(fs):
     headers, _, payload = rest.partition(b"\r\n\r\n")
     assert status == b"HTTP/1.1 200 OK"
     hs = dict(line.split(b": ", 1) for line in headers.split(b"\r\n"))
-    assert hs[b"Content-Type"] == b"application/json; charset=utf-8" and hs[b"Connection"] == b"close"
+    assert hs[b"Content-Type"] == b"application/json; charset=utf-8" and hs[b"Connection"] == b"keep-alive"
     assert int(hs[b"Content-Length"]) == len(payload) and json.loads(payload)["ok"] is True
     assert ws.requests[-1] == ("conversations.history", {"channel": "C2", "limit": "5", "note": "a b&c"})
     out = raw_http(fs, f"GET /api/auth.test?token={ws.token} HTTP/1.0\r\n\r\n".encode())
@@ -418,6 +418,45 @@ def test_http_wire(fs):
     assert raw_http(fs, b"PUT /api/auth.test HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 501 ")
     assert raw_http(fs, b"garbage\r\n\r\n").startswith(b"HTTP/1.0 400 ")
     assert raw_http(fs, b"GET /api/auth.test HTTP/1.1\r\n") == b""  # hung up half way: nothing, no error
+
+
+def read_response(s: socket.socket, buf: bytes = b"") -> tuple[bytes, dict, bytes, bytes]:
+    """One HTTP response off a socket: (status line, headers, body, bytes read past it)."""
+    while b"\r\n\r\n" not in buf:
+        buf += s.recv(65536)
+    head, _, rest = buf.partition(b"\r\n\r\n")
+    status, _, hdrs = head.partition(b"\r\n")
+    hs = dict(line.split(b": ", 1) for line in hdrs.split(b"\r\n"))
+    n = int(hs[b"Content-Length"])
+    while len(rest) < n:
+        rest += s.recv(65536)
+    return status, hs, rest[:n], rest[n:]
+
+
+def test_http_keep_alive_wire():
+    """HTTP/1.1 connections stay open for the next request; `Connection: close`, HTTP/1.0, the
+    request limit and the idle timeout each end one."""
+    with FakeSlack(keepalive_idle=0.3, keepalive_max=3) as server:
+        ws = small_ws(server)
+        req = f"GET /api/auth.test HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {ws.token}\r\n".encode()
+        with socket.create_connection((server.host, server.port), timeout=5) as s:
+            s.sendall(req + b"\r\n" + req + b"\r\n")  # two at once (pipelined): both answered, in order
+            first = read_response(s)
+            second = read_response(s, first[3])
+            assert [first[1][b"Connection"], second[1][b"Connection"]] == [b"keep-alive", b"keep-alive"]
+            assert json.loads(first[2])["ok"] and json.loads(second[2])["ok"]
+            s.sendall(req + b"\r\n")  # the third request on this connection: the last one
+            status, hs, body, _ = read_response(s, second[3])
+            assert status == b"HTTP/1.1 200 OK" and hs[b"Connection"] == b"close" and s.recv(10) == b""
+        with socket.create_connection((server.host, server.port), timeout=5) as s:
+            s.sendall(req + b"Connection: close\r\n\r\n")
+            assert read_response(s)[1][b"Connection"] == b"close" and s.recv(10) == b""
+        with socket.create_connection((server.host, server.port), timeout=5) as s:
+            s.sendall(req + b"\r\n")
+            read_response(s)
+            t0 = time.monotonic()
+            assert s.recv(10) == b"" and 0.2 < time.monotonic() - t0 < 2  # idle too long: closed, no answer
+        assert server.connections == 3 and ws.calls["auth.test"] == 5 and server.errors == []
 
 
 def test_latency_sleeps_overlap():

@@ -1,16 +1,20 @@
 """FakeSlack: an HTTP server on loopback speaking the Slack Web API for one or more workspaces.
 
-Requests arrive as slack_sdk sends them (urllib, a new connection per call): GET/POST
-/api/<method>, query string and form-encoded (or JSON) body, token in `Authorization: Bearer`.
+Requests arrive as slack_sdk sends them: GET/POST /api/<method>, query string and form-encoded (or
+JSON) body, token in `Authorization: Bearer`; a new connection per call (urllib) or kept alive
+(HTTP/1.1, as our client does).
 Faults (5xx, 429 + Retry-After, slow responses, sustained tier limits) are injected per method and
 optionally per token; `violations` counts requests that came back before a Retry-After we sent had
 elapsed.
 
 The HTTP layer is small on purpose (benchmarks run this server on the machine they measure, and
 real Slack's CPU is not ours): worker threads block in accept() on the listening socket and each
-serves one HTTP/1.x request per connection (Content-Length bodies; answered with Content-Length and
-`Connection: close`). The pool grows so that one worker is always waiting: a slow answer or a
-`latency` sleep (taken outside every lock) never holds up another client. Pages of messages are
+serves one connection (Content-Length bodies, answered with Content-Length). As a real front end
+does, an HTTP/1.1 connection is kept alive until the client closes it, it sits idle longer than
+`keepalive_idle` (then it is closed without a word, as servers do), or it has served
+`keepalive_max` requests (the last answer says `Connection: close`). The pool grows so that one
+worker is always waiting: a slow answer or a `latency` sleep (taken outside every lock) never holds
+up another client. Pages of messages are
 spliced from each stored message's cached JSON (see Workspace.encode).
 """
 
@@ -36,21 +40,27 @@ REASONS = {s.value: s.phrase for s in HTTPStatus}
 JSON = "application/json; charset=utf-8"
 MAX_HEAD = 65536  # bytes of request line + headers
 POOL_START = 4  # worker threads at start; more are added while every one is busy
+KEEPALIVE_IDLE = 10.0  # seconds an idle kept-alive connection stays open
+KEEPALIVE_MAX = 1000  # requests served on one connection, then it is closed
 
 
 class _Request:
     """One parsed HTTP request: the connection it came on, and what it said."""
 
-    __slots__ = ("conn", "verb", "path", "query", "version", "headers", "body")
+    __slots__ = ("conn", "verb", "path", "query", "version", "headers", "body", "keep")
 
     def __init__(self, conn: socket.socket, verb: str, target: str, version: str, headers: dict, body: bytes):
         self.conn, self.verb, self.version, self.headers, self.body = conn, verb, version, headers, body
         self.path, _, self.query = target.partition("?")
+        self.keep = False  # keep the connection open after the answer
 
 
 class FakeSlack:
-    def __init__(self, latency: float = 0.0, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, latency: float = 0.0, host: str = "127.0.0.1", port: int = 0,
+                 keepalive_idle: float = KEEPALIVE_IDLE, keepalive_max: int = KEEPALIVE_MAX):
         self.latency, self.host, self.port = latency, host, port
+        self.keepalive_idle, self.keepalive_max = keepalive_idle, keepalive_max
+        self.connections = 0  # accepted so far (tests count reuse with it)
         self.calls: Counter = Counter()
         self.violations = 0
         self.errors: list[str] = []  # server-side exceptions (a test should expect none)
@@ -63,6 +73,7 @@ class FakeSlack:
         self._pool_lock = threading.Lock()
         self._idle = 0  # workers waiting in accept()
         self._spawned = 0
+        self._open: set[socket.socket] = set()  # connections being served (closed by stop())
         self.origin = ""
 
     # -- lifecycle --------------------------------------------------------------------------------
@@ -92,6 +103,13 @@ class FakeSlack:
                 socket.create_connection((self.host, self.port), timeout=1).close()
             except OSError:
                 break
+        with self._pool_lock:
+            live = list(self._open)
+        for conn in live:  # wakes workers waiting for a kept-alive connection's next request
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         sock.close()
 
     def _spawn(self, sock: socket.socket) -> None:
@@ -108,6 +126,8 @@ class FakeSlack:
                 break
             with self._pool_lock:
                 self._idle -= 1
+                self.connections += 1
+                self._open.add(conn)
                 if self._idle == 0 and self._sock is sock:
                     self._spawn(sock)  # keep one worker waiting: clients never queue behind a busy one
             try:
@@ -116,6 +136,8 @@ class FakeSlack:
             except Exception as exc:  # a bug in the fake: make it loud
                 self.errors.append(f"serving a request: {exc!r}\n{traceback.format_exc()}")
             finally:
+                with self._pool_lock:
+                    self._open.discard(conn)
                 conn.close()
             with self._pool_lock:
                 self._idle += 1
@@ -159,6 +181,12 @@ class FakeSlack:
         """The next `times` calls of `method` answer HTTP 429 with `Retry-After: retry_after`."""
         self._add_fault(kind="429", method=method, times=times, token=token, retry_after=int(retry_after))
 
+    def drop(self, method: str, times: int = 1, token: str | None = None):
+        """The next `times` calls of `method` are not answered: the connection closes after the
+        request arrives, as when a server times out an idle kept-alive connection just as the
+        client reuses it. Not counted as calls (the server never took them)."""
+        self._add_fault(kind="drop", method=method, times=times, token=token)
+
     def timeouts(self, method: str, times: int = 1, delay: float = 2.0, token: str | None = None):
         """The next `times` calls are processed, then the answer is held `delay` seconds (past a client timeout)."""
         self._add_fault(kind="slow", method=method, times=times, token=token, delay=delay)
@@ -182,17 +210,27 @@ class FakeSlack:
 
     # -- request handling -------------------------------------------------------------------------
     def _serve(self, conn: socket.socket) -> None:
-        try:
-            h = _read_request(conn)
-        except OSError:  # the client hung up
-            return
-        except ValueError:
-            return self._send(_Request(conn, "", "", "HTTP/1.0", {}, b""), 400, b"Bad Request", "text/plain")
-        if h is None:
-            return
-        if h.verb not in ("GET", "POST"):
-            return self._send(h, 501, b"Unsupported method", "text/plain")
-        self._handle(h)
+        """Serve one connection: requests one after another while it is kept alive."""
+        pending, served = b"", 0
+        while self._sock is not None:
+            try:
+                h, pending = _read_request(conn, pending)
+            except OSError:  # the client hung up, or the connection sat idle too long
+                return
+            except ValueError:
+                return self._send(_Request(conn, "", "", "HTTP/1.0", {}, b""), 400, b"Bad Request", "text/plain")
+            if h is None:
+                return
+            served += 1
+            h.keep = (h.version == "HTTP/1.1" and h.headers.get("connection", "").lower() != "close"
+                      and served < self.keepalive_max)
+            if h.verb not in ("GET", "POST"):
+                h.keep = False
+                return self._send(h, 501, b"Unsupported method", "text/plain")
+            self._handle(h)
+            if not h.keep:
+                return
+            conn.settimeout(self.keepalive_idle)
 
     def _handle(self, h: _Request) -> None:
         path, raw = h.path, h.body
@@ -210,6 +248,9 @@ class FakeSlack:
         token = auth[7:].strip() if auth.startswith("Bearer ") else None
         token = token or params.pop("token", None)
         params.pop("token", None)
+        if self._take_fault(method, token, ("drop",)) is not None:
+            h.keep = False
+            return
         ws = self._by_token.get(token) if token else None
         with self._lock:
             self.calls[method] += 1
@@ -298,27 +339,28 @@ class FakeSlack:
         version = "HTTP/1.1" if h.version == "HTTP/1.1" else "HTTP/1.0"
         extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items()) if headers else ""
         head = (f"{version} {status} {REASONS.get(status, '')}\r\nServer: FakeSlack/1.0\r\nDate: {_http_date()}\r\n"
-                f"Content-Type: {ctype}\r\nContent-Length: {len(body)}\r\n{extra}Connection: close\r\n\r\n")
+                f"Content-Type: {ctype}\r\nContent-Length: {len(body)}\r\n{extra}"
+                f"Connection: {'keep-alive' if h.keep else 'close'}\r\n\r\n")
         try:
             h.conn.sendall(head.encode("latin-1") + body)
         except OSError:  # the client gave up (timeout) or hung up
             pass
 
 
-def _read_request(conn: socket.socket) -> _Request | None:
-    """Read one request: request line, headers, Content-Length body. None if the client hung up first;
+def _read_request(conn: socket.socket, buf: bytes = b"") -> tuple[_Request | None, bytes]:
+    """Read one request: request line, headers, Content-Length body; `buf` holds bytes already read.
+    Returns (request, bytes read past it); (None, b"") if the client hung up first.
     ValueError if it is not HTTP/1.x."""
-    buf = b""
     while True:
-        chunk = conn.recv(65536)
-        if not chunk:
-            return None
-        buf += chunk
         end = buf.find(b"\r\n\r\n")
         if end >= 0:
             break
         if len(buf) > MAX_HEAD:
             raise ValueError("request head too large")
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None, b""
+        buf += chunk
     lines = buf[:end].decode("latin-1").split("\r\n")
     verb, target, version = lines[0].split(" ")
     if not version.startswith("HTTP/1."):
@@ -338,11 +380,11 @@ def _read_request(conn: socket.socket) -> _Request | None:
         while got < n:
             chunk = conn.recv(min(n - got, 1 << 20))
             if not chunk:
-                return None
+                return None, b""
             parts.append(chunk)
             got += len(chunk)
         body = b"".join(parts)
-    return _Request(conn, verb, target, version, headers, body[:n])
+    return _Request(conn, verb, target, version, headers, body[:n]), body[n:]
 
 
 _date = (0, "")
