@@ -54,12 +54,30 @@ class _PyMySQLConnection(pymysql.connections.Connection):
     - PyMySQL tries TLS by default ("preferred") and builds a new SSLContext for every connection,
       loading the system CA store each time (~30 ms of CPU). The default context is the same every
       time, so it is built once per process; explicit TLS options are left to PyMySQL.
-    - Bound values are escaped in pure Python, ~25 values per archived message: strings, None and
-      ints take a short path (escape_string above), anything else PyMySQL's own encoders.
+    - It knows when it has nothing to reset: `clean` is set by a commit or rollback and cleared by
+      the next statement, so the pool's reset on return skips a ROLLBACK round trip after a
+      committed transaction (`_reset_if_used`).
+    - Bound values are escaped in pure Python, ~50 values per archived message (its row, its parse
+      result, its beatdown's attendance): strings, None and ints take a short path (escape_string
+      above; short strings, mostly ids, ts and dates that recur, are escaped once per connection),
+      anything else PyMySQL's own encoders.
     """
 
     _default_ctx = None
     _ctx_lock = threading.Lock()
+    clean = False  # no statement since the last commit or rollback
+
+    def query(self, sql, unbuffered=False):
+        self.clean = False
+        return super().query(sql, unbuffered)
+
+    def commit(self):
+        super().commit()
+        self.clean = True
+
+    def rollback(self):
+        super().rollback()
+        self.clean = True
 
     def _create_ssl_ctx(self, sslp):
         if sslp != {}:
@@ -74,10 +92,20 @@ class _PyMySQLConnection(pymysql.connections.Connection):
             return s.replace("'", "''")
         return escape_string(s)
 
+    _literals: dict[str, str] | None = None  # short strings already escaped (ids, ts, dates recur)
+
     def escape(self, obj, mapping=None) -> str:
         cls = obj.__class__
         if cls is str:
-            return f"'{self._escape_string(obj)}'"
+            if len(obj) > 48 or self.server_status & SERVER_STATUS_NO_BACKSLASH_ESCAPES:
+                return f"'{self._escape_string(obj)}'"
+            cache = self._literals
+            if cache is None or len(cache) > 50_000:
+                cache = self._literals = {}
+            lit = cache.get(obj)
+            if lit is None:
+                lit = cache[obj] = f"'{escape_string(obj)}'"
+            return lit
         if obj is None:
             return "NULL"
         if cls is int:
@@ -240,9 +268,10 @@ PING_AFTER_IDLE = 2.0  # seconds a pooled connection may sit unused before it is
 def _mysql_engine(url, **kw) -> Engine:
     # READ COMMITTED: no gap locks, so miners writing different channels of one table side by
     # side do not block each other at the edges of their key ranges
-    eng = create_engine(url, hide_parameters=True, isolation_level="READ COMMITTED", **kw)
+    eng = create_engine(url, hide_parameters=True, isolation_level="READ COMMITTED", pool_reset_on_return=None, **kw)
     if url.drivername.endswith("pymysql"):
         event.listen(eng, "do_connect", _connect_pymysql)
+    event.listen(eng, "reset", _reset_if_used)
     event.listen(eng, "connect", _mark_used)
     event.listen(eng, "checkout", _ping_if_idle)
     event.listen(eng, "checkin", _mark_used)
@@ -258,6 +287,14 @@ def _ping_if_idle(dbapi_conn, record, _proxy) -> None:
         dbapi_conn.ping(reconnect=False)
     except Exception:  # noqa: BLE001 - the pool replaces it with a fresh connection
         raise DisconnectionError() from None
+
+
+def _reset_if_used(dbapi_conn, _record, state) -> None:
+    """The pool's rollback on return (pool_reset_on_return=None hands it to us), skipped when it
+    would be a round trip for nothing: the Connection just ended its transaction, or no statement
+    ran since the last commit (our PyMySQL connection knows; any other driver is rolled back)."""
+    if not state.transaction_was_reset and not getattr(dbapi_conn, "clean", False):
+        dbapi_conn.rollback()
 
 
 def _mark_used(_dbapi_conn, record) -> None:
@@ -291,15 +328,17 @@ def short_error(exc: BaseException) -> str:
     return str(orig).splitlines()[0][:300]
 
 
-def upsert(conn: Connection, table: str, rows: list[dict], keys: list[str], update: list[str] | None = None) -> int:
+def upsert(conn: Connection, table: str, rows: list[dict], keys: list[str], update: list[str] | None = None,
+           columns: list[str] | None = None) -> int:
     """Insert rows, or update the non-key columns (or `update`) where the key exists.
+    `columns`: the rows' keys to store (default: all of the first row's).
 
     One driver-level executemany with positional bound parameters (PyMySQL turns it into
     multi-row INSERTs); this skips per-row parameter processing in SQLAlchemy, the hot path of a mine.
     """
     if not rows:
         return 0
-    cols = list(rows[0])
+    cols = columns or list(rows[0])
     if update is None:
         update = [c for c in cols if c not in keys]
     mysql = conn.dialect.name == "mysql"

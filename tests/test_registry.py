@@ -162,13 +162,53 @@ def test_mysql_values_escape_like_pymysql_and_round_trip(tmp_path):
             raw = conn.connection.dbapi_connection
             values = [*nasty, None, 0, -7, 2**40, True, False, 1.5, Decimal("2.50"), date(2026, 1, 2),
                       datetime(2026, 1, 2, 3, 4, 5), b"\x00'bytes"]
-            for v in values:
+            for v in values * 2:  # twice: short strings come from the connection's cache the second time
                 assert raw.escape(v) == pymysql.connections.Connection.escape(raw, v), repr(v)
             rows = [(f"C{i}", f"{i}.000100", s) for i, s in enumerate(nasty)]
             conn.exec_driver_sql("INSERT INTO messages (channel_id, ts, text, content_hash, first_seen, updated_at) "
                                   "VALUES (%s, %s, %s, 'h', 'now', 'now')", rows)
             got = dict(conn.execute(text("SELECT channel_id, text FROM messages")).all())
         assert got == {c: s for c, _, s in rows}
+    finally:
+        db.drop_schema(schema)
+        db.drop_schema(db.control_schema)
+        db.dispose()
+
+
+def test_mysql_pool_skips_rollback_after_commit_but_never_leaves_a_transaction_open(tmp_path):
+    """The pool's reset on return sends no ROLLBACK after a committed transaction (a round trip
+    for nothing), and still rolls back a connection returned with work in progress."""
+    from sqlalchemy import text
+
+    from miner.db import Database
+    from tests.conftest import MYSQL_URL, require_mysql, unique
+
+    require_mysql()
+    db = Database(MYSQL_URL, str(tmp_path), unique("pmctl"))
+    schema = unique("pmreg")
+    try:
+        db.create_schema(schema)
+        eng = db.engine(schema)
+        sent = []
+        with eng.connect() as conn:
+            raw = conn.connection.dbapi_connection
+        real_rollback = type(raw).rollback
+        type(raw).rollback = lambda self: (sent.append("ROLLBACK"), real_rollback(self))[1]
+        try:
+            with eng.begin() as conn:
+                conn.execute(text("INSERT INTO aos (channel_id, ao) VALUES ('C1', 'ao-one')"))
+            assert sent == []  # committed: nothing to reset
+            with eng.connect() as conn:  # read, then returned: its Connection rolls the read back
+                assert conn.execute(text("SELECT COUNT(*) FROM aos")).scalar() == 1
+            assert sent == ["ROLLBACK"]
+            pooled = eng.raw_connection()  # work the Connection does not know about
+            pooled.cursor().execute("INSERT INTO aos (channel_id, ao) VALUES ('C2', 'ao-two')")
+            pooled.close()  # back to the pool with the INSERT uncommitted: rolled back
+            assert sent == ["ROLLBACK", "ROLLBACK"]
+        finally:
+            type(raw).rollback = real_rollback
+        with eng.connect() as conn:
+            assert conn.execute(text("SELECT channel_id FROM aos")).scalars().all() == ["C1"]
     finally:
         db.drop_schema(schema)
         db.drop_schema(db.control_schema)
