@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from operator import itemgetter
 
 from sqlalchemy import bindparam, text
 
@@ -23,7 +24,10 @@ KEYS_PER_TRANSACTION = 2000
 LIVE_OR_PENDING = ("ok", "duplicate", "pending")
 _JSON = json.JSONEncoder(default=str).encode  # = json.dumps(value, default=str), encoder built once
 ROLE_JSON = {role: json.dumps({"role": role}) for role in ("q", "coq", "pax")}  # bd_attendance.json
+_ATTENDANCE_KEY = itemgetter("q_user_id", "user_id", "ao_id", "date")
 MESSAGE_COLS = "channel_id, ts, thread_ts, user_id, bot_id, username, subtype, text, blocks, metadata, edited_ts, deleted, content_hash"
+RESULT_COLS = ["channel_id", "ts", "status", "problem", "ao_id", "bd_date", "q_user_id", "poster_user_id", "content_hash",
+               "parser_version", "result", "parsed_at"]  # a result row also carries _result (decoded) and _text
 
 
 def load_context_parts(conn) -> tuple[dict, dict, set]:
@@ -44,6 +48,7 @@ class Parser:
         self.users, self.aos, self.backblast_channels = load_context_parts(conn)
         self.region = region
         self._contexts: dict[str, Context] = {}
+        self._fresh: dict[tuple[str, str], dict] = {}  # pending results stored by parse_new (see take_fresh)
 
     def result(self, row, message: dict, now: str) -> dict | None:
         """The parse result row of a live archive row in a backblast channel; None if it is no backblast.
@@ -63,7 +68,8 @@ class Parser:
     def parse_new(self, conn, pairs: list[tuple[dict, dict]]) -> dict:
         """For archive.save_messages(on_new=...): messages never seen before have no earlier parse
         result, so they are parsed right away, their results stored in the same transaction and
-        their rows stored clean. Beatdowns come later, from the 'pending' results (resolve_pending)."""
+        their rows stored clean. Beatdowns come later, from the 'pending' results: resolve_fresh
+        with take_fresh() after the channel, or resolve_pending from the database."""
         now = utcnow()
         results = []
         for row, msg in pairs:
@@ -71,11 +77,22 @@ class Parser:
             if row["channel_id"] in self.backblast_channels:
                 res = self.result(row, archive.message_view(row, msg.get("blocks"), msg.get("metadata")), now)
                 if res is not None:
-                    res.pop("_text")
                     results.append(res)
-        upsert(conn, "parse_results", results, ["channel_id", "ts"])
+        upsert(conn, "parse_results", results, ["channel_id", "ts"], columns=RESULT_COLS)
+        for r in results:
+            if r["status"] == "pending":  # a retried transaction stores the same again: keyed
+                self._fresh[(r["channel_id"], r["ts"])] = r
         return {"parsed": len(pairs), "backblasts": sum(r["status"] == "pending" for r in results),
                 "problems": sum(r["status"] == "problem" for r in results)}
+
+    def take_fresh(self) -> list[dict]:
+        """The pending results parse_new stored since the last call (without their JSON text,
+        which they carry decoded); for resolve_fresh."""
+        out = list(self._fresh.values())
+        for r in out:
+            del r["result"]
+        self._fresh.clear()
+        return out
 
 
 def build_result_row(row, parsed, now: str) -> dict:
@@ -85,7 +102,7 @@ def build_result_row(row, parsed, now: str) -> dict:
     text_ = result.pop("text", "")
     if text_ != (row["text"] or ""):  # rendered from blocks: keep it; else messages.text has it
         result["text"] = text_
-    return {"_text": text_, **{
+    return {"_text": text_, "_result": result, **{
         "channel_id": row["channel_id"], "ts": row["ts"], "status": parsed.status, "problem": parsed.problem,
         "ao_id": parsed.ao_id if parsed.status == "ok" else None,
         "bd_date": result["bd_date"] if parsed.status == "ok" else None,
@@ -136,29 +153,37 @@ def _key(ao_id, bd_date, q_user_id) -> tuple:
     return (ao_id, str(bd_date)[:10], q_user_id)
 
 
-def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) -> dict:
+def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None, known: dict | None = None) -> dict:
     """Rebuild beatdowns for the given (AO, date, Q) keys.
 
     Candidates are the live or pending parse results in the database plus `fresh` ones (not yet
     stored, status 'pending'); the earliest wins. Fresh rows get their status set in memory, stored
     rows whose status changes are updated (pending ones parsed while mining, and rare others).
+    `known`: stored results already in hand, by (channel, ts); a winner among them (same content
+    hash as stored) is not read back.
     """
     counts = {"duplicates": 0, "new_duplicates": []}
     if not keys:
         return counts
     fresh = fresh or []
+    known = known or {}
     fresh_ids = {(r["channel_id"], r["ts"]) for r in fresh}
     aos = sorted({k[0] for k in keys})
     lo, hi = min(k[1] for k in keys), max(k[1] for k in keys)
     span = {"aos": aos, "lo": lo, "hi": hi}
     cands = defaultdict(list)
     for r in conn.execute(text(
-        "SELECT channel_id, ts, status, ao_id, bd_date, q_user_id, result FROM parse_results "
+        "SELECT channel_id, ts, status, ao_id, bd_date, q_user_id, content_hash FROM parse_results "
         "WHERE status IN ('ok', 'duplicate', 'pending') AND ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
     ).bindparams(bindparam("aos", expanding=True)), span).mappings():
         k = _key(r["ao_id"], r["bd_date"], r["q_user_id"])
-        if k in keys and (r["channel_id"], r["ts"]) not in fresh_ids:
-            cands[k].append(dict(r))
+        ident = (r["channel_id"], r["ts"])
+        if k in keys and ident not in fresh_ids:
+            row = dict(r)
+            hand = known.get(ident)
+            if hand is not None and hand["content_hash"] == row["content_hash"]:
+                row["_result"], row["_text"] = hand["_result"], hand["_text"]
+            cands[k].append(row)
     for r in fresh:
         if r["status"] == "pending":
             cands[_key(r["ao_id"], r["bd_date"], r["q_user_id"])].append(r)
@@ -173,13 +198,16 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) 
     delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], existing)
     for rows in cands.values():
         rows.sort(key=lambda r: float(r["ts"]))
-    texts = winner_texts(conn, [rows[0] for rows in cands.values()])
+    stored = read_winners(conn, [rows[0] for rows in cands.values() if "_result" not in rows[0]])
     beatdowns, attendance, changed = [], [], []
     for rows in cands.values():
         winner = rows[0]
-        result = json.loads(winner["result"])
+        if "_result" in winner:
+            result, text_ = dict(winner["_result"]), winner["_text"]
+        else:
+            result, text_ = stored[(winner["channel_id"], winner["ts"])]
         result["ts"] = winner["ts"]
-        result.setdefault("text", texts.get((winner["channel_id"], winner["ts"]), ""))
+        result.setdefault("text", text_)
         bd, att = build_beatdown_rows(result, users)
         beatdowns.append(bd)
         attendance.extend(att)
@@ -196,6 +224,7 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None) 
             counts["duplicates"] += i > 0
     set_statuses(conn, changed)
     upsert(conn, "beatdowns", beatdowns, ["ao_id", "bd_date", "q_user_id"])
+    attendance.sort(key=_ATTENDANCE_KEY)  # primary key order: InnoDB appends instead of splitting pages
     upsert(conn, "bd_attendance", attendance, ["q_user_id", "user_id", "ao_id", "date"])
     return counts
 
@@ -212,17 +241,15 @@ def set_statuses(conn, changed: list[dict]) -> None:
         conn.execute(text("UPDATE parse_results SET status = :status, problem = :problem WHERE channel_id = :channel_id AND ts = :ts"), rest)
 
 
-def winner_texts(conn, winners: list[dict]) -> dict:
-    """The text of each winner: fresh ones carry it, stored ones read it from the archive."""
-    out = {(w["channel_id"], w["ts"]): w["_text"] for w in winners if "_text" in w}
-    stored = defaultdict(list)
-    for w in winners:
-        if "_text" not in w:
-            stored[w["channel_id"]].append(w["ts"])
-    for cid, tss in stored.items():
-        for r in conn.execute(text("SELECT ts, text FROM messages WHERE channel_id = :c AND ts IN :ts")
-                              .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss}):
-            out[(cid, r.ts)] = r.text or ""
+def read_winners(conn, winners: list[dict]) -> dict:
+    """(decoded result, message text) of winners not in hand, read back: (channel, ts) -> pair."""
+    out = {}
+    for cid, tss in _by_channel(winners).items():
+        for r in conn.execute(text(
+            "SELECT p.ts, p.result, m.text FROM parse_results p LEFT JOIN messages m ON m.channel_id = p.channel_id "
+            "AND m.ts = p.ts WHERE p.channel_id = :c AND p.ts IN :ts").bindparams(bindparam("ts", expanding=True)),
+                {"c": cid, "ts": tss}):
+            out[(cid, r.ts)] = (json.loads(r.result), r.text or "")
     return out
 
 
@@ -265,16 +292,28 @@ def build_beatdowns(app: App, region: Region) -> dict:
 
 
 def resolve_pending(eng, users: dict) -> int:
-    """Beatdowns for the results parsed while mining: their keys, a date range at a time (one
-    transaction each). Returns how many became duplicates."""
+    """Beatdowns for every result still pending in the database (parsed while mining, and not
+    resolved from memory: a run that stopped early). Returns how many became duplicates."""
     with eng.connect() as conn:
-        keys = sorted({_key(*r) for r in conn.execute(text(
-            "SELECT DISTINCT ao_id, bd_date, q_user_id FROM parse_results WHERE status = 'pending'"))},
-            key=lambda k: (k[1], k[0], k[2]))
+        keys = {_key(*r) for r in conn.execute(text(
+            "SELECT DISTINCT ao_id, bd_date, q_user_id FROM parse_results WHERE status = 'pending'"))}
+    return _resolve_in_parts(eng, keys, users, {})
+
+
+def resolve_fresh(eng, users: dict, fresh: list[dict]) -> int:
+    """Beatdowns for the results a channel's mining just stored as pending (Parser.take_fresh),
+    with those results in hand: nothing is read back but other candidates for the same keys."""
+    keys = {_key(r["ao_id"], r["bd_date"], r["q_user_id"]) for r in fresh}
+    return _resolve_in_parts(eng, keys, users, {(r["channel_id"], r["ts"]): r for r in fresh})
+
+
+def _resolve_in_parts(eng, keys: set, users: dict, known: dict) -> int:
+    """resolve_keys a date range at a time (one transaction each); returns the new duplicates."""
+    ordered = sorted(keys, key=lambda k: (k[1], k[0], k[2]))
     duplicates = 0
-    for start in range(0, len(keys), KEYS_PER_TRANSACTION):
-        part = set(keys[start:start + KEYS_PER_TRANSACTION])
-        duplicates += len(in_transaction(eng, lambda conn: resolve_keys(conn, part, users))["new_duplicates"])  # noqa: B023
+    for start in range(0, len(ordered), KEYS_PER_TRANSACTION):
+        part = set(ordered[start:start + KEYS_PER_TRANSACTION])
+        duplicates += len(in_transaction(eng, lambda conn: resolve_keys(conn, part, users, known=known))["new_duplicates"])  # noqa: B023
     return duplicates
 
 
@@ -318,7 +357,7 @@ def save_chunk(conn, rows, results, keys, users) -> dict:
     """Write a parsed chunk: beatdowns for the touched keys, parse results, dirty flags cleared."""
     pending = sum(1 for r in results if r["status"] == "pending")
     resolved = resolve_keys(conn, keys, users, results)
-    upsert(conn, "parse_results", [{k: v for k, v in r.items() if k != "_text"} for r in results], ["channel_id", "ts"])
+    upsert(conn, "parse_results", results, ["channel_id", "ts"], columns=RESULT_COLS)
     for cid, tss in _by_channel(rows).items():
         conn.execute(text("UPDATE messages SET dirty = 0 WHERE channel_id = :c AND ts IN :ts")
                      .bindparams(bindparam("ts", expanding=True)), {"c": cid, "ts": tss})

@@ -349,3 +349,17 @@ def test_mine_before_channels_is_one_clear_line(app, region):
     res = run(app, "mine", "--region", "f3test")
     assert res.exit_code == 1
     assert res.output.strip() == "error: no channels known for f3test: run `paxminer channels --region f3test` first"
+
+
+def test_fewer_gc_passes_while_mining_then_thresholds_restored():
+    import gc
+
+    from miner.mine import fewer_gc_passes
+
+    before = gc.get_threshold()
+    with fewer_gc_passes():
+        raised = gc.get_threshold()
+        with fewer_gc_passes():  # nested (or another mine in a thread): still raised
+            assert gc.get_threshold() == raised
+        assert gc.get_threshold() == raised
+    assert raised[0] >= 20_000 and raised[1:] == before[1:] and gc.get_threshold() == before
