@@ -23,6 +23,9 @@ COLUMNS = [
 ]
 
 
+DEFAULTS = {"file_count": 0, "reaction_count": 0, "reply_count": 0, "deleted": 0, "dirty": 1, "source": "api"}  # as schema.sql; others NULL
+UPDATED = [c for c in COLUMNS if c not in ("channel_id", "ts", "first_seen")]  # what a stored row takes from Slack
+
 UNKNOWN = object()  # save_messages(newest=...): the caller does not know the channel's newest ts
 
 # built once: json.dumps with any option builds a new encoder per call (same output either way)
@@ -133,7 +136,11 @@ def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_
     if on_new is not None and new:
         by_ts = {m["ts"]: m for m in messages if m.get("ts")}
         counts.update(on_new(conn, [(row, by_ts[row["ts"]]) for row in new]) or {})
-    upsert(conn, "messages", out, ["channel_id", "ts"], update=[c for c in COLUMNS if c not in ("channel_id", "ts", "first_seen")])
+    if known_new:  # only the columns some row sets: fewer values to escape, send and parse
+        cols = [c for c in COLUMNS if any(r[c] != DEFAULTS.get(c) for r in out)]
+        upsert(conn, "messages", out, ["channel_id", "ts"], update=[c for c in UPDATED if c in cols], columns=cols)
+    else:
+        upsert(conn, "messages", out, ["channel_id", "ts"], update=UPDATED)
     return counts
 
 

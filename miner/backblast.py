@@ -259,10 +259,14 @@ def _strip_the(s: str) -> str:
 # --------------------------------------------------------------------------- small helpers
 
 
-def _unescape(s: str) -> str:
+def unescape(s: str) -> str:
+    """Slack's text escaping undone (&lt; &gt; &amp;)."""
     if "&" in s:
         s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return s
+
+
+_unescape = unescape
 
 
 def _lower(s: str) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, text
 
 from miner import archive
 from miner.app import App
-from miner.backblast import PARSER_VERSION, Context, parse_message
+from miner.backblast import PARSER_VERSION, Context, parse_message, unescape
 from miner.db import delete_keys, in_transaction, upsert, utcnow
 from miner.registry import Region, get_region
 
@@ -100,7 +100,7 @@ def build_result_row(row, parsed, now: str) -> dict:
     result["bd_date"] = parsed.bd_date.isoformat() if parsed.bd_date else None
     result["ts_edited"] = row["edited_ts"]
     text_ = result.pop("text", "")
-    if text_ != (row["text"] or ""):  # rendered from blocks: keep it; else messages.text has it
+    if text_ != unescape(row["text"] or ""):  # rendered from blocks: keep it; else messages.text has it
         result["text"] = text_
     return {"_text": text_, "_result": result, **{
         "channel_id": row["channel_id"], "ts": row["ts"], "status": parsed.status, "problem": parsed.problem,
@@ -242,14 +242,15 @@ def set_statuses(conn, changed: list[dict]) -> None:
 
 
 def read_winners(conn, winners: list[dict]) -> dict:
-    """(decoded result, message text) of winners not in hand, read back: (channel, ts) -> pair."""
+    """(decoded result, text read) of winners not in hand, read back: (channel, ts) -> pair. A result
+    keeps the text it read only when that is not the message's text unescaped."""
     out = {}
     for cid, tss in _by_channel(winners).items():
         for r in conn.execute(text(
             "SELECT p.ts, p.result, m.text FROM parse_results p LEFT JOIN messages m ON m.channel_id = p.channel_id "
             "AND m.ts = p.ts WHERE p.channel_id = :c AND p.ts IN :ts").bindparams(bindparam("ts", expanding=True)),
                 {"c": cid, "ts": tss}):
-            out[(cid, r.ts)] = (json.loads(r.result), r.text or "")
+            out[(cid, r.ts)] = (json.loads(r.result), unescape(r.text or ""))
     return out
 
 

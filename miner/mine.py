@@ -34,7 +34,7 @@ from miner.registry import Region, get_region
 from miner.slack import Slack, SlackError
 
 log = logging.getLogger("miner.mine")
-THREAD_BATCH = 50
+THREAD_BATCH = 100
 PARSE_COUNTS = ("parsed", "backblasts", "problems")  # of new messages, parsed as they are stored
 FATAL_CODES = {"invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed", "missing_scope"}
 

@@ -291,6 +291,61 @@ def test_reparse_rebuilds_from_archive_without_slack(app, region, fake_slack):
     assert after["beatdowns"] == before["beatdowns"] and after["bd_attendance"] == before["bd_attendance"]
 
 
+def test_beatdowns_from_results_read_back_equal_those_from_results_in_hand(app, region, fake_slack):
+    """A mine builds beatdowns from the results in hand; a run that finds results left pending
+    (stopped before building) reads them back, text from the archive: the same rows either way."""
+    from miner.beatdowns import load_context_parts, resolve_pending
+
+    full_run(app)
+    full = "SELECT timestamp, ts_edited, ao_id, bd_date, q_user_id, backblast, backblast_parsed, json FROM beatdowns"
+    before = dump(app, region.schema), sorted(rows(app, region.schema, full))
+    assert any("&amp;" in r[0] for r in rows(app, region.schema, "SELECT m.text FROM messages m JOIN beatdowns b ON b.timestamp = m.ts"))
+    eng = app.db.engine(region.schema)
+    with eng.begin() as conn:
+        conn.execute(text("DELETE FROM beatdowns"))
+        conn.execute(text("DELETE FROM bd_attendance"))
+        conn.execute(text("UPDATE parse_results SET status = 'pending' WHERE status IN ('ok', 'duplicate')"))
+    with eng.connect() as conn:
+        users = load_context_parts(conn)[0]
+    resolve_pending(eng, users)
+    assert (dump(app, region.schema), sorted(rows(app, region.schema, full))) == before
+
+
+def test_new_pages_store_the_same_rows_with_fewer_columns(app, region):
+    """A page known to be new is inserted naming only the columns some row sets; the rows stored
+    equal those of the full upsert (schema defaults fill the rest)."""
+    msgs = [{"ts": "1700000001.000100", "text": "plain", "user": "U1"},
+            {"ts": "1700000002.000100", "text": "", "user": "U1", "subtype": "thread_broadcast",
+             "thread_ts": "1700000001.000100", "reply_count": 2, "latest_reply": "1700000009.000100",
+             "reactions": [{"name": "fire", "count": 2}], "edited": {"ts": "1700000005.000100"},
+             "files": [{"id": "F1", "name": "a.png", "mimetype": "image/png"}], "bot_id": "B1", "username": "bot"}]
+    cols = [c for c in archive.COLUMNS if c not in ("channel_id", "first_seen", "updated_at")]
+    got = {}
+    for page, batch in enumerate((msgs[:1], msgs)):  # a plain message alone: most columns left out
+        for kind, newest in (("new", None), ("old", archive.UNKNOWN)):
+            channel = f"C{kind}{page}"
+            with app.db.engine(region.schema).begin() as conn:
+                archive.save_messages(conn, channel, batch, "p1", newest=newest)
+            got[kind, page] = rows(app, region.schema, f"SELECT {', '.join(cols)} FROM messages WHERE channel_id = '{channel}' ORDER BY ts")
+    assert got["new", 0] == got["old", 0] and len(got["new", 0]) == 1
+    assert got["new", 1] == got["old", 1] and len(got["new", 1]) == 2
+
+
+def test_archive_defaults_are_the_schema_defaults():
+    """archive.DEFAULTS (what a left-out column gets) says what schema.sql says."""
+    import re
+
+    from miner.db import load_ddl
+
+    ddl = next(s for s in load_ddl("region", "mysql") if "TABLE IF NOT EXISTS messages" in s)
+    declared = {}
+    for col in archive.COLUMNS:
+        line = next(ln for ln in ddl.splitlines() if ln.strip().startswith(col + " "))
+        m = re.search(r"DEFAULT ('?)([^',]*)\1", line)
+        declared[col] = None if m is None else (m.group(2) if m.group(1) else int(m.group(2)))
+    assert declared == {c: archive.DEFAULTS.get(c) for c in archive.COLUMNS}
+
+
 def test_date_helpers():
     assert date.fromisoformat(day_of(0)) == date(2025, 2, 20)
 
