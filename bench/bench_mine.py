@@ -20,7 +20,7 @@ import uuid
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
-from procstat import children_cpu, cpu_seconds, mariadb_pid  # noqa: E402 (bench/ is on sys.path)
+from procstat import Steal, children_cpu, cpu_seconds, mariadb_pid  # noqa: E402 (bench/ is on sys.path)
 
 from miner import constants  # noqa: E402
 from miner.app import App  # noqa: E402
@@ -59,9 +59,10 @@ def bench(backend: str, url: str, server_pid: int) -> None:
             list_users(app, "bench")
             db_pid = mariadb_pid() if backend == "mariadb" else None
             others0 = (cpu_seconds(server_pid), cpu_seconds(db_pid))
-            t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
+            t0, c0, k0, steal = time.perf_counter(), time.process_time(), children_cpu(), Steal()
             s = mine_region(app, "bench", lookback_days=7, processes=PROCESSES)
             dt = time.perf_counter() - t0
+            stolen = steal.percent()
             cpu = time.process_time() - c0 + children_cpu() - k0  # the miner and its forked miners
             fake_cpu, db_cpu = (cpu_seconds(p) - c for p, c in zip((server_pid, db_pid), others0, strict=True))
             total = s["messages"] + s["replies"]
@@ -69,7 +70,8 @@ def bench(backend: str, url: str, server_pid: int) -> None:
                   f"{s['problems']} problems in {dt:.2f}s = {total / dt:,.0f} messages/s ({s['api_calls']} API calls; "
                   f"miner CPU {cpu:.2f}s = {total / cpu:,.0f} messages per CPU-second)")
             print(f"{backend:8} CPU during the mine: miner {cpu:.2f}s ({s['processes']} process(es)), fake Slack server {fake_cpu:.2f}s"
-                  + (f", MariaDB server {db_cpu:.2f}s" if db_pid else "") + f"; wall {dt:.2f}s on {os.cpu_count()} cores")
+                  + (f", MariaDB server {db_cpu:.2f}s" if db_pid else "")
+                  + f"; wall {dt:.2f}s on {os.cpu_count()} cores, {stolen:.0f}% of their time stolen by the hypervisor")
             c = list_channels(app, "bench")
             u = list_users(app, "bench")
             s = mine_region(app, "bench")

@@ -31,3 +31,24 @@ def mariadb_pid() -> int | None:
         except OSError:
             continue
     return None
+
+
+class Steal:
+    """Share of the machine's CPU time the hypervisor gave to others (steal) between start and
+    stop, from /proc/stat; on a shared VM it explains much of the run-to-run spread."""
+
+    def __init__(self):
+        self.start = self._read()
+
+    @staticmethod
+    def _read() -> tuple[int, int]:
+        try:
+            fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        except (OSError, ValueError):
+            return 0, 0
+        return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+    def percent(self) -> float:
+        steal, total = self._read()
+        d_total = total - self.start[1]
+        return 100.0 * (steal - self.start[0]) / d_total if d_total > 0 else 0.0
