@@ -67,6 +67,10 @@ class _PyMySQLConnection(pymysql.connections.Connection):
     _ctx_lock = threading.Lock()
     clean = False  # no statement since the last commit or rollback
 
+    def __init__(self, *args, **kwargs):
+        self._literals: dict[str, str] = {}  # short strings already escaped (ids, ts, dates recur)
+        super().__init__(*args, **kwargs)
+
     def query(self, sql, unbuffered=False):
         self.clean = False
         return super().query(sql, unbuffered)
@@ -92,23 +96,22 @@ class _PyMySQLConnection(pymysql.connections.Connection):
             return s.replace("'", "''")
         return escape_string(s)
 
-    _literals: dict[str, str] | None = None  # short strings already escaped (ids, ts, dates recur)
-
     def escape(self, obj, mapping=None) -> str:
-        cls = obj.__class__
-        if cls is str:
-            if len(obj) > 48 or self.server_status & SERVER_STATUS_NO_BACKSLASH_ESCAPES:
-                return f"'{self._escape_string(obj)}'"
+        if obj.__class__ is str:
+            if self.server_status & SERVER_STATUS_NO_BACKSLASH_ESCAPES:
+                return "'" + obj.replace("'", "''") + "'"
             cache = self._literals
-            if cache is None or len(cache) > 50_000:
-                cache = self._literals = {}
             lit = cache.get(obj)
             if lit is None:
-                lit = cache[obj] = f"'{escape_string(obj)}'"
+                lit = "'" + escape_string(obj) + "'"
+                if len(obj) <= 48:
+                    if len(cache) >= 50_000:
+                        cache.clear()
+                    cache[obj] = lit
             return lit
         if obj is None:
             return "NULL"
-        if cls is int:
+        if obj.__class__ is int:
             return str(obj)
         return super().escape(obj, mapping)
 
