@@ -18,7 +18,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler, Se
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
 from tests.fakeslack import FakeSlack, generate_region, write_export
-from tests.fakeslack.state import conversations_history
+from tests.fakeslack.state import conversations_history, dumps
 
 _seq = itertools.count(1)
 
@@ -411,6 +411,7 @@ def test_http_wire(fs):
     hs = dict(line.split(b": ", 1) for line in headers.split(b"\r\n"))
     assert hs[b"Content-Type"] == b"application/json; charset=utf-8" and hs[b"Connection"] == b"keep-alive"
     assert int(hs[b"Content-Length"]) == len(payload) and json.loads(payload)["ok"] is True
+    assert payload.startswith(b'{"ok":true,') and b'", "' not in payload  # compact JSON, as Slack answers
     assert ws.requests[-1] == ("conversations.history", {"channel": "C2", "limit": "5", "note": "a b&c"})
     out = raw_http(fs, f"GET /api/auth.test?token={ws.token} HTTP/1.0\r\n\r\n".encode())
     assert out.startswith(b"HTTP/1.0 200 OK\r\n") and json.loads(out.partition(b"\r\n\r\n")[2])["ok"]
@@ -478,7 +479,7 @@ def assert_json_cache_fresh(ws):
     stored = {id(m): m for ch in ws.channels.values() for m in ch.msgs.values()}
     assert set(ws._json) == set(stored)
     for key, (m, enc) in ws._json.items():
-        assert m is stored[key] and enc in (None, json.dumps(m))
+        assert m is stored[key] and enc in (None, dumps(m))
 
 
 def test_json_cache_follows_every_change(fs):
@@ -504,7 +505,7 @@ def test_json_cache_follows_every_change(fs):
             with ws.lock:
                 for p in ({"channel": cid, "limit": "999", "include_all_metadata": "1"}, {"channel": cid}):
                     body = ws.api("conversations.history", p)
-                    assert ws.encode(body) == json.dumps(body)
+                    assert ws.encode(body) == dumps(body)
         assert_json_cache_fresh(ws)
         return out
 

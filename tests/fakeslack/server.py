@@ -32,7 +32,7 @@ from email.utils import formatdate
 from http import HTTPStatus
 from urllib.parse import unquote_plus
 
-from tests.fakeslack.state import ApiError, Workspace, receive_upload
+from tests.fakeslack.state import ApiError, Workspace, dumps, receive_upload
 
 GRACE = 0.05  # seconds of clock slack before a too-early retry counts as a violation
 HTML_5XX = "<html><head><title>{0}</title></head><body><h1>{0}</h1></body></html>"
@@ -321,7 +321,7 @@ class FakeSlack:
         if extend:
             with self._lock:
                 self._until[key] = time.monotonic() + retry_after
-        body = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+        body = dumps({"ok": False, "error": "ratelimited"}).encode()
         self._send(h, 429, body, headers={"Retry-After": str(retry_after)})
 
     def _send_5xx(self, h, status: int, body: str | None) -> None:
@@ -332,7 +332,7 @@ class FakeSlack:
         self._send(h, status, HTML_5XX.format(f"{status} {REASONS.get(status, '')}".strip()).encode(), "text/html")
 
     def _send_json(self, h, status: int, obj: dict) -> None:
-        self._send(h, status, json.dumps(obj).encode())
+        self._send(h, status, dumps(obj).encode())
 
     @staticmethod
     def _send(h: _Request, status: int, body: bytes, ctype: str = JSON, headers=None) -> None:
@@ -412,7 +412,7 @@ def _parse_qs(query: str) -> dict:
 
 
 def _err(code: str, **extra) -> bytes:
-    return json.dumps({"ok": False, "error": code, **extra}).encode()
+    return dumps({"ok": False, "error": code, **extra}).encode()
 
 
 def _tier_check(ws: Workspace, method: str, now: float) -> int:

@@ -22,8 +22,9 @@ from collections import Counter, deque
 TS_START = 1_700_000_000_000_100  # first auto ts, in microseconds
 HISTORY_CAP = 999
 LIST_CAP = 1000
+dumps = json.JSONEncoder(separators=(",", ":")).encode  # compact, as Slack's answers are
 _HOLE = "\x00messages\x00"  # stands in for the messages list while the rest of a body is encoded
-_HOLE_JSON = json.dumps(_HOLE)
+_HOLE_JSON = dumps(_HOLE)
 
 
 class ApiError(Exception):
@@ -419,23 +420,23 @@ class Workspace:
         with self.lock:
             for e in self._json.values():
                 if e[1] is None:
-                    e[1] = json.dumps(e[0])
+                    e[1] = dumps(e[0])
 
     def encode(self, body: dict) -> str:
-        """json.dumps(body), reusing each stored message's encoding until the message changes."""
+        """dumps(body), reusing each stored message's encoding until the message changes."""
         msgs = body.get("messages")
         if not msgs:
-            return json.dumps(body)
+            return dumps(body)
         parts = []
         for m in msgs:
             e = self._json.get(id(m))
             if e is None or e[0] is not m:  # not a stored message (a view without its metadata)
-                parts.append(json.dumps(m))
+                parts.append(dumps(m))
                 continue
             if e[1] is None:
-                e[1] = json.dumps(m)
+                e[1] = dumps(m)
             parts.append(e[1])
-        return json.dumps({**body, "messages": _HOLE}).replace(_HOLE_JSON, "[" + ", ".join(parts) + "]", 1)
+        return dumps({**body, "messages": _HOLE}).replace(_HOLE_JSON, "[" + ",".join(parts) + "]", 1)
 
     def _visible(self, channel) -> Channel:
         """A channel the bot can see: private ones only when a member, like Slack."""
