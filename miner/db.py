@@ -104,7 +104,7 @@ class _PyMySQLConnection(pymysql.connections.Connection):
             lit = cache.get(obj)
             if lit is None:
                 lit = "'" + escape_string(obj) + "'"
-                if len(obj) <= 48:
+                if len(obj) <= 32:  # ids, ts, dates, pass ids; not content hashes or text
                     if len(cache) >= 50_000:
                         cache.clear()
                     cache[obj] = lit
