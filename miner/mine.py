@@ -129,11 +129,12 @@ def fetch_threads(slack: Slack, channel_id: str, parents: list[dict]) -> Iterato
 
 
 def mined_channels(conn, region: Region) -> list[dict]:
-    """Backblast channels, plus channels an admin marked as region/help (Slack activity)."""
+    """Backblast channels, plus channels an admin marked as region/help (Slack activity). Backblast
+    channels come first: their beatdowns are built while the others are still being read."""
     rows = conn.execute(text(
         "SELECT a.channel_id, a.ao, a.archived, a.backblast, s.last_complete FROM aos a "
         "LEFT JOIN channel_state s ON s.channel_id = a.channel_id "
-        "WHERE a.backblast = 1 OR a.kind IN ('region', 'help') OR a.channel_id = :firstf ORDER BY a.ao"
+        "WHERE a.backblast = 1 OR a.kind IN ('region', 'help') OR a.channel_id = :firstf ORDER BY a.backblast DESC, a.ao"
     ), {"firstf": region.firstf_channel or ""}).mappings()
     # an archived channel that was read to the end once does not change any more
     return [dict(r) for r in rows if not (r["archived"] and r["last_complete"])]
