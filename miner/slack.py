@@ -137,7 +137,6 @@ class KeepAliveClient(WebClient):
         self._idle_lock = threading.Lock()
         self._tls: ssl.SSLContext | None = None
         weakref.finalize(self, _close_all, self._idle)
-        self.connections_opened = 0
 
     def close(self) -> None:
         with self._idle_lock:
@@ -190,7 +189,6 @@ class KeepAliveClient(WebClient):
                 return conn, True
             conn.close()  # readable while idle: the server closed it (or sent junk)
         scheme, host = key
-        self.connections_opened += 1
         if scheme == "https":
             if self._tls is None:
                 self._tls = self.ssl or ssl.create_default_context()
