@@ -177,11 +177,14 @@ def threads_to_sync(conn: Connection, channel_id: str, oldest: str) -> list[dict
 
 
 def save_threads(conn: Connection, channel_id: str, threads: list[tuple[dict, list[dict]]], source: str = "api",
-                 on_new=None) -> dict:
+                 on_new=None, stored: set | None = None) -> dict:
     """Store a batch of threads (parent, its messages): replies upserted, replies no longer there
-    marked deleted, each parent's thread state remembered. A handful of statements per batch."""
+    marked deleted, each parent's thread state remembered. A handful of statements per batch.
+    stored: when the caller knows every ts of the channel's archive (a channel first read in this
+    pass: the broadcasts its history pages held), replies outside it are known to be new."""
     replies = [m for parent, msgs in threads for m in msgs if m.get("ts") != parent["ts"]]
-    counts = save_messages(conn, channel_id, replies, None, source, on_new=on_new)
+    known_new = stored is not None and not any(m.get("ts") in stored for m in replies)
+    counts = save_messages(conn, channel_id, replies, None, source, on_new=on_new, newest=None if known_new else UNKNOWN)
     parents = [p["ts"] for p, _ in threads]
     seen = {m["ts"] for m in replies}
     gone = [

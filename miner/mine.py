@@ -179,31 +179,43 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
 
     state, pass_id, oldest, cursor, newest = in_transaction(eng, start)
 
+    # a channel with nothing archived yet holds, as replies, only the broadcasts read from its history
+    broadcasts = set() if newest is None else None
+
     def save_page(conn, messages, next_cursor):
+        if broadcasts is not None:
+            broadcasts.update(m["ts"] for m in messages if m.get("subtype") == "thread_broadcast" and m.get("ts"))
         page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new, newest=newest)
         save_state(conn, channel_id, pass_cursor=next_cursor or None)
+        if not next_cursor:  # the last page: what this pass did not see is gone; which threads to read
+            page["deleted"] = archive.mark_missing_deleted(conn, channel_id, oldest, pass_id)
+            page["parents"] = archive.threads_to_sync(conn, channel_id, oldest)
         return page
 
+    parents = None
     try:
         for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, cursor)):
             page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023 - called at once
-            for k in ("messages", "new", "changed", *PARSE_COUNTS):
+            for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
                 counts[k] += page.get(k, 0)
+            parents = page.get("parents", parents)
     except SlackError as exc:
         if exc.code != "invalid_cursor" or not cursor:
             raise
         # the saved cursor expired: start this pass again from the top
         in_transaction(eng, lambda conn: save_state(conn, channel_id, pass_cursor=None))
         return mine_channel(eng, slack, channel_id, since, lookback_days, tz, on_new)
-    counts["deleted"] += in_transaction(eng, lambda conn: archive.mark_missing_deleted(conn, channel_id, oldest, pass_id))
-    with eng.connect() as conn:
-        parents = archive.threads_to_sync(conn, channel_id, oldest)
+    if parents is None:  # no last page seen (Slack.paged always yields one): reconcile on its own
+        page = in_transaction(eng, lambda conn: save_page(conn, [], None))
+        counts["deleted"] += page["deleted"]
+        parents = page["parents"]
     batch: list[tuple[dict, list]] = []
     for i, item in enumerate(prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH)):
         batch.append(item)
         if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
             # one commit per batch of threads, not per thread
-            t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new))  # noqa: B023
+            t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new,  # noqa: B023
+                                                                    stored=broadcasts))
             counts["threads"] += len(batch)
             for k in PARSE_COUNTS:
                 counts[k] += t.get(k, 0)

@@ -48,3 +48,31 @@ def test_generated_region_matches_ground_truth(app, fake_slack):
         if t["count"] is not None:
             assert bds[k].pax_count == int(t["count"]), k
     assert formats >= {"hand", "slackblast", "linked"}
+
+
+def test_first_mine_counts_a_broadcast_reply_once(app, fake_slack):
+    """A reply also sent to the channel is read twice (history, then its thread): stored once,
+    counted once, parsed once, whether or not the channel had anything archived before."""
+    from miner.mine import mine_region
+
+    app.settings.slack_api_url = fake_slack.base_url
+    token = "xoxb-broadcast"
+    ws = fake_slack.add_workspace(token=token)
+    ws.add_user("U1", "alpha")
+    ws.add_channel("C1", "ao-one")
+    parent = ws.post("C1", text="Preblast: tomorrow 0530", user="U1", ts="1700000000.000100")
+    ws.reply("C1", parent, text="see you there", user="U1", ts="1700000100.000100")
+    ws.reply("C1", parent, text="me too, posting this to the channel", user="U1", ts="1700000200.000100", broadcast=True)
+    schema = "bc_" + app.db.control_schema[-8:]
+    assert run(app, "region", "add", "bc", "--schema", schema, "--token", token).exit_code == 0
+    assert run(app, "channels", "--region", "bc").exit_code == 0
+    first = mine_region(app, "bc")
+    assert (first["messages"], first["new"], first["replies"], first["threads"]) == (2, 2, 1, 1)
+    with app.db.engine(schema).connect() as conn:
+        got = conn.execute(text("SELECT ts, thread_ts, subtype, dirty FROM messages ORDER BY ts")).all()
+    assert [tuple(r) for r in got] == [("1700000000.000100", "1700000000.000100", None, 0),
+                                       ("1700000100.000100", "1700000000.000100", None, 0),
+                                       ("1700000200.000100", "1700000000.000100", "thread_broadcast", 0)]
+    ws.reply("C1", parent, text="late one", user="U1", ts="1700000300.000100")
+    again = mine_region(app, "bc")  # now the channel has an archive: the lookup path, same counting
+    assert (again["new"], again["replies"], again["threads"]) == (0, 1, 1)
