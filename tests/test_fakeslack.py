@@ -456,7 +456,7 @@ def test_http_keep_alive_wire():
             s.sendall(req + b"\r\n")
             read_response(s)
             t0 = time.monotonic()
-            assert s.recv(10) == b"" and 0.2 < time.monotonic() - t0 < 2  # idle too long: closed, no answer
+            assert s.recv(10) == b"" and time.monotonic() - t0 > 0.2  # idle too long: closed, no answer
         assert server.connections == 3 and ws.calls["auth.test"] == 5 and server.errors == []
 
 

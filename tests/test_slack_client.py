@@ -69,7 +69,10 @@ def test_connection_the_server_closed_while_idle_is_replaced():
     try:
         slack = Slack(TOKEN, fs.base_url)
         assert slack.auth_test()["ok"]
-        time.sleep(0.3)  # the server has closed it meanwhile
+        deadline = time.monotonic() + 10
+        while fs.open_connections and time.monotonic() < deadline:  # the server closes it meanwhile
+            time.sleep(0.01)
+        assert fs.open_connections == 0
         assert slack.auth_test()["ok"]
         assert fs.connections == 2 and fs.workspace(TOKEN).calls["auth.test"] == 2 and slack.retries == {}
     finally:

@@ -152,6 +152,12 @@ class FakeSlack:
         self.stop()
 
     @property
+    def open_connections(self) -> int:
+        """Connections being served (kept alive or answering) right now."""
+        with self._pool_lock:
+            return len(self._open)
+
+    @property
     def base_url(self) -> str:
         return f"{self.origin}/api/"
 
