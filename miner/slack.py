@@ -182,7 +182,8 @@ class KeepAliveClient(WebClient):
         """An idle connection still open (the server may have closed it while idle), or a new one."""
         while True:
             with self._idle_lock:
-                conn = self._idle.get(key, []).pop() if self._idle.get(key) else None
+                idle = self._idle.get(key)
+                conn = idle.pop() if idle else None
             if conn is None:
                 break
             if conn.sock is not None and not _readable(conn.sock):

@@ -14,8 +14,8 @@ does, an HTTP/1.1 connection is kept alive until the client closes it, it sits i
 `keepalive_idle` (then it is closed without a word, as servers do), or it has served
 `keepalive_max` requests (the last answer says `Connection: close`). The pool grows so that one
 worker is always waiting: a slow answer or a `latency` sleep (taken outside every lock) never holds
-up another client. Pages of messages are
-spliced from each stored message's cached JSON (see Workspace.encode).
+up another client. Pages of messages are spliced from each stored message's cached JSON (see
+Workspace.encode).
 """
 
 from __future__ import annotations
