@@ -29,6 +29,7 @@ from urllib.request import Request
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.http_retry import RetryHandler
+from slack_sdk.web import SlackResponse
 
 from miner import constants
 
@@ -46,6 +47,7 @@ FRIENDLY = {
     "is_archived": "channel {channel} is archived",
     "user_not_found": "user {user} not found",
     "ratelimited": "Slack kept rate-limiting {method} beyond the retry budget",
+    "not_json": "the answer was not valid JSON (cut off, or not from the Slack API)",
 }
 
 
@@ -133,6 +135,7 @@ class KeepAliveClient(WebClient):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._undecoded = threading.local()  # see undecoded()
         self._idle: dict[tuple[str, str], list[HTTPConnection]] = {}
         self._idle_lock = threading.Lock()
         self._tls: ssl.SSLContext | None = None
@@ -141,6 +144,18 @@ class KeepAliveClient(WebClient):
     def close(self) -> None:
         with self._idle_lock:
             _close_all(self._idle)
+
+    def undecoded_call(self, method: str, params: dict) -> SlackResponse:
+        """api_call, but a 2xx JSON answer comes back as bytes in `.data`, not yet decoded.
+
+        With retry handlers set, slack-sdk decodes every 2xx answer twice: once for the handlers,
+        once for the response. Ours look only at the status of a 2xx answer, so the caller
+        decodes it once (and checks `ok`, which slack-sdk does not for bytes)."""
+        self._undecoded.on = True
+        try:
+            return self.api_call(method, params=params)
+        finally:
+            self._undecoded.on = False
 
     def _perform_urllib_http_request_internal(self, url: str, req: Request) -> dict:
         if self.proxy is not None or req.type not in ("http", "https"):
@@ -174,7 +189,8 @@ class KeepAliveClient(WebClient):
             self._checkin(key, conn)
         if not 200 <= resp.status < 300:
             raise HTTPError(req.full_url, resp.status, resp.reason, resp.msg, io.BytesIO(body))
-        if resp.msg.get_content_type() == "application/gzip":
+        kind = resp.msg.get_content_type()
+        if kind == "application/gzip" or (kind == "application/json" and getattr(self._undecoded, "on", False)):
             return {"status": resp.status, "headers": resp.msg, "body": body}
         return {"status": resp.status, "headers": resp.msg, "body": body.decode(resp.msg.get_content_charset() or "utf-8")}
 
@@ -258,8 +274,16 @@ class Slack:
             self.calls[method] += 1
         params = {k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in params.items()}
         try:
-            resp = self._client.api_call(method, params=params)
-            return resp.data  # type: ignore[return-value]
+            resp = self._client.undecoded_call(method, params)
+            if not isinstance(resp.data, bytes):
+                return resp.data  # type: ignore[return-value]
+            try:
+                resp.data = json.loads(resp.data)
+            except ValueError:
+                resp.data = {"ok": False, "error": "not_json"}
+            if not resp.data.get("ok"):
+                raise SlackApiError(f"The request to the Slack API failed. (url: {resp.api_url})", resp)
+            return resp.data
         except SlackApiError as exc:
             code, data = error_code(exc)
             raise SlackError(describe(method, code, data, context or params), code, method) from None

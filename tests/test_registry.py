@@ -124,51 +124,81 @@ def test_mysql_connections_share_one_default_tls_context(tmp_path):
         db.dispose()
 
 
-def test_escape_string_matches_pymysql():
-    """Our replace-based escaping gives exactly PyMySQL's output, for every special character."""
+def _nasty_strings() -> list[str]:
     import random
-
-    from pymysql.converters import escape_string as pymysql_escape
-
-    from miner.db import escape_string
 
     alphabet = "ab \\\0\n\r\032'\"`%;é🏋—\t-"
     rnd = random.Random(7)
-    samples = ["", "plain", "\\'", "'\\", "\\\\n", "\0\\0", "x" * 1000 + "'"]
-    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 60))) for _ in range(2000)]
-    for s in samples:
-        assert escape_string(s) == pymysql_escape(s), repr(s)
+    samples = ["", "plain", "\\'", "'\\", "\\\\n", "\0\\0", "x" * 1000 + "'", "%s %(x)s", "'; DROP TABLE users; --"]
+    return samples + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 60))) for _ in range(2000)]
 
 
-def test_mysql_values_escape_like_pymysql_and_round_trip(tmp_path):
-    """The connection's escape() renders every value type as PyMySQL does, and nasty strings
-    survive a round trip through MariaDB byte for byte."""
+def test_quote_string_is_pymysqls_escaping_minus_what_single_quotes_do_not_need():
+    """quote_string escapes as PyMySQL does, except `"`, newline and carriage return, which stand
+    for themselves inside single quotes (the round trip below proves MariaDB reads them back)."""
+    from pymysql.converters import escape_string as pymysql_escape
+
+    from miner.db import quote_string
+
+    for s in _nasty_strings():
+        plain = s.replace('"', "").replace("\n", "").replace("\r", "")
+        assert quote_string(plain) == "'" + pymysql_escape(plain) + "'", repr(plain)
+    assert quote_string('{"a": "b\nc"}') == "'{\"a\": \"b\nc\"}'"  # JSON with a raw newline: nothing escaped
+
+
+def test_mysql_values_escape_like_pymysql_and_round_trip(tmp_path, monkeypatch):
+    """The connection's escape() renders values as PyMySQL does (strings as quote_string), and
+    nasty strings survive a round trip through MariaDB byte for byte: bound by PyMySQL, in the
+    VALUES lists upsert builds (split into several statements), and with NO_BACKSLASH_ESCAPES."""
     from datetime import date, datetime
     from decimal import Decimal
 
     import pymysql
     from sqlalchemy import text
 
-    from miner.db import Database
+    from miner import db as dbmod
+    from miner.db import Database, quote_string, upsert
     from tests.conftest import MYSQL_URL, require_mysql, unique
 
     require_mysql()
     db = Database(MYSQL_URL, str(tmp_path), unique("pmctl"))
     schema = unique("pmreg")
-    nasty = ["'; DROP TABLE users; --", "back\\slash\\'", "\0nul\032z\r\n\"q\"", "é🏋 emoji", "%s %(x)s"]
+    nasty = _nasty_strings()
+    statements = []
     try:
         db.create_schema(schema)
-        with db.engine(schema).begin() as conn:
+        eng = db.engine(schema)
+        with eng.begin() as conn:
             raw = conn.connection.dbapi_connection
-            values = [*nasty, None, 0, -7, 2**40, True, False, 1.5, Decimal("2.50"), date(2026, 1, 2),
+            values = [None, 0, -7, 2**40, True, False, 1.5, Decimal("2.50"), date(2026, 1, 2),
                       datetime(2026, 1, 2, 3, 4, 5), b"\x00'bytes"]
-            for v in values * 2:  # twice: short strings come from the connection's cache the second time
+            for v in values:
                 assert raw.escape(v) == pymysql.connections.Connection.escape(raw, v), repr(v)
-            rows = [(f"C{i}", f"{i}.000100", s) for i, s in enumerate(nasty)]
+            for s in nasty * 2:  # twice: short strings come from the connection's cache the second time
+                assert raw.escape(s) == quote_string(s), repr(s)
+            bound = [(f"B{i}", f"{i}.000100", s) for i, s in enumerate(nasty)]
             conn.exec_driver_sql("INSERT INTO messages (channel_id, ts, text, content_hash, first_seen, updated_at) "
-                                  "VALUES (%s, %s, %s, 'h', 'now', 'now')", rows)
+                                 "VALUES (%s, %s, %s, 'h', 'now', 'now')", bound)
+        monkeypatch.setattr(dbmod, "MAX_STATEMENT", 4000)
+        built = [{"channel_id": f"V{i}", "ts": f"{i}.000100", "text": s, "content_hash": "h", "first_seen": "now",
+                  "updated_at": "now"} for i, s in enumerate(nasty)]
+        with eng.begin() as conn:
+            real = conn.connection.dbapi_connection.query
+            monkeypatch.setattr(conn.connection.dbapi_connection, "query",
+                                lambda sql, unbuffered=False: (statements.append(sql), real(sql, unbuffered))[1])
+            upsert(conn, "messages", built, ["channel_id", "ts"])
+            monkeypatch.undo()
+        inserts = [s for s in statements if s.startswith("INSERT")]
+        assert len(inserts) > 5 and all(len(s.encode()) <= 4000 for s in inserts)
+        with eng.begin() as conn:  # the server's mode changes what a backslash means
+            conn.exec_driver_sql("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')")
+            upsert(conn, "messages", [{**r, "channel_id": "N" + r["channel_id"][1:]} for r in built], ["channel_id", "ts"])
+            conn.exec_driver_sql("SET SESSION sql_mode = REPLACE(@@sql_mode, 'NO_BACKSLASH_ESCAPES', '')")
+        with eng.connect() as conn:
             got = dict(conn.execute(text("SELECT channel_id, text FROM messages")).all())
-        assert got == {c: s for c, _, s in rows}
+        assert len(got) == 3 * len(nasty)
+        for i, s in enumerate(nasty):
+            assert got[f"B{i}"] == got[f"V{i}"] == got[f"N{i}"] == s, repr(s)
     finally:
         db.drop_schema(schema)
         db.drop_schema(db.control_schema)

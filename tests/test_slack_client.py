@@ -124,3 +124,51 @@ def test_http_errors_on_a_kept_connection_keep_their_meaning(fs):
     assert slack.auth_test()["ok"]
     assert time.monotonic() - t0 >= 0.95 and fs.violations == 0
     assert slack.retries == {"retry_429": 1, "retry_5xx": 1} and fs.connections == 1
+
+
+def test_an_answer_is_decoded_once_and_its_ok_checked(fs, monkeypatch):
+    """slack-sdk decodes a 2xx answer twice when retry handlers are set; here it is decoded once,
+    by us, and an answer with ok false is still a SlackError with Slack's code."""
+    import json
+
+    import slack_sdk.web.base_client as sdk
+
+    decoded = []
+    monkeypatch.setattr(sdk, "json", type("J", (), {"loads": staticmethod(lambda s: decoded.append(1) or json.loads(s)),
+                                                    "dumps": staticmethod(json.dumps),
+                                                    "decoder": json.decoder}))
+    slack = Slack(TOKEN, fs.base_url, page_size=10)
+    assert sum(len(items) for items, _ in slack.fetch_history("C1", "0")) == 30
+    assert decoded == []
+    with pytest.raises(SlackError) as exc:
+        slack.fetch_history("C404", "0").__next__()
+    assert exc.value.code == "channel_not_found" and decoded == []
+    slack.upload_file("C1", b"png", "chart.png", "Chart", "hi")  # slack-sdk's own calls still get dicts
+    assert decoded and fs.workspace(TOKEN).calls["files.completeUploadExternal"] == 1
+
+
+def test_a_truncated_json_answer_is_one_clear_error():
+    """A 200 whose JSON does not parse is an error naming the method, not a traceback."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Broken(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            body = b'{"ok": true, "messages": [{"ts": "1'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Broken)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(SlackError) as exc:
+            Slack(TOKEN, f"http://127.0.0.1:{server.server_port}/api/").auth_test()
+        assert str(exc.value) == "auth.test: the answer was not valid JSON (cut off, or not from the Slack API)"
+    finally:
+        server.shutdown()
