@@ -125,14 +125,23 @@ class _PyMySQLConnection(pymysql.connections.Connection):
         """The rows as multi-row VALUES lists, "(..),(..)", each at most `limit` bytes (or one row).
 
         What PyMySQL's executemany builds, without its per-row formatting and two method calls per
-        value: ~40,000 rows and ~460,000 values per mine. Short strings come from the cache."""
+        value: ~40,000 rows and ~460,000 values per mine. A column at a time: the short strings
+        (ids, dates, ts) are looked up in the cache at C speed, only the rest is escaped."""
         get, escape = self._literals.get, self.escape
         if self.server_status & SERVER_STATUS_NO_BACKSLASH_ESCAPES:
             get = {}.get  # the cache holds backslash-escaped literals
+        columns = []
+        for col in zip(*rows):
+            try:
+                lits = list(map(get, col))  # only strings are keys: None, numbers, dates miss
+            except TypeError:  # an unhashable value: escape() says what it makes of it
+                lits = [None] * len(col)
+            if None in lits:
+                lits = [lit if lit is not None else escape(v) for lit, v in zip(lits, col)]
+            columns.append(lits)
         lists, part, size = [], [], 0
-        for row in rows:
-            s = "(" + ",".join([(get(v) or escape(v)) if v.__class__ is str else "NULL" if v is None else escape(v)
-                                for v in row]) + ")"
+        for lits in zip(*columns):
+            s = "(" + ",".join(lits) + ")"
             n = len(s) if s.isascii() else len(s.encode("utf-8", "surrogateescape"))
             if part and size + n > limit:
                 lists.append(",".join(part))
