@@ -398,8 +398,12 @@ def upsert(conn: Connection, table: str, rows: list[dict], keys: list[str], upda
     if isinstance(raw, _PyMySQLConnection):  # literal VALUES lists built here: no parameters to format
         head, _, tail = sql.partition(" VALUES (")
         tail = tail.partition(")")[2]
-        for lst in raw.values_lists(values, MAX_STATEMENT - len(head) - len(tail) - 8):
-            conn.exec_driver_sql(f"{head} VALUES {lst}{tail}", execution_options=_NO_PARAMETERS)
+        try:
+            for lst in raw.values_lists(values, MAX_STATEMENT - len(head) - len(tail) - 8):
+                conn.exec_driver_sql(f"{head} VALUES {lst}{tail}", execution_options=_NO_PARAMETERS)
+        except DBAPIError as exc:
+            exc.statement = sql  # an error shows the statement with placeholders: no values (a token, an email)
+            raise
     else:
         conn.exec_driver_sql(sql, values)
     return len(rows)

@@ -243,3 +243,26 @@ def test_mysql_pool_skips_rollback_after_commit_but_never_leaves_a_transaction_o
         db.drop_schema(schema)
         db.drop_schema(db.control_schema)
         db.dispose()
+
+
+def test_a_failed_bulk_upsert_shows_no_values(tmp_path):
+    """upsert sends its values inline on MySQL; an error must still show only placeholders (as
+    bound parameters with hide_parameters would): never a region's token."""
+    from sqlalchemy.exc import DBAPIError
+
+    from miner.db import Database, upsert
+    from tests.conftest import MYSQL_URL, require_mysql, unique
+
+    require_mysql()
+    db = Database(MYSQL_URL, str(tmp_path), unique("pmctl"))
+    token = "xoxb-1111-2222-secretsecret"
+    try:
+        db.create_schema(db.control_schema, "control")
+        with pytest.raises(DBAPIError) as exc, db.engine(db.control_schema).begin() as conn:
+            upsert(conn, "regions", [{"region": "r1", "slack_token": token, "schema_name": "s" * 500}], ["region"])
+        text_ = str(exc.value)
+        assert "Data too long" in text_ and "VALUES (%s, %s, %s)" in text_
+        assert token not in text_ and "sss" not in text_
+    finally:
+        db.drop_schema(db.control_schema)
+        db.dispose()
