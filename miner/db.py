@@ -131,16 +131,16 @@ class _PyMySQLConnection(pymysql.connections.Connection):
         if self.server_status & SERVER_STATUS_NO_BACKSLASH_ESCAPES:
             get = {}.get  # the cache holds backslash-escaped literals
         columns = []
-        for col in zip(*rows):
+        for col in zip(*rows, strict=True):
             try:
                 lits = list(map(get, col))  # only strings are keys: None, numbers, dates miss
             except TypeError:  # an unhashable value: escape() says what it makes of it
                 lits = [None] * len(col)
             if None in lits:
-                lits = [lit if lit is not None else escape(v) for lit, v in zip(lits, col)]
+                lits = [lit if lit is not None else escape(v) for lit, v in zip(lits, col, strict=True)]
             columns.append(lits)
         lists, part, size = [], [], 0
-        for lits in zip(*columns):
+        for lits in zip(*columns, strict=True):
             s = "(" + ",".join(lits) + ")"
             n = len(s) if s.isascii() else len(s.encode("utf-8", "surrogateescape"))
             if part and size + n > limit:
