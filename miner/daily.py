@@ -567,9 +567,9 @@ def run_region(run: Run, name: str) -> RegionResult:
                 run.db.engine(region.schema_name).dispose()
             except Exception:  # noqa: BLE001
                 pass
-        run.locks.release(name)
-        if res.status != "skipped":
+        if res.status != "skipped":  # before the lock goes: a run taking it next sees the region done
             run.record_finish(res)
+        run.locks.release(name)
     return res
 
 

@@ -233,9 +233,37 @@ def test_threads_racing_for_regions_share_them(app, fake_slack):
         t.start()
     for t in threads:
         t.join()
-    assert sum(s["ok"] for s in out) == 5 and sum(s["skipped"] for s in out) == 5 and not any(s["failed"] for s in out)
+    said = [r for s in out for r in s["results"]]  # shown if it fails: which run did what, and why
+    assert sum(s["ok"] for s in out) == 5 and sum(s["skipped"] for s in out) == 5 and not any(s["failed"] for s in out), said
     for name in regs.ws:
-        assert ctl(app, "SELECT COUNT(*) FROM run_log WHERE region = :r AND step = 'channels'", r=name) == [("1",)]
+        assert ctl(app, "SELECT COUNT(*) FROM run_log WHERE region = :r AND step = 'channels'", r=name) == [("1",)], said
+
+
+def test_a_region_is_not_run_again_between_its_end_and_its_bookkeeping(app, fake_slack, monkeypatch):
+    """A run that reaches a region just as another run finishes it (steps done, end not yet
+    recorded) must not run it again: the lock is held until the end is recorded."""
+    import miner.daily as daily
+    from miner.daily import run_daily
+
+    Regions(app, fake_slack, 1, weeks=1)
+    real = daily.Run.record_finish
+    second: list = []
+    arrived = threading.Event()
+
+    def finish(self, res):
+        if not arrived.is_set():  # another run arrives at this very moment
+            arrived.set()
+            other = App(app.settings)
+            try:
+                second.append(run_daily(other, workers=1, skip_charts=True, report=False))
+            finally:
+                other.db.dispose()
+        return real(self, res)
+
+    monkeypatch.setattr(daily.Run, "record_finish", finish)
+    first = run_daily(app, workers=1, skip_charts=True, report=False)
+    assert first["ok"] == 1 and second[0]["ok"] == 0 and second[0]["skipped"] == 1, second[0]["results"]
+    assert ctl(app, "SELECT COUNT(*) FROM run_log WHERE region = 'r1' AND step = 'channels'") == [("1",)]
 
 
 def test_scoring_processes_score_like_the_threads(app, fake_slack, monkeypatch):
