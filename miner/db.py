@@ -37,7 +37,7 @@ def quote_string(value: str) -> str:
     PyMySQL also escapes `"`, newlines and carriage returns, which inside single quotes stand for
     themselves. Left as they are, most JSON and text needs no escape at all: fewer bytes to send,
     and MariaDB's lexer takes its path for literals without escapes (no unescaping copy). Made of
-    str.replace calls: PyMySQL's str.translate maps one character to two, which CPython does a dict
+    str.replace calls: PyMySQL's str.translate maps one character to two, for which CPython does a dict
     lookup per character (~25 us for a 500-character backblast)."""
     if "\\" in value:
         value = value.replace("\\", "\\\\")  # first: the others add backslashes

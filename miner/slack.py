@@ -135,7 +135,7 @@ class KeepAliveClient(WebClient):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._undecoded = threading.local()  # see undecoded()
+        self._undecoded = threading.local()  # see undecoded_call()
         self._idle: dict[tuple[str, str], list[HTTPConnection]] = {}
         self._idle_lock = threading.Lock()
         self._tls: ssl.SSLContext | None = None
