@@ -266,8 +266,6 @@ def unescape(s: str) -> str:
     return s
 
 
-_unescape = unescape
-
 
 def _lower(s: str) -> str:
     """Lowercase with indexes kept aligned to ``s`` (a few Unicode letters change length)."""
@@ -434,7 +432,7 @@ def parse_names(chunk: str, lk: _Lookup, self_uid: str | None = None) -> list[tu
     if not _ALPHA_RE.search(chunk):
         return []
     if ":" in chunk or "(" in chunk or "[" in chunk or "&" in chunk:
-        chunk = _EMOJI_RE.sub(" ", _PAREN_RE.sub(" ", _unescape(chunk)))
+        chunk = _EMOJI_RE.sub(" ", _PAREN_RE.sub(" ", unescape(chunk)))
     out: list[tuple[str, str | None, bool]] = []
     memo = lk.name_memo
     for raw in _SPLIT_RE.split(chunk):
@@ -526,7 +524,7 @@ def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date 
                 return _with_year(*((b, a) if order in ("DMY", "dmy") else (a, b)), parts[2], post)
         except ValueError:
             return None
-    v = _lower(_unescape(value) if "&" in value else value)
+    v = _lower(unescape(value) if "&" in value else value)
     if "(" in v:
         v = _PAREN_RE.sub(" ", v)
     try:
@@ -590,7 +588,7 @@ def parse_ao_text(value: str, lk: _Lookup) -> str | None:
 
 
 def _match_ao_text(value: str, lk: _Lookup) -> str | None:
-    v = _EMOJI_RE.sub(" ", _unescape(value))
+    v = _EMOJI_RE.sub(" ", unescape(value))
     cands = [v, _PAREN_RE.sub(" ", v)]
     for sep in (" - ", " – ", " @ ", "/", ",", " at "):
         if sep in v:
@@ -640,7 +638,7 @@ def parse_fngs(value: str, lk: _Lookup) -> tuple[int | None, list[str], list[str
     uids = [u for u in uids if u not in lk.apps]
     names = [_user_name(u, lk) for u in uids]
     if _ALPHA_RE.search(plain):
-        for raw in _SPLIT_RE.split(_EMOJI_RE.sub(" ", _PAREN_RE.sub(" ", _unescape(plain)))):
+        for raw in _SPLIT_RE.split(_EMOJI_RE.sub(" ", _PAREN_RE.sub(" ", unescape(plain)))):
             name = " ".join(raw.strip(_MARKUP + "@\"'.!?:·•").split())
             key = name.lower()
             if key and key not in _STOP_NAMES and not key[0].isdigit():
@@ -765,7 +763,7 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
                 acc.paren_count = int(m.group(1))
             v = v[m.end() :]
     if "&" in v or "(" in v or "[" in v:
-        v = _PAREN_RE.sub(" ", _unescape(v))
+        v = _PAREN_RE.sub(" ", unescape(v))
     lk = acc.lk
     seen, apps, pax, memo = acc.seen, lk.apps, acc.pax, lk.name_memo
     for uid, chunk in _PAX_TOKEN_RE.findall(v):  # the hot loop: acc.add_user / add_names inlined
@@ -1042,7 +1040,7 @@ def _is_slackblast(msg: Mapping) -> bool:
 
 
 def _not_backblast(msg: Mapping, text: str) -> Parsed:
-    return Parsed(status="not_backblast", text=_unescape(text), poster_user_id=msg.get("user"))
+    return Parsed(status="not_backblast", text=unescape(text), poster_user_id=msg.get("user"))
 
 
 def parse_message(msg: Mapping, ctx: Context) -> Parsed:
@@ -1134,5 +1132,5 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
         f.title,
         (acc.q or human) if bot_post else (human or msg.get("user")),
         source,
-        _unescape(text),
+        unescape(text),
     )

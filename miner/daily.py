@@ -36,7 +36,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from importlib.metadata import entry_points
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 from typing import Callable, Iterator
@@ -47,6 +47,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from miner.app import App
 from miner.db import short_error, upsert, utcnow
+from miner.forking import die_with_parent, fork_safe
 from miner.locks import Holder, LockLost, LockManager, db_now, stamp
 from miner.registry import Region, find_region, init_control, list_regions
 from miner.runlog import logged_step, new_run_id
@@ -382,9 +383,7 @@ def region_processes(threads: int, regions: int) -> int:
     process, 23 s in 2 x 4 threads, 21 s in 4 x 2)."""
     cores = os.cpu_count() or 1
     n = min(2 * cores, threads // THREADS_PER_PROCESS)
-    if n < 2 or regions < POOL_MIN_REGIONS or threading.active_count() > 1:
-        return 1
-    return n if "fork" in get_all_start_methods() else 1
+    return n if n >= 2 and regions >= POOL_MIN_REGIONS and fork_safe() else 1
 
 
 def run_in_processes(app: App, run_id: str, todo: list[str], threads: int, processes: int,
@@ -437,12 +436,7 @@ def run_in_processes(app: App, run_id: str, todo: list[str], threads: int, proce
 def _region_process(app: App, run_id: str, todo: list[str], counter, stopping, conn, threads: int,
                     stale_minutes: float | None, opts: dict) -> None:
     """In a forked child: run regions until none is left; results go back through `conn`."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: never outlive the command
-    except (OSError, AttributeError):
-        pass
+    die_with_parent()
     signal.signal(signal.SIGINT, lambda *_: stopping.set())  # Ctrl-C: finish the regions under way
     app.db.dispose(close=False)  # the parent's pooled connections stay the parent's
     send = threading.Lock()

@@ -16,7 +16,6 @@ import gc
 import logging
 import multiprocessing
 import queue
-import signal
 import threading
 import uuid
 from collections import Counter
@@ -30,6 +29,7 @@ from sqlalchemy import text
 from miner import archive, constants
 from miner.app import App
 from miner.db import in_transaction, upsert, utcnow
+from miner.forking import die_with_parent, fork_safe
 from miner.registry import Region, get_region
 from miner.slack import Slack, SlackError
 
@@ -310,10 +310,8 @@ def _mine_region(app: App, region_name: str, since, lookback_days: int | None, p
 
 
 def can_fork(processes: int, channels: int) -> bool:
-    """Forking is safe only from a process with no other threads (a thread holding a lock at
-    fork time leaves it locked in the child): `paxminer mine`, not `daily`'s region threads."""
-    return (processes > 1 and channels > 1 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    """Miner processes are forked from `paxminer mine`, not from `daily`'s region threads (fork_safe)."""
+    return processes > 1 and channels > 1 and fork_safe()
 
 
 class ChannelJob:
@@ -382,12 +380,7 @@ _CHILD: dict = {}
 def _child_start() -> None:
     """In a forked child: own connections (the parent's pooled ones are left alone), own Slack
     client, and the child dies with its parent (a killed run leaves no miner behind)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    die_with_parent()
     job = _JOB
     job.app.db.dispose(close=False)
     eng = job.app.db.engine(job.region.schema_name)
