@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from charters.daily import chart_region  # noqa: E402
 from charters.data import KINDS, Period  # noqa: E402
+from charters.routing import chart_region  # noqa: E402
 from miner.app import App  # noqa: E402
-from miner.config import Settings  # noqa: E402
-from miner.db import upsert, utcnow  # noqa: E402
-from miner.registry import add_region  # noqa: E402
+from miner.core.config import Settings  # noqa: E402
+from miner.core.db import upsert, utcnow  # noqa: E402
+from miner.core.registry import add_region  # noqa: E402
 
 WORDS = ("great work out there men merkins burpees coffeeteria hills rain shine ruck sandbag coupon "
          "gloom q sheet saturday convergence fng welcome prayers 2nd f breakfast mumblechatter").split()

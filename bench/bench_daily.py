@@ -40,10 +40,10 @@ sys.path.insert(0, str(ROOT))
 from procstat import children_cpu, cpu_seconds, mariadb_pid  # noqa: E402 (bench/ is on sys.path)
 from sqlalchemy import text  # noqa: E402
 
-from miner import constants  # noqa: E402
 from miner.app import App  # noqa: E402
-from miner.config import Settings  # noqa: E402
-from miner.registry import add_region, list_regions  # noqa: E402
+from miner.core import constants  # noqa: E402
+from miner.core.config import Settings  # noqa: E402
+from miner.core.registry import add_region, list_regions  # noqa: E402
 
 MYSQL = os.environ.get("PAXMINER_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/")
 TODAY = date(2023, 1, 25)  # scores as of a day inside the generated data: every run the same
@@ -137,7 +137,7 @@ def cleanup(app: App) -> None:
 
 def timed_run(db_url: str, n: int, latency: float, weeks: int, workers: int) -> tuple[float, dict, dict, dict]:
     """One daily run on a fresh server and database: (seconds, summary, contents, CPU seconds by process)."""
-    from miner.daily import run_daily
+    from miner.nightly.run import run_daily
 
     proc, url = start_server(n, latency, weeks)
     tmp = tempfile.mkdtemp(prefix="bench_daily_")
@@ -237,7 +237,7 @@ class PrivateMariaDB:
 
 
 def faults(args) -> int:
-    from miner.daily import run_daily
+    from miner.nightly.run import run_daily
 
     n, weeks = args.regions, args.weeks
     constants.RETRY_MAX, constants.BACKOFF_BASE = 2, 0.05

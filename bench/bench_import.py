@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from miner.app import App  # noqa: E402
-from miner.config import Settings  # noqa: E402
-from miner.export import import_export  # noqa: E402
-from miner.registry import add_region  # noqa: E402
+from miner.archive.export import import_export  # noqa: E402
+from miner.core.config import Settings  # noqa: E402
+from miner.core.registry import add_region  # noqa: E402
 from tests.fakeslack import generate_region, write_export  # noqa: E402
 from tests.fakeslack.state import Workspace  # noqa: E402
 
@@ -40,7 +40,7 @@ def bench(backend: str, db_url: str, export: Path, truth: int) -> bool:
         try:
             add_region(app.db, "big", schema, "xoxb-bench-import")
             t0 = time.perf_counter()
-            s = import_export(app, "big", export, progress=None)
+            s = import_export(app, app.region("big"), export, progress=None)
             total = time.perf_counter() - t0
             load, n = s["load_seconds"], s["messages"]
             print(f"{backend:8} import: {n:,} messages ({s['replies']:,} thread replies, {s['files']:,} day files, "
@@ -48,7 +48,7 @@ def bench(backend: str, db_url: str, export: Path, truth: int) -> bool:
                   f"parsed {s['backblasts']:,} backblasts ({s['problems']} problems) in {total - load:.1f}s; "
                   f"total {total:.1f}s = {n / total:,.0f} messages/s", flush=True)
             t1 = time.perf_counter()
-            again = import_export(app, "big", export, progress=False)
+            again = import_export(app, app.region("big"), export, progress=False)
             print(f"{backend:8} second import of the same export: {again['new']} new, {again['changed']} changed, "
                   f"{again['backblasts']} reparsed in {time.perf_counter() - t1:.1f}s")
             ok = s["backblasts"] >= truth * 0.99 and again["new"] == 0 and again["changed"] == 0 and not s["errors"]

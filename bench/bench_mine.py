@@ -23,13 +23,13 @@ sys.path.insert(0, ROOT)
 
 from procstat import Steal, children_cpu, cpu_seconds, mariadb_pid  # noqa: E402 (bench/ is on sys.path)
 
-from miner import constants  # noqa: E402
 from miner.app import App  # noqa: E402
-from miner.channels import list_channels  # noqa: E402
-from miner.config import Settings  # noqa: E402
-from miner.mine import mine_region  # noqa: E402
-from miner.registry import add_region, remove_region  # noqa: E402
-from miner.users import list_users  # noqa: E402
+from miner.archive.mine import mine_region  # noqa: E402
+from miner.core import constants  # noqa: E402
+from miner.core.config import Settings  # noqa: E402
+from miner.core.registry import add_region, remove_region  # noqa: E402
+from miner.listers.channels import list_channels  # noqa: E402
+from miner.listers.users import list_users  # noqa: E402
 
 MYSQL = os.environ.get("PAXMINER_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/")
 TOKEN = "xoxb-bench-token"
@@ -57,12 +57,12 @@ def bench(backend: str, url: str, server_pid: int, nightly: bool = True) -> floa
         schema = f"bench_{uuid.uuid4().hex[:8]}"
         try:
             add_region(app.db, "bench", schema, TOKEN)
-            list_channels(app, "bench")
-            list_users(app, "bench")
+            list_channels(app, app.region("bench"))
+            list_users(app, app.region("bench"))
             db_pid = mariadb_pid() if backend == "mariadb" else None
             others0 = (cpu_seconds(server_pid), cpu_seconds(db_pid))
             t0, c0, k0, steal = time.perf_counter(), time.process_time(), children_cpu(), Steal()
-            s = mine_region(app, "bench", lookback_days=7, processes=PROCESSES)
+            s = mine_region(app, app.region("bench"), lookback_days=7, processes=PROCESSES)
             dt = time.perf_counter() - t0
             stolen = steal.percent()
             cpu = time.process_time() - c0 + children_cpu() - k0  # the miner and its forked miners
@@ -76,9 +76,9 @@ def bench(backend: str, url: str, server_pid: int, nightly: bool = True) -> floa
                   + f"; wall {dt:.2f}s on {os.cpu_count()} cores, {stolen:.0f}% of their time stolen by the hypervisor")
             rate = total / dt
             if nightly:
-                c = list_channels(app, "bench")
-                u = list_users(app, "bench")
-                s = mine_region(app, "bench")
+                c = list_channels(app, app.region("bench"))
+                u = list_users(app, app.region("bench"))
+                s = mine_region(app, app.region("bench"))
                 print(f"{backend:8} nightly rerun, nothing new: {c['api_calls'] + u['api_calls'] + s['api_calls']} API calls "
                       f"({s['api_calls']} for mining {s['channels']} channels, {c['api_calls']} channel-lister, "
                       f"{u['api_calls']} user-lister); {s['new']} new, {s['changed']} changed")

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_backblast import CASES, field_checks, make_ctx  # noqa: E402
 
-from miner.backblast import PARSER_VERSION, Context, parse_message  # noqa: E402
+from miner.backblasts.parse import PARSER_VERSION, Context, parse_message  # noqa: E402
 
 
 def accuracy() -> tuple[dict[str, list[int]], int]:

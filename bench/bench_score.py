@@ -25,11 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from miner.app import App  # noqa: E402
-from miner.config import Settings  # noqa: E402
-from miner.db import upsert, utcnow  # noqa: E402
-from miner.outreach import run_outreach  # noqa: E402
-from miner.registry import add_region  # noqa: E402
-from miner.scorer import score_region  # noqa: E402
+from miner.core.config import Settings  # noqa: E402
+from miner.core.db import upsert, utcnow  # noqa: E402
+from miner.core.registry import add_region  # noqa: E402
+from miner.outreach.workflows import run_outreach  # noqa: E402
+from miner.scores.run import score_region  # noqa: E402
 
 AS_OF = date(2024, 12, 30)
 
@@ -109,13 +109,13 @@ def bench(db_url: str, args) -> bool:
             made = generate(app.db.engine(schema), args.pax, args.years, args.aos)
             print(f"generated {made} in {time.perf_counter() - t0:.1f}s on {app.db.describe()}")
             t1, c1 = time.perf_counter(), time.process_time()
-            s = score_region(app, "bench", as_of=AS_OF)
+            s = score_region(app, app.region("bench"), as_of=AS_OF)
             secs, cpu = time.perf_counter() - t1, time.process_time() - c1
             t2 = time.perf_counter()
-            again = score_region(app, "bench", as_of=AS_OF)
+            again = score_region(app, app.region("bench"), as_of=AS_OF)
             rerun = time.perf_counter() - t2
             t3 = time.perf_counter()
-            o = run_outreach(app, "bench", today=AS_OF, dry_run=True)
+            o = run_outreach(app, app.region("bench"), today=AS_OF, dry_run=True)
             outreach = time.perf_counter() - t3
             print(f"score_region: {secs:.2f}s wall, {cpu:.2f}s CPU in this process (PAX scored {s['pax']}, {s['new_achievements']} achievements awarded); "
                   f"rerun {rerun:.2f}s ({again['new_achievements']} new); outreach dry run {outreach:.2f}s "

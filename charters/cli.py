@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-
 import click
 
 from charters.data import KINDS, Period, parse_month
-
-
-def _command(fn):
-    """miner.cli's error handling (one line on stderr, exit 1), looked up when the command runs:
-    importing miner.cli here at import time would re-enter its plugin loading."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        from miner.cli import command
-
-        return command(fn)(*args, **kwargs)
-
-    return wrapper
+from miner.cli.common import command, fail, region_option, summary
 
 
 def _month(_ctx, _param, value):
@@ -33,15 +19,15 @@ def _month(_ctx, _param, value):
 
 @click.command("chart")
 @click.argument("kind", type=click.Choice(list(KINDS) + ["all"]), metavar="KIND")
-@click.option("--region", "region_name", required=True, help="region name (see `paxminer region list`)")
+@region_option
 @click.option("--month", callback=_month, metavar="YYYY-MM",
               help="month to chart (default: the current month so far, in the region's timezone)")
 @click.option("--outbox", type=click.Path(file_okay=False), metavar="DIR",
               help="write the PNGs under DIR/<region>/ and post nothing")
 @click.option("--workers", type=click.IntRange(1, 64), help="processes drawing charts (default: one per core)")
 @click.pass_obj
-@_command
-def chart(app, kind, region_name, month, outbox, workers):
+@command
+def chart(app, kind, region, month, outbox, workers):
     """Draw a region's charts and post them to Slack (or write them to --outbox).
 
     KIND is one of pax, q, ao, fng, leaderboard, ao-leaderboard, activity, heard, or all.
@@ -54,12 +40,10 @@ def chart(app, kind, region_name, month, outbox, workers):
     Every chart is posted once per month and recipient: a rerun skips what was sent and
     retries what failed (a month so far is posted once, and the whole month once more).
     """
-    from charters.daily import chart_region, expand, local_today
-    from miner.cli import fail, summary
-    from miner.registry import get_region
+    from charters.routing import chart_region, expand
+    from miner.core.clock import local_today
 
-    region = get_region(app.db, region_name)
-    today = local_today(region)
+    today = local_today(region.timezone)
     try:
         period = Period.of(month or today, today)
     except ValueError as exc:

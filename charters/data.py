@@ -15,13 +15,15 @@ import calendar
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+
+from miner.core.clock import midnight_ts
 
 KINDS = ("pax", "q", "ao", "fng", "leaderboard", "ao-leaderboard", "activity", "heard")
 TOP = 20  # leaderboard rows
@@ -108,9 +110,6 @@ def _day_of(values: pd.Series) -> pd.Series:
     return values.astype(str).str.slice(0, 10)
 
 
-def _ts(d: date, tz: ZoneInfo) -> str:
-    """Slack ts string of local midnight at the start of day d (ts strings compare like numbers)."""
-    return f"{datetime(d.year, d.month, d.day, tzinfo=tz).timestamp():.6f}"
 
 
 def _coq_ids(raw, first) -> list[str]:
@@ -413,7 +412,7 @@ class ChartData:
             " WHERE m.ts >= :start AND m.ts < :end AND m.deleted = 0 AND m.bot_id IS NULL"
             " AND m.user_id IS NOT NULL AND (u.app IS NULL OR u.app = 0)"
             " AND (m.subtype IS NULL OR m.subtype IN ('thread_broadcast', 'file_share', 'me_message'))",
-            {"start": _ts(start, tz), "end": _ts(end, tz)},
+            {"start": midnight_ts(start, tz), "end": midnight_ts(end, tz)},
             ["channel_id", "ts", "user_id", "file_count"],
         )
 
@@ -452,7 +451,7 @@ class ChartData:
             " AND m.user_id IS NOT NULL AND (u.app IS NULL OR u.app = 0) AND a.is_private = 0"
             " AND m.reaction_count > 0 AND (m.subtype IS NULL OR m.subtype IN ('thread_broadcast', 'file_share'))"
             " ORDER BY m.reaction_count DESC, m.ts LIMIT 200",
-            {"start": _ts(self.period.start, tz), "end": _ts(self.period.through + timedelta(days=1), tz)},
+            {"start": midnight_ts(self.period.start, tz), "end": midnight_ts(self.period.through + timedelta(days=1), tz)},
             ["channel_id", "channel", "ts", "user_id", "text", "reactions", "reactions_total", "beatdown"],
         )
 

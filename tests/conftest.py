@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from miner.app import App
-from miner.config import Settings
+from miner.core.config import Settings
 
 MYSQL_URL = os.environ.get("PAXMINER_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/")
 _mysql_ok: bool | None = None
@@ -75,7 +75,7 @@ def app(settings):
 
 
 def _drop_all(a: App) -> None:
-    from miner.registry import list_regions
+    from miner.core.registry import list_regions
 
     try:
         schemas = [r.schema_name for r in list_regions(a.db)]

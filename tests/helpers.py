@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from miner.cli import main
+from miner.cli.main import main
 
 
 def run_cli(app, *args, env=None):

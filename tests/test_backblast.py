@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from miner import backblast as bb
-from miner.backblast import Context, Parsed, parse_date, parse_message
+from miner.backblasts import parse as bb
+from miner.backblasts.parse import Context, Parsed, parse_date, parse_message
 
 CORPUS = Path(__file__).parent / "corpus"
 FIELDS = [
@@ -260,9 +260,8 @@ def test_slackblast_metadata_preferred_over_blocks():
     assert got.source == "slackblast_blocks" and got.q_user_id == "U03HOOPS00" and got.bd_date == dt.date(2024, 5, 20)
 
 
-def test_context_lookup_cached_and_isolated():
-    a = bb._lookup(CTX)
-    assert bb._lookup(CTX) is a
+def test_each_context_matches_against_its_own_users():
+    assert parse_message(msg("Backblast\nQ: Sasquatch\nPAX: Hoops"), CTX).q_user_id == "U01SASQUAT"
     other = Context(channel_id="C1", users={"U1": {"user_name": "Zed", "real_name": "", "app": 0}}, aos={})
     got = parse_message(msg("Backblast\nQ: Zed\nPAX: Sasquatch"), other)
     assert got.q_user_id == "U1" and got.unmatched_names == ["Sasquatch"]
@@ -292,4 +291,7 @@ def test_garbage_never_raises():
         {"type": "message", "text": "Backblast\nDate: 99/99/9999\nQ: <@U01SASQUAT>", "ts": TS},
     ]
     for m in weird:
-        parse_message(m, CTX)
+        got = parse_message(m, CTX)
+        assert isinstance(got, Parsed) and got.status in ("ok", "problem", "not_backblast"), m
+        if got.status == "problem":
+            assert got.problem and "\n" not in got.problem

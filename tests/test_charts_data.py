@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from charters.daily import BUILDERS, Context, build_charts, context, flagged_kinds
 from charters.data import KINDS, ChartData, Period, parse_month, plain_text, previous_month
-from miner.db import upsert, utcnow
-from miner.registry import Region
+from charters.routing import BUILDERS, Context, build_charts, context, flagged_kinds
+from miner.core.db import upsert, utcnow
+from miner.core.registry import Region
 
 CHI = ZoneInfo("America/Chicago")
 MARCH = Period.of(date(2024, 3, 1), date(2024, 4, 10))

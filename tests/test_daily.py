@@ -19,10 +19,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from miner import constants
 from miner.app import App
-from miner.cli import main
-from miner.locks import LockLost, LockManager
+from miner.cli.main import main
+from miner.core import constants
+from miner.core.locks import LockLost, LockManager
 from tests.fakeslack import generate_region
 from tests.helpers import attendance_by_beatdown as beatdowns_of
 from tests.helpers import check_truth, rows
@@ -216,7 +216,7 @@ def test_many_workers_share_the_regions_across_processes(app, tmp_path):
 def test_threads_racing_for_regions_share_them(app, fake_slack):
     """The same race inside one process: two runs, each with its own connections, 3 workers each."""
     regs = Regions(app, fake_slack, 5, weeks=2)
-    from miner.daily import run_daily
+    from miner.nightly.run import run_daily
 
     fake_slack.latency = 0.005
     out: list = []
@@ -242,8 +242,8 @@ def test_threads_racing_for_regions_share_them(app, fake_slack):
 def test_a_region_is_not_run_again_between_its_end_and_its_bookkeeping(app, fake_slack, monkeypatch):
     """A run that reaches a region just as another run finishes it (steps done, end not yet
     recorded) must not run it again: the lock is held until the end is recorded."""
-    import miner.daily as daily
-    from miner.daily import run_daily
+    import miner.nightly.run as daily
+    from miner.nightly.run import run_daily
 
     Regions(app, fake_slack, 1, weeks=1)
     real = daily.Run.record_finish
@@ -268,7 +268,7 @@ def test_a_region_is_not_run_again_between_its_end_and_its_bookkeeping(app, fake
 
 def test_scoring_processes_score_like_the_threads(app, fake_slack, monkeypatch):
     """With many regions the scorer runs in spawned processes; the scores are the same."""
-    import miner.daily as daily
+    import miner.nightly.run as daily
 
     regs = Regions(app, fake_slack, 3, weeks=2)
     query = "SELECT as_of, period, scope, user_id, posts, qs, score, place FROM scores"
@@ -326,7 +326,7 @@ def test_stale_and_dead_locks_are_taken_over_live_ones_respected(app, fake_slack
 
 
 def test_lock_manager_heartbeat_keeps_a_lock_and_a_dead_one_is_lost(app):
-    from miner.registry import init_control
+    from miner.core.registry import init_control
 
     init_control(app.db)
     a = LockManager(app.db, "runa", stale_minutes=0.02, host="hosta")  # 1.2 s stale, heartbeat every 0.2 s
@@ -350,19 +350,6 @@ def test_lock_manager_heartbeat_keeps_a_lock_and_a_dead_one_is_lost(app):
         a.stop()
         b.stop()
     assert ctl(app, "SELECT COUNT(*) FROM region_locks") == [("0",)]
-
-
-def test_missing_scorer_is_a_skipped_step(app, fake_slack, monkeypatch):
-    import miner.daily as daily
-
-    Regions(app, fake_slack, 1, weeks=1)
-    real = daily._lazy
-    monkeypatch.setattr(daily, "_lazy", lambda m, a: None if m == "miner.scorer" else real(m, a))
-    res = run(app, "daily", "--skip-charts")
-    assert res.exit_code == 0, res.output
-    assert ("score", "skipped") in steps_of(app, "r1")
-    note = ctl(app, "SELECT counts FROM run_log WHERE region = 'r1' AND step = 'score'")[0][0]
-    assert "not installed" in json.loads(note)["note"]
 
 
 def test_charts_when_due_to_the_outbox_and_not_before(app, fake_slack, tmp_path):
@@ -402,21 +389,3 @@ def test_region_schema_problem_is_one_line(app, fake_slack):
     line = next(ln for ln in res.output.splitlines() if ln.startswith("r2:"))
     assert line.startswith("r2: failed at channels: database error:") or line.startswith("r2: failed at channels:"), line
     assert "Traceback" not in res.output and "r1: ok" in res.output
-
-
-def test_scoring_child_keeps_no_connections_between_regions(app):
-    """A scorer child process scores many regions; it must not hold a pool per region schema
-    (100 regions would exhaust a MySQL server's max_connections)."""
-    import miner.daily as daily
-    from miner.registry import add_region
-
-    for i in range(3):
-        add_region(app.db, f"c{i}", f"c{i}_{app.db.control_schema[-8:]}", "xoxb-child")
-    daily._child_init(app.settings)
-    try:
-        for i in range(3):
-            ok, _ = daily._child_score(f"c{i}", date(2026, 11, 1))
-            assert ok
-            assert daily._CHILD_APP.db._engines == {}
-    finally:
-        daily._CHILD_APP = None

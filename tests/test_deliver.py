@@ -12,11 +12,11 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from charters import deliver
-from charters.daily import chart_region, run_charts
+from charters import delivery as deliver
 from charters.data import KINDS, Period
-from miner import constants
-from miner.registry import add_region, update_region
+from charters.routing import chart_region, run_charts
+from miner.core import constants
+from miner.core.registry import add_region, update_region
 from tests.helpers import run_cli as cli
 from tests.test_charts_data import MARCH, fill_region
 
@@ -175,28 +175,27 @@ def test_a_claimed_row_is_not_posted_twice(app, region, slack):
 def test_nightly_step_follows_flags_and_chart_day(app, region, slack):
     fs, ws = slack
     app.settings.chart_day = 3
-    assert run_charts(app, "Test Region", date(2024, 4, 2))["note"] == "charts go out from day 3 of the month"
-    assert run_charts(app, "Test Region", date(2024, 4, 5))["note"] == "no send_* chart flag is set for this region"
+    assert run_charts(app, app.region("Test Region"), date(2024, 4, 2))["note"] == "charts go out from day 3 of the month"
+    assert run_charts(app, app.region("Test Region"), date(2024, 4, 5))["note"] == "no send_* chart flag is set for this region"
     update_region(app.db, "Test Region", send_region_leaderboard=1, settings=json.dumps({"charts": {"heard": False}}))
-    s = run_charts(app, "Test Region", date(2024, 4, 5))
+    s = run_charts(app, app.region("Test Region"), date(2024, 4, 5))
     assert (s["month"], s["kinds"], s["posted"]) == ("2024-03", ["fng", "leaderboard", "activity"], 3)
     assert sorted(u["title"] for u in ws.uploads) == [
         "Test Region leaderboard, March 2024", "Test Region: FNGs by month, 2024", "Test Region: Slack activity by week"]
-    assert run_charts(app, "Test Region", date(2024, 4, 6))["skipped"] == 3  # the next night: nothing twice
+    assert run_charts(app, app.region("Test Region"), date(2024, 4, 6))["skipped"] == 3  # the next night: nothing twice
 
     fs.fail("files.completeUploadExternal", status=500, times=100)  # a recipient failing night after night
     update_region(app.db, "Test Region", send_q_charts=1)
     for night in range(6, 13):
-        s = run_charts(app, "Test Region", date(2024, 4, night))
+        s = run_charts(app, app.region("Test Region"), date(2024, 4, night))
     assert s["gave_up"] == 3 and s["failed"] == 0  # 5 attempts, then only an explicit `paxminer chart` retries
     fs.clear_faults()
     assert chart_region(app, region, ["q"], MARCH, workers=1)["posted"] == 3
 
 
-def test_daily_outbox_setting(app, region, slack, tmp_path):
+def test_nightly_step_writes_to_an_outbox_and_posts_nothing(app, region, slack, tmp_path):
     fs, ws = slack
-    app.settings.outbox = str(tmp_path)
     update_region(app.db, "Test Region", send_pax_charts=1)
-    s = run_charts(app, "Test Region", date(2024, 4, 1))
+    s = run_charts(app, app.region("Test Region"), date(2024, 4, 1), outbox=str(tmp_path))
     assert (s["written"], s["posted"], s["outbox"]) == (3, 0, str(tmp_path / "test-region"))
     assert sum(ws.calls.values()) == 0

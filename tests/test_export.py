@@ -8,8 +8,8 @@ from datetime import date, datetime, timezone
 import pytest
 from click.testing import CliRunner
 
-from miner import constants
-from miner.cli import main
+from miner.cli.main import main
+from miner.core import constants
 from tests.fakeslack import generate_region, write_export
 from tests.helpers import attendance_by_beatdown as beatdowns_of
 from tests.helpers import check_truth, rows, truth_of

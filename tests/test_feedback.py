@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 
-from miner import constants
+from miner.core import constants
 from tests.test_mine import run
 
 TOKEN = "xoxb-feedback-SECRET"
 AO = "C0FB"
 NOW = time.time()
+# an explicit date, not "yesterday": two posts a few hours apart can fall on either side of midnight
+DAY = (datetime.fromtimestamp(NOW, ZoneInfo(constants.DEFAULT_TIMEZONE)) - timedelta(days=1)).strftime("%m/%d/%Y")
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +51,7 @@ def dms(ws) -> list[dict]:
 
 
 def test_problem_post_gets_one_dm_and_fix_is_picked_up(app, ws):
-    bad = ws.post(AO, text="*Backblast!*\nDATE: yesterday\nPAX: <@U2> <@U3>\nCOUNT: 3", user="U1", ts=ts_ago(5))
+    bad = ws.post(AO, text="*Backblast!*\nDATE: " + DAY + "\nPAX: <@U2> <@U3>\nCOUNT: 3", user="U1", ts=ts_ago(5))
     res = mine(app)
     assert "1 problems" in res.output
     sent = dms(ws)
@@ -56,7 +60,7 @@ def test_problem_post_gets_one_dm_and_fix_is_picked_up(app, ws):
     assert "Q" in sent[0]["text"] and "http" in sent[0]["text"]  # says what is wrong and links the post
     mine(app)
     assert len(dms(ws)) == 1  # same version: never twice
-    ws.edit(AO, bad, text="*Backblast!*\nDATE: yesterday\nQ: <@U1>\nPAX: <@U2> <@U3>\nCOUNT: 3")
+    ws.edit(AO, bad, text="*Backblast!*\nDATE: " + DAY + "\nQ: <@U1>\nPAX: <@U2> <@U3>\nCOUNT: 3")
     mine(app)
     assert len(dms(ws)) == 1
     schema = "fb_" + app.db.control_schema[-8:]
@@ -66,8 +70,8 @@ def test_problem_post_gets_one_dm_and_fix_is_picked_up(app, ws):
 
 def test_old_posts_and_duplicates(app, ws):
     ws.post(AO, text="*Backblast!*\nDATE: 1/5/2024\nPAX: <@U2>", user="U1", ts=ts_ago(24 * 30))  # old: no DM
-    first = ws.post(AO, text="*Backblast!*\nDATE: yesterday\nQ: <@U1>\nPAX: <@U2>", user="U1", ts=ts_ago(3, 1))
-    ws.post(AO, text="*Backblast!*\nDATE: yesterday\nQ: <@U1>\nPAX: <@U3>", user="U3", ts=ts_ago(2, 2))
+    first = ws.post(AO, text="*Backblast!*\nDATE: " + DAY + "\nQ: <@U1>\nPAX: <@U2>", user="U1", ts=ts_ago(3, 1))
+    ws.post(AO, text="*Backblast!*\nDATE: " + DAY + "\nQ: <@U1>\nPAX: <@U3>", user="U3", ts=ts_ago(2, 2))
     mine(app)
     sent = dms(ws)
     assert [d["channel"] for d in sent] == [ws.dms["U3"]]  # only the duplicate's poster, not the old post
@@ -80,7 +84,7 @@ def test_old_posts_and_duplicates(app, ws):
 
 
 def test_failed_dm_is_retried_next_run(app, ws, fake_slack):
-    ws.post(AO, text="*Backblast!*\nDATE: yesterday\nPAX: <@U2>", user="U2", ts=ts_ago(1))
+    ws.post(AO, text="*Backblast!*\nDATE: " + DAY + "\nPAX: <@U2>", user="U2", ts=ts_ago(1))
     fake_slack.fail("chat.postMessage", status=500, times=50)
     mine(app)  # the run still succeeds
     assert dms(ws) == []

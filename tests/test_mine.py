@@ -12,7 +12,8 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import text
 
-from miner import archive, constants
+from miner.archive import store as archive
+from miner.core import constants
 from tests.helpers import attendance_by_beatdown as beatdown_truth
 from tests.helpers import rows
 from tests.helpers import run_cli as run
@@ -294,7 +295,7 @@ def test_reparse_rebuilds_from_archive_without_slack(app, region, fake_slack):
 def test_beatdowns_from_results_read_back_equal_those_from_results_in_hand(app, region, fake_slack):
     """A mine builds beatdowns from the results in hand; a run that finds results left pending
     (stopped before building) reads them back, text from the archive: the same rows either way."""
-    from miner.beatdowns import load_context_parts, resolve_pending
+    from miner.beatdowns.build import load_context_parts, resolve_pending
 
     full_run(app)
     full = "SELECT timestamp, ts_edited, ao_id, bd_date, q_user_id, backblast, backblast_parsed, json FROM beatdowns"
@@ -335,7 +336,7 @@ def test_archive_defaults_are_the_schema_defaults():
     """archive.DEFAULTS (what a left-out column gets) says what schema.sql says."""
     import re
 
-    from miner.db import load_ddl
+    from miner.core.db import load_ddl
 
     ddl = next(s for s in load_ddl("region", "mysql") if "TABLE IF NOT EXISTS messages" in s)
     declared = {}
@@ -351,7 +352,7 @@ def test_date_helpers():
 
 
 def test_prefetch_keeps_order_and_reraises_producer_errors():
-    from miner.mine import prefetch
+    from miner.core.concurrency import prefetch
 
     def items():
         yield from range(5)
@@ -404,17 +405,3 @@ def test_mine_before_channels_is_one_clear_line(app, region):
     res = run(app, "mine", "--region", "f3test")
     assert res.exit_code == 1
     assert res.output.strip() == "error: no channels known for f3test: run `paxminer channels --region f3test` first"
-
-
-def test_fewer_gc_passes_while_mining_then_thresholds_restored():
-    import gc
-
-    from miner.mine import fewer_gc_passes
-
-    before = gc.get_threshold()
-    with fewer_gc_passes():
-        raised = gc.get_threshold()
-        with fewer_gc_passes():  # nested (or another mine in a thread): still raised
-            assert gc.get_threshold() == raised
-        assert gc.get_threshold() == raised
-    assert raised[0] >= 20_000 and raised[1:] == before[1:] and gc.get_threshold() == before

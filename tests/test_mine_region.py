@@ -53,7 +53,7 @@ def test_generated_region_matches_ground_truth(app, fake_slack):
 def test_first_mine_counts_a_broadcast_reply_once(app, fake_slack):
     """A reply also sent to the channel is read twice (history, then its thread): stored once,
     counted once, parsed once, whether or not the channel had anything archived before."""
-    from miner.mine import mine_region
+    from miner.archive.mine import mine_region
 
     app.settings.slack_api_url = fake_slack.base_url
     token = "xoxb-broadcast"
@@ -66,7 +66,7 @@ def test_first_mine_counts_a_broadcast_reply_once(app, fake_slack):
     schema = "bc_" + app.db.control_schema[-8:]
     assert run(app, "region", "add", "bc", "--schema", schema, "--token", token).exit_code == 0
     assert run(app, "channels", "--region", "bc").exit_code == 0
-    first = mine_region(app, "bc")
+    first = mine_region(app, app.region("bc"))
     assert (first["messages"], first["new"], first["replies"], first["threads"]) == (2, 2, 1, 1)
     with app.db.engine(schema).connect() as conn:
         got = conn.execute(text("SELECT ts, thread_ts, subtype, dirty FROM messages ORDER BY ts")).all()
@@ -74,5 +74,5 @@ def test_first_mine_counts_a_broadcast_reply_once(app, fake_slack):
                                        ("1700000100.000100", "1700000000.000100", None, 0),
                                        ("1700000200.000100", "1700000000.000100", "thread_broadcast", 0)]
     ws.reply("C1", parent, text="late one", user="U1", ts="1700000300.000100")
-    again = mine_region(app, "bc")  # now the channel has an archive: the lookup path, same counting
+    again = mine_region(app, app.region("bc"))  # now the channel has an archive: the lookup path, same counting
     assert (again["new"], again["replies"], again["threads"]) == (0, 1, 1)

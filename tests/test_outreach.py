@@ -11,10 +11,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
-from miner.db import upsert
-from miner.outreach import render, run_outreach
-from miner.registry import add_region, update_region
-from miner.scorer import score_region
+from miner.core.db import upsert
+from miner.core.registry import add_region, update_region
+from miner.outreach.workflows import render, run_outreach
+from miner.scores.run import score_region
 from tests.helpers import run_cli as cli
 
 TOKEN = "xoxb-9-9-outreachsecret"
@@ -80,7 +80,7 @@ def posted(ws, since: int = 0) -> list[tuple[str, str]]:
 
 
 def run(app, day: str, **kw) -> dict:
-    return run_outreach(app, "f3out", today=date.fromisoformat(day), **kw)
+    return run_outreach(app, app.region("f3out"), today=date.fromisoformat(day), **kw)
 
 
 def only(app, ws, **kinds) -> None:
@@ -148,11 +148,11 @@ def test_dry_run_sends_and_stores_nothing(app, world):
 
 def test_no_duplicates_across_reruns_and_days(app, world):
     ws = world
-    score_region(app, "f3out", as_of=date(2024, 3, 20))
+    score_region(app, app.region("f3out"), as_of=date(2024, 3, 20))
     days = [date(2024, 3, 18) + timedelta(days=i) for i in range(20)]
     for day in days:
         for _ in range(2):
-            run_outreach(app, "f3out", today=day)
+            run_outreach(app, app.region("f3out"), today=day)
     texts = posted(ws)
     assert len(texts) == len(set(texts)) and len(texts) > 5
     with app.db.engine(ws.schema).connect() as conn:
@@ -189,11 +189,11 @@ def test_ready_to_lead_near_month_end(app, world):
 def test_achievements_announced_once(app, world):
     ws = world
     only(app, ws, achievements=True)
-    score_region(app, "f3out", as_of=date(2024, 3, 20))
+    score_region(app, app.region("f3out"), as_of=date(2024, 3, 20))
     s = run(app, "2024-03-20")
     assert s["announced"] == 2 and {c for c, _ in posted(ws)} == {"G1"}
     assert any("*Leader of Men*" in t and "<@U2>" in t and "(2024-03)" in t for _, t in posted(ws))
-    score_region(app, "f3out", as_of=date(2024, 3, 21))
+    score_region(app, app.region("f3out"), as_of=date(2024, 3, 21))
     assert run(app, "2024-03-21")["sent"] == 0
 
 

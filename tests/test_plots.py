@@ -14,7 +14,8 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from PIL import Image
 
-from charters import plots
+from charters import drawing as plots
+from charters import render
 from charters.data import Period
 
 MARCH = Period.of(date(2024, 3, 1), date(2024, 4, 10))
@@ -203,14 +204,14 @@ def items():
 
 
 def test_renderer_sizes_and_isolated_failures():
-    out = list(plots.render_all(STYLE, items(), workers=1))
+    out = list(render.render_all(STYLE, items(), workers=1))
     assert [png_size(p) for p, _ in out[:3]] == [(1080, 1020), (1080, 1080), (1080, 1920)]
     assert out[3][0] is None and out[3][1].startswith("drawing failed:")
 
 
 @pytest.mark.slow
 def test_render_all_uses_worker_processes():
-    local = list(plots.render_all(STYLE, items(), workers=1))
-    pooled = list(plots.render_all(STYLE, items(), workers=2, min_parallel=0))
+    local = list(render.render_all(STYLE, items(), workers=1))
+    pooled = list(render.render_all(STYLE, items(), workers=2, min_parallel=0))
     assert [e is None for _, e in pooled] == [True, True, True, False]
     assert [png_size(p) for p, _ in pooled[:3]] == [png_size(p) for p, _ in local[:3]]

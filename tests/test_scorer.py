@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import text
 
-from miner.db import upsert
-from miner.registry import add_region, update_region
-from miner.scorer import read_ranking, score_region
+from miner.core.db import upsert
+from miner.core.registry import add_region, update_region
+from miner.scores.run import read_ranking, score_region
 from tests.helpers import run_cli as cli
 
 TZ = "America/Chicago"
@@ -81,7 +81,7 @@ def stored(app, schema: str, period: str, scope: str = "") -> dict:
 
 
 def test_scores_stored_with_components(app, region):
-    s = score_region(app, "f3score", as_of=date(2024, 3, 15))
+    s = score_region(app, app.region("f3score"), as_of=date(2024, 3, 15))
     assert s["pax"] == {"month": 3, "ytd": 3, "90d": 3} and s["as_of"] == "2024-03-15"
     month = stored(app, region.schema_name, "month")
     assert set(month) == {"U1", "U2", "U3"}  # never the app
@@ -94,15 +94,15 @@ def test_scores_stored_with_components(app, region):
     b = month["U2"]
     assert (b["posts"], b["qs"], b["fngs_brought"], b["score"], b["place"]) == (3, 1, 1, 73, 2)  # EH'd Charlie
     assert month["U3"]["score"] == 34
-    ranking = read_ranking(app, "f3score", date(2024, 3, 15), "month")
+    ranking = read_ranking(app, app.region("f3score"), date(2024, 3, 15), "month")
     assert [(r["user_name"], r["posts"], r["qs"], r["score"], r["rank"]) for r in ranking] == [
         ("Alpha", 3, 3, 99, 1), ("Bravo", 3, 1, 73, 2), ("Charlie", 2, 0, 34, 3)]
 
 
 def test_rerun_with_new_weights_rescores_without_mining(app, region):
-    score_region(app, "f3score", as_of=date(2024, 3, 15))
+    score_region(app, app.region("f3score"), as_of=date(2024, 3, 15))
     update_region(app.db, "f3score", settings=json.dumps({"scoring": {"q": 100, "msg_ao": "0"}}))
-    score_region(app, "f3score", as_of=date(2024, 3, 15))
+    score_region(app, app.region("f3score"), as_of=date(2024, 3, 15))
     month = stored(app, region.schema_name, "month")
     assert month["U1"]["score"] == 30 + 300 + 10 + 8 + (1 + 2 + 1)
     assert len(month) == 3  # replaced, not added
@@ -110,34 +110,34 @@ def test_rerun_with_new_weights_rescores_without_mining(app, region):
 
 def test_global_weights_from_config_section(app, region):
     app.settings.sections = {"scoring": {"post": "20"}}
-    score_region(app, "f3score", as_of=date(2024, 3, 15))
+    score_region(app, app.region("f3score"), as_of=date(2024, 3, 15))
     assert stored(app, region.schema_name, "month")["U3"]["score"] == 40 + 10 + 4
 
 
 def test_rerun_drops_rows_of_a_period_left_empty(app, region):
-    score_region(app, "f3score", as_of=date(2024, 3, 15), ao="AO1")
+    score_region(app, app.region("f3score"), as_of=date(2024, 3, 15), ao="AO1")
     with app.db.engine(region.schema_name).begin() as conn:  # March never happened after all
         for table, col in (("beatdowns", "bd_date"), ("bd_attendance", "`date`")):
             conn.execute(text(f"DELETE FROM {table} WHERE {col} >= '2024-03-01'"))
         conn.execute(text("DELETE FROM messages"))
-    s = score_region(app, "f3score", as_of=date(2024, 3, 15), ao="AO1")
+    s = score_region(app, app.region("f3score"), as_of=date(2024, 3, 15), ao="AO1")
     assert s["pax"] == {"month": 0, "ytd": 2, "90d": 2}  # Feb 20: U2 Q'd, U1 posted
     assert stored(app, region.schema_name, "month") == {} and stored(app, region.schema_name, "month", "AO1") == {}
     assert set(stored(app, region.schema_name, "ytd")) == {"U1", "U2"}
 
 
 def test_ao_ranking(app, region):
-    s = score_region(app, "f3score", as_of=date(2024, 3, 15), ao="#ao-pit")
+    s = score_region(app, app.region("f3score"), as_of=date(2024, 3, 15), ao="#ao-pit")
     assert s["scope"] == "AO2"
     pit = stored(app, region.schema_name, "month", "AO2")
     assert {u: r["posts"] for u, r in pit.items()} == {"U1": 1, "U2": 1, "U3": 1}
     assert pit["U1"]["msgs_ao"] == 0 and pit["U1"]["score"] == 10 + 15 + 5 + 2
-    assert [r["user_id"] for r in read_ranking(app, "f3score", date(2024, 3, 15), "month", "ao-pit")][0] == "U1"
+    assert [r["user_id"] for r in read_ranking(app, app.region("f3score"), date(2024, 3, 15), "month", "ao-pit")][0] == "U1"
 
 
 def test_every_co_q_counts(app, region):
     load(app, region.schema_name, beatdowns=[("AO1", "2024-03-14", "U2", ["U3", "U1"], [], "")], messages=[])
-    score_region(app, "f3score", as_of=date(2024, 3, 15))
+    score_region(app, app.region("f3score"), as_of=date(2024, 3, 15))
     month = stored(app, region.schema_name, "month")
     assert (month["U3"]["qs"], month["U1"]["qs"], month["U2"]["qs"]) == (1, 4, 2)
 
@@ -145,8 +145,8 @@ def test_every_co_q_counts(app, region):
 def test_achievements_awarded_once(app, region):
     week = [("AO1", f"2024-01-0{d}", "U2", [], ["U1"], "") for d in range(1, 8)]
     load(app, region.schema_name, beatdowns=week, messages=[])
-    first = score_region(app, "f3score", as_of=date(2024, 3, 15))
-    again = score_region(app, "f3score", as_of=date(2024, 3, 16))
+    first = score_region(app, app.region("f3score"), as_of=date(2024, 3, 15))
+    again = score_region(app, app.region("f3score"), as_of=date(2024, 3, 16))
     assert first["new_achievements"] == 4 and again["new_achievements"] == 0
     with app.db.engine(region.schema_name).connect() as conn:
         got = sorted(tuple(r) for r in conn.execute(text(
@@ -173,7 +173,7 @@ def test_cli_json_and_table(app, region):
 
 def test_old_daily_rows_pruned_month_ends_kept(app, region):
     for day in ("2024-02-28", "2024-02-29", "2024-03-11", "2024-03-13", "2024-06-10"):
-        score_region(app, "f3score", as_of=date.fromisoformat(day))
+        score_region(app, app.region("f3score"), as_of=date.fromisoformat(day))
     with app.db.engine(region.schema_name).connect() as conn:
         kept = sorted(str(d)[:10] for (d,) in conn.execute(text("SELECT DISTINCT as_of FROM scores")))
     assert kept == ["2024-02-29", "2024-03-13", "2024-06-10"]  # 90 days before Jun 10 is Mar 12

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from miner.scoring import (
+from miner.scores.compute import (
     ACHIEVEMENTS,
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,

@@ -33,7 +33,7 @@ OUTREACH = {"outreach": {"slipping": True, "mentor": True, "lead": True, "achiev
 
 def paxminer(cfg: Path, url: str, *args: str, quiet: bool = False) -> tuple[int, str]:
     """Run a paxminer command in this process, as cron would run it; returns (exit code, output)."""
-    from miner.cli import main
+    from miner.cli.main import main
 
     argv = ["--config", str(cfg), "--db-url", "", "--slack-api-url", url, *args]
     shown = " ".join(a if " " not in a else repr(a) for a in args)

@@ -1,0 +1,329 @@
+"""message-miner: for each mined channel, Slack history since its watermark minus a lookback
+window -> raw archive (reconciling edits and deletions) -> thread replies -> beatdowns.
+
+Each page is committed together with the cursor that follows it, so a killed run resumes on
+the page where it stopped, in the same pass (the pass id is what deletion reconciliation uses).
+New messages are parsed in the page's own transaction (beatdowns.Parser.parse_new) and their
+beatdowns built when their channel is done, from the results in hand (beatdowns.resolve_fresh);
+edited and deleted ones are re-parsed from the archive afterwards (beatdowns.build_beatdowns).
+Channels can be mined in forked processes (`processes`); beatdowns are always built by the calling
+process, which receives each channel's fresh results.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
+
+from miner.app import App
+from miner.archive import store as archive
+from miner.core import constants
+from miner.core.clock import midnight_ts
+from miner.core.concurrency import die_with_parent, fork_safe, prefetch
+from miner.core.db import in_transaction, upsert, utcnow
+from miner.core.errors import PaxminerError
+from miner.core.registry import Region
+from miner.slack.client import Slack, SlackError
+
+log = logging.getLogger("miner.archive.mine")
+THREAD_BATCH = 100
+PARSE_COUNTS = ("parsed", "backblasts", "problems")  # of new messages, parsed as they are stored
+FATAL_CODES = {"invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed", "missing_scope"}
+
+
+class MineError(PaxminerError):
+    pass
+
+
+def fetch_threads(slack: Slack, channel_id: str, parents: list[dict]) -> Iterator[tuple[dict, list]]:
+    """(parent, thread) in order; a few threads are fetched at once (each call still honours 429s)."""
+
+    def one(parent):
+        try:
+            return parent, slack.fetch_replies(channel_id, parent["ts"])
+        except SlackError as exc:
+            if exc.code != "thread_not_found":
+                raise
+            return parent, []
+
+    if len(parents) < 2 or constants.THREAD_FETCH_WORKERS < 2:
+        yield from map(one, parents)
+        return
+    with ThreadPoolExecutor(constants.THREAD_FETCH_WORKERS, thread_name_prefix="replies") as pool:
+        yield from pool.map(one, parents)
+
+
+def mined_channels(conn, region: Region) -> list[dict]:
+    """Backblast channels, plus channels an admin marked as region/help (Slack activity). Backblast
+    channels come first: their beatdowns are built while the others are still being read."""
+    rows = conn.execute(text(
+        "SELECT a.channel_id, a.ao, a.archived, a.backblast, s.last_complete FROM aos a "
+        "LEFT JOIN channel_state s ON s.channel_id = a.channel_id "
+        "WHERE a.backblast = 1 OR a.kind IN ('region', 'help') OR a.channel_id = :firstf ORDER BY a.backblast DESC, a.ao"
+    ), {"firstf": region.firstf_channel or ""}).mappings()
+    # an archived channel that was read to the end once does not change any more
+    return [dict(r) for r in rows if not (r["archived"] and r["last_complete"])]
+
+
+def window_start(state: dict | None, since, lookback_days: int, tz: ZoneInfo) -> str:
+    if since is not None:
+        return midnight_ts(since, tz)
+    if state and state.get("watermark_ts"):
+        return f"{max(0.0, float(state['watermark_ts']) - lookback_days * 86400):.6f}"
+    return "0"
+
+
+def load_state(conn, channel_id: str) -> dict | None:
+    row = conn.execute(text(
+        "SELECT channel_id, watermark_ts, pass_id, pass_oldest, pass_cursor FROM channel_state WHERE channel_id = :c"
+    ), {"c": channel_id}).mappings().first()
+    return dict(row) if row else None
+
+
+def save_state(conn, channel_id: str, **values) -> None:
+    upsert(conn, "channel_state", [{"channel_id": channel_id, **values}], ["channel_id"])
+
+
+def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, tz: ZoneInfo, on_new=None) -> dict:
+    """One channel's pass; on_new (beatdowns.Parser.parse_new) parses new messages as they are stored."""
+    counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
+              "parsed": 0, "backblasts": 0, "problems": 0}
+
+    def start(conn):  # newest: what the archive holds of this channel; a page newer than it is all new
+        newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c"), {"c": channel_id}).scalar()
+        return (*begin(conn), newest)
+
+    def begin(conn):
+        state = load_state(conn, channel_id)
+        oldest = window_start(state, since, lookback_days, tz)
+        if state and state["pass_id"] and state["pass_oldest"] is not None and state["pass_oldest"] <= oldest:
+            return state, state["pass_id"], state["pass_oldest"], state["pass_cursor"]  # resume that pass
+        pass_id = uuid.uuid4().hex
+        save_state(conn, channel_id, pass_id=pass_id, pass_oldest=oldest, pass_cursor=None, pass_started=utcnow())
+        return state, pass_id, oldest, None
+
+    state, pass_id, oldest, cursor, newest = in_transaction(eng, start)
+
+    # a channel with nothing archived yet holds, as replies, only the broadcasts read from its history
+    broadcasts = set() if newest is None else None
+
+    def save_page(conn, messages, next_cursor):
+        if broadcasts is not None:
+            broadcasts.update(m["ts"] for m in messages if m.get("subtype") == "thread_broadcast" and m.get("ts"))
+        page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new, newest=newest)
+        save_state(conn, channel_id, pass_cursor=next_cursor or None)
+        if not next_cursor:  # the last page: what this pass did not see is gone; which threads to read
+            page["deleted"] = archive.mark_missing_deleted(conn, channel_id, oldest, pass_id)
+            page["parents"] = archive.threads_to_sync(conn, channel_id, oldest)
+        return page
+
+    parents = None
+    try:
+        for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, cursor)):
+            page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023 - called at once
+            for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
+                counts[k] += page.get(k, 0)
+            parents = page.get("parents", parents)
+    except SlackError as exc:
+        if exc.code != "invalid_cursor" or not cursor:
+            raise
+        # the saved cursor expired: start this pass again from the top
+        in_transaction(eng, lambda conn: save_state(conn, channel_id, pass_cursor=None))
+        return mine_channel(eng, slack, channel_id, since, lookback_days, tz, on_new)
+    if parents is None:  # no last page seen (Slack.paged always yields one): reconcile on its own
+        page = in_transaction(eng, lambda conn: save_page(conn, [], None))
+        counts["deleted"] += page["deleted"]
+        parents = page["parents"]
+    batch: list[tuple[dict, list]] = []
+    for i, item in enumerate(prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH)):
+        batch.append(item)
+        if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
+            # one commit per batch of threads, not per thread
+            t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new,  # noqa: B023
+                                                                    stored=broadcasts))
+            counts["threads"] += len(batch)
+            for k in PARSE_COUNTS:
+                counts[k] += t.get(k, 0)
+            counts["replies"] += t["new"] + t["changed"]
+            counts["deleted"] += t["deleted"]
+            batch = []
+
+    def finish(conn):
+        newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
+                              {"c": channel_id}).scalar()
+        if state and state.get("watermark_ts") and (newest is None or state["watermark_ts"] > newest):
+            newest = state["watermark_ts"]
+        save_state(conn, channel_id, watermark_ts=newest, pass_id=None, pass_oldest=None, pass_cursor=None,
+                   last_complete=utcnow())
+
+    in_transaction(eng, finish)
+    return counts
+
+
+def mine_region(app: App, region: Region, since=None, lookback_days: int | None = None, parse: bool = True,
+                feedback: bool = True, processes: int = 1) -> dict:
+    """Mine every mined channel of a region, then build beatdowns from what changed.
+
+    parse=False only archives (messages stay dirty for a later build); feedback=False sends no DMs.
+    processes > 1 mines channels in that many forked processes (each channel's pages are
+    independent); the beatdowns are built here, by one writer, as each channel finishes.
+    """
+    return _mine_region(app, region, since, lookback_days, parse, feedback, processes)
+
+
+def _mine_region(app: App, region: Region, since, lookback_days: int | None, parse: bool, feedback: bool,
+                 processes: int) -> dict:
+    from miner.beatdowns.build import build_beatdowns, load_context_parts, resolve_fresh
+    from miner.beatdowns.feedback import send_feedback
+
+    if not region.scrape_backblasts:
+        raise MineError(f"region {region} has scrape_backblasts off")
+    lookback = lookback_days if lookback_days is not None else app.lookback_days(region)
+    slack = app.slack(region)
+    eng = app.db.engine(region.schema_name)
+    with eng.connect() as conn:
+        channels = mined_channels(conn, region)
+        known = conn.execute(text("SELECT COUNT(*) FROM aos")).scalar()
+    if not known:
+        raise MineError(f"no channels known for {region}: run `paxminer channels --region {region}` first")
+    total = {"channels": len(channels), "messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0,
+             "threads": 0, "channel_errors": 0, "parsed": 0, "backblasts": 0, "problems": 0, "duplicates": 0,
+             "feedback": 0}
+    errors = []
+    job = ChannelJob(app, region, since, lookback, parse)
+    forked = can_fork(processes, len(channels))
+    total["processes"] = min(processes, len(channels)) if forked else 1
+    runs = job.in_processes(channels, processes) if forked else job.here(channels, slack)
+    users = None
+    if parse:  # beatdowns of each finished channel are built here (while the others are mined, if forked)
+        with eng.connect() as conn:
+            users = load_context_parts(conn)[0]
+    try:
+        for ch, outcome in runs:
+            if isinstance(outcome, SlackError):
+                if outcome.code in FATAL_CODES:
+                    raise outcome
+                errors.append(f"#{ch['ao']}: {outcome}")
+                log.warning("%s: #%s: %s", region, ch["ao"], outcome)
+                continue
+            slack.calls.update(outcome.pop("calls", {}))
+            slack.retries.update(outcome.pop("retries", {}))
+            fresh = outcome.pop("fresh", None)
+            for k, v in outcome.items():
+                total[k] += v
+            if users is not None and fresh:
+                total["duplicates"] += resolve_fresh(eng, users, fresh)
+    finally:
+        runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
+    total["channel_errors"] = len(errors)
+    total["errors"] = errors
+    if parse:
+        built = build_beatdowns(app, region)
+        total["backblasts"] += built["backblasts"]
+        total["problems"] += built["problems"]
+        total["parsed"] += built["messages"]
+        total["duplicates"] += built["duplicates"]
+        if feedback:
+            total["feedback"] = send_feedback(eng, region, slack)["sent"]
+    total["api_calls"] = sum(slack.calls.values())
+    total["retries"] = dict(slack.retries)
+    if errors and len(errors) == len(channels):
+        raise MineError(f"{region}: every channel failed; first: {errors[0]}")
+    return total
+
+
+def can_fork(processes: int, channels: int) -> bool:
+    """Miner processes are forked from `paxminer mine`, not from `daily`'s region threads (fork_safe)."""
+    return processes > 1 and channels > 1 and fork_safe()
+
+
+class ChannelJob:
+    """Mines channels of one region: here, or in forked processes (one channel per task)."""
+
+    def __init__(self, app: App, region: Region, since, lookback: int, parse: bool):
+        self.app, self.region, self.since, self.lookback, self.parse = app, region, since, lookback, parse
+
+    def here(self, channels: list[dict], slack: Slack) -> Iterator[tuple[dict, object]]:
+        eng = self.app.db.engine(self.region.schema_name)
+        parser = self._parser(eng)
+        for ch in channels:
+            try:
+                yield ch, self._mine(eng, slack, ch["channel_id"], parser)
+            except SlackError as exc:
+                yield ch, exc
+
+    def in_processes(self, channels: list[dict], processes: int) -> Iterator[tuple[dict, object]]:
+        global _JOB
+        _JOB = self  # the children get it by fork: the token never travels through a pipe or argv
+        pool = ProcessPoolExecutor(min(processes, len(channels)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_child_start)
+        finished = False
+        try:
+            futures = {pool.submit(_child_mine, ch["channel_id"]): ch for ch in channels}
+            for f in as_completed(futures):
+                try:
+                    yield futures[f], f.result()
+                except SlackError as exc:
+                    yield futures[f], exc
+            finished = True
+        finally:
+            if not finished:  # stopped early (fatal error, Ctrl-C): end the children mid-page, a rerun resumes
+                for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                    proc.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+            _JOB = None
+
+    def _parser(self, eng):
+        from miner.beatdowns.build import Parser
+
+        if not self.parse:
+            return None
+        with eng.connect() as conn:
+            return Parser(conn, self.region)
+
+    def _mine(self, eng, slack: Slack, channel_id: str, parser) -> dict:
+        """One channel; its counts carry the results parsed and stored as pending ("fresh")."""
+        before_calls, before_retries = Counter(slack.calls), Counter(slack.retries)
+        try:
+            counts = mine_channel(eng, slack, channel_id, self.since, self.lookback, ZoneInfo(self.region.timezone),
+                                  parser.parse_new if parser else None)
+        finally:
+            fresh = parser.take_fresh() if parser else []  # a failed channel's pending ones: resolve_pending
+        counts["fresh"] = fresh
+        if _CHILD:  # the parent adds these to its own Slack's counts
+            counts["calls"] = dict(slack.calls - before_calls)
+            counts["retries"] = dict(slack.retries - before_retries)
+        return counts
+
+
+_JOB: ChannelJob | None = None
+_CHILD: dict = {}
+
+
+def _child_start() -> None:
+    """In a forked child: own connections (the parent's pooled ones are left alone), own Slack
+    client, and the child dies with its parent (a killed run leaves no miner behind)."""
+    die_with_parent()
+    job = _JOB
+    job.app.db.dispose(close=False)
+    eng = job.app.db.engine(job.region.schema_name)
+    _CHILD.update(job=job, eng=eng, slack=job.app.slack(job.region), parser=job._parser(eng))
+
+
+def _child_mine(channel_id: str) -> dict:
+    c = _CHILD
+    try:
+        return c["job"]._mine(c["eng"], c["slack"], channel_id, c["parser"])
+    except SlackError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - database errors may not pickle: one clear line instead
+        from miner.core.db import short_error
+
+        raise MineError(f"channel {channel_id}: {type(exc).__name__}: {short_error(exc)}") from None

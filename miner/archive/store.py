@@ -1,0 +1,217 @@
+"""The raw archive: every message as Slack last showed it, keyed by (channel, ts).
+
+A row is `dirty` when it is new or its content changed (text, blocks, metadata, edit, subtype);
+the beatdown builder parses dirty rows and clears the flag, so a crash never loses a reparse.
+Reactions and reply counts are kept current without making a row dirty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+
+from miner.core.db import upsert, utcnow
+
+COLUMNS = [
+    "channel_id", "ts", "thread_ts", "user_id", "bot_id", "username", "subtype", "text", "blocks",
+    "metadata", "files", "reactions", "file_count", "reaction_count", "edited_ts", "reply_count",
+    "latest_reply", "content_hash", "deleted", "dirty", "pass_id", "source", "first_seen", "updated_at",
+]
+
+
+DEFAULTS = {"file_count": 0, "reaction_count": 0, "reply_count": 0, "deleted": 0, "dirty": 1, "source": "api"}  # as schema.sql; others NULL
+UPDATED = [c for c in COLUMNS if c not in ("channel_id", "ts", "first_seen")]  # what a stored row takes from Slack
+
+UNKNOWN = object()  # save_messages(newest=...): the caller does not know the channel's newest ts
+
+# built once: json.dumps with any option builds a new encoder per call (same output either way)
+_COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+_SORTED = json.JSONEncoder(sort_keys=True, default=str).encode
+
+
+def _dump(value) -> str | None:
+    return _COMPACT(value) if value else None
+
+
+def content_hash(msg: dict) -> str:
+    parts = (msg.get("text") or "", msg.get("blocks"), msg.get("metadata"), (msg.get("edited") or {}).get("ts"),
+             msg.get("subtype"), msg.get("user"), msg.get("thread_ts"))
+    return hashlib.sha1(_SORTED(parts).encode()).hexdigest()
+
+
+def build_row(channel_id: str, msg: dict, pass_id: str | None, source: str, now: str) -> dict:
+    files = [{"id": f.get("id"), "name": f.get("name"), "mimetype": f.get("mimetype")} for f in msg.get("files") or []]
+    reactions = msg.get("reactions") or []
+    return {
+        "channel_id": channel_id,
+        "ts": msg["ts"],
+        "thread_ts": msg.get("thread_ts"),
+        "user_id": msg.get("user"),
+        "bot_id": msg.get("bot_id"),
+        "username": (msg.get("username") or None) and msg["username"][:255],
+        "subtype": msg.get("subtype"),
+        "text": msg.get("text") or "",
+        "blocks": _dump(msg.get("blocks")),
+        "metadata": _dump(msg.get("metadata")),
+        "files": _dump(files),
+        "reactions": _dump(reactions),
+        "file_count": len(files),
+        "reaction_count": sum(int(r.get("count") or 0) for r in reactions),
+        "edited_ts": (msg.get("edited") or {}).get("ts"),
+        "reply_count": int(msg.get("reply_count") or 0),
+        "latest_reply": msg.get("latest_reply"),
+        "content_hash": content_hash(msg),
+        "deleted": 0,
+        "dirty": 1,
+        "pass_id": pass_id,
+        "source": source,
+        "first_seen": now,
+        "updated_at": now,
+    }
+
+
+def message_view(row: dict, blocks, metadata) -> dict:
+    """The Slack message shape the parser reads, from an archive row (blocks and metadata decoded)."""
+    msg = {"type": "message", "ts": row["ts"], "text": row["text"] or ""}
+    for col, key in (("thread_ts", "thread_ts"), ("user_id", "user"), ("bot_id", "bot_id"),
+                     ("username", "username"), ("subtype", "subtype")):
+        if row[col]:
+            msg[key] = row[col]
+    if blocks:
+        msg["blocks"] = blocks
+    if metadata:
+        msg["metadata"] = metadata
+    if row["edited_ts"]:
+        msg["edited"] = {"ts": row["edited_ts"]}
+    return msg
+
+
+def to_message(row) -> dict:
+    """An archive row read back from the database -> what the parser reads."""
+    return message_view(row, json.loads(row["blocks"]) if row["blocks"] else None,
+                        json.loads(row["metadata"]) if row["metadata"] else None)
+
+
+def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_id: str | None = None,
+                  source: str = "api", prefer_existing: bool = False, on_new=None, newest=UNKNOWN) -> dict:
+    """Upsert one page of messages; returns counts of new and changed (dirty) rows.
+
+    prefer_existing: an export import never overwrites what the API already stored (the API's state is newer).
+    on_new(conn, [(row, message)]): called in the same transaction for rows never seen before, with
+    the message as Slack sent it; it may parse them at once and clear their `dirty` flag.
+    newest: the channel's newest archived ts, if the caller knows it (None: nothing archived); a page
+    entirely newer than it is known to be new, so the archive is not asked.
+    """
+    counts = {"messages": len(messages), "new": 0, "changed": 0}
+    if not messages:
+        return counts
+    now = utcnow()
+    rows = {m["ts"]: build_row(channel_id, m, pass_id, source, now) for m in messages if m.get("ts")}
+    known_new = not rows or newest is None or (newest is not UNKNOWN and min(rows) > newest)  # ts strings sort as numbers
+    old = {} if known_new else {
+        r.ts: r for r in conn.execute(
+            text("SELECT ts, content_hash, deleted, dirty, first_seen, source FROM messages "
+                 "WHERE channel_id = :c AND ts IN :ts").bindparams(bindparam("ts", expanding=True)),
+            {"c": channel_id, "ts": list(rows)},
+        )
+    }
+    out, new = [], []
+    for ts, row in rows.items():
+        prev = old.get(ts)
+        if prev is None:
+            counts["new"] += 1
+            new.append(row)
+        else:
+            if prefer_existing and prev.source == "api":
+                continue
+            row["first_seen"] = prev.first_seen
+            same = prev.content_hash == row["content_hash"] and not prev.deleted
+            row["dirty"] = prev.dirty if same else 1
+            counts["changed"] += 0 if same else 1
+        out.append(row)
+    if on_new is not None and new:
+        by_ts = {m["ts"]: m for m in messages if m.get("ts")}
+        counts.update(on_new(conn, [(row, by_ts[row["ts"]]) for row in new]) or {})
+    if known_new:  # only the columns some row sets: fewer values to escape, send and parse
+        cols = [c for c in COLUMNS if any(r[c] != DEFAULTS.get(c) for r in out)]
+        upsert(conn, "messages", out, ["channel_id", "ts"], update=[c for c in UPDATED if c in cols], columns=cols)
+    else:
+        upsert(conn, "messages", out, ["channel_id", "ts"], update=UPDATED)
+    return counts
+
+
+def mark_missing_deleted(conn: Connection, channel_id: str, oldest: str, pass_id: str) -> int:
+    """Top-level messages in the window that this pass did not see are gone from Slack
+    (imported ones too: a pass that covered them and did not see them proves it)."""
+    res = conn.execute(text(
+        "UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now "
+        "WHERE channel_id = :c AND ts >= :oldest AND deleted = 0 "
+        "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast') "
+        "AND (pass_id IS NULL OR pass_id <> :p)"
+    ), {"c": channel_id, "oldest": oldest, "p": pass_id, "now": utcnow()})
+    gone = res.rowcount or 0
+    if gone:  # replies of a vanished parent go with it
+        conn.execute(text(
+            "UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND deleted = 0 "
+            "AND thread_ts IS NOT NULL AND thread_ts <> ts AND thread_ts IN "
+            "(SELECT ts FROM (SELECT ts FROM messages WHERE channel_id = :c AND deleted = 1 AND ts >= :oldest) AS gone)"
+        ), {"c": channel_id, "oldest": oldest, "now": utcnow()})
+    return gone
+
+
+def thread_state(reply_count: int, latest_reply: str | None) -> str:
+    return f"{reply_count}:{latest_reply or ''}"
+
+
+def threads_to_sync(conn: Connection, channel_id: str, oldest: str) -> list[dict]:
+    """Parents whose reply count or latest reply changed since their thread was last read."""
+    rows = conn.execute(text(
+        "SELECT ts, reply_count, latest_reply, replies_seen FROM messages WHERE channel_id = :c AND ts >= :oldest "
+        "AND deleted = 0 AND (reply_count > 0 OR replies_seen IS NOT NULL)"
+    ), {"c": channel_id, "oldest": oldest}).mappings()
+    return [dict(r) for r in rows if r["replies_seen"] != thread_state(r["reply_count"], r["latest_reply"])]
+
+
+def save_threads(conn: Connection, channel_id: str, threads: list[tuple[dict, list[dict]]], source: str = "api",
+                 on_new=None, stored: set | None = None) -> dict:
+    """Store a batch of threads (parent, its messages): replies upserted, replies no longer there
+    marked deleted, each parent's thread state remembered. A handful of statements per batch.
+    stored: when the caller knows every ts of the channel's archive (a channel first read in this
+    pass: the broadcasts its history pages held), replies outside it are known to be new."""
+    replies = [m for parent, msgs in threads for m in msgs if m.get("ts") != parent["ts"]]
+    known_new = stored is not None and not any(m.get("ts") in stored for m in replies)
+    counts = save_messages(conn, channel_id, replies, None, source, on_new=on_new, newest=None if known_new else UNKNOWN)
+    parents = [p["ts"] for p, _ in threads]
+    seen = {m["ts"] for m in replies}
+    gone = [
+        r.ts for r in conn.execute(text(
+            "SELECT ts FROM messages WHERE channel_id = :c AND thread_ts IN :p AND ts <> thread_ts AND deleted = 0"
+        ).bindparams(bindparam("p", expanding=True)), {"c": channel_id, "p": parents})
+        if r.ts not in seen
+    ]
+    if gone:
+        conn.execute(text("UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND ts IN :ts")
+                     .bindparams(bindparam("ts", expanding=True)), {"c": channel_id, "ts": gone, "now": utcnow()})
+    set_replies_seen(conn, channel_id, {p["ts"]: thread_state(p["reply_count"], p["latest_reply"]) for p, _ in threads})
+    counts["deleted"] = len(gone)
+    return counts
+
+
+def set_replies_seen(conn: Connection, channel_id: str, states: dict[str, str]) -> None:
+    """Remember each parent's thread state: one UPDATE per batch (a CASE over the parents' ts),
+    not one round trip per parent."""
+    items = list(states.items())
+    for start in range(0, len(items), 200):
+        part = items[start:start + 200]
+        params: dict = {"c": channel_id}
+        for i, (ts, state) in enumerate(part):
+            params[f"t{i}"], params[f"s{i}"] = ts, state
+        conn.execute(text(
+            f"UPDATE messages SET replies_seen = CASE ts {' '.join(f'WHEN :t{i} THEN :s{i}' for i in range(len(part)))} END "
+            f"WHERE channel_id = :c AND ts IN ({', '.join(f':t{i}' for i in range(len(part)))})"
+        ), params)
+
+

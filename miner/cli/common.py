@@ -1,0 +1,95 @@
+"""Helpers every command module shares: error mapping, logging, common options (no commands here)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from datetime import date
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from miner.app import App
+from miner.core.db import short_error
+from miner.core.errors import PaxminerError
+from miner.slack.client import RedactingFilter
+
+log = logging.getLogger("miner")
+
+
+class StepError(PaxminerError):
+    """A step failed in a way worth one clear line (bad export, missing data...)."""
+
+
+def setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.getLogger("slack_sdk").setLevel(logging.WARNING)
+    logging.getLogger("miner.slack.sdk").setLevel(logging.WARNING)
+
+
+def fail(message: str, code: int = 1):
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def command(fn):
+    """Map expected errors to one clean line; unexpected ones too, unless -v."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        ctx = click.get_current_context()
+        verbose = ctx.find_root().params.get("verbose")
+        try:
+            if isinstance(kwargs.get("region"), str):  # from region_option
+                kwargs["region"] = ctx.find_object(App).region(kwargs["region"])
+            return fn(*args, **kwargs)
+        except click.exceptions.Exit:
+            raise
+        except (click.UsageError, click.BadParameter):
+            raise
+        except PaxminerError as exc:
+            if verbose:
+                log.exception("failed")
+            fail(str(exc))
+        except SQLAlchemyError as exc:
+            if verbose:
+                log.exception("failed")
+            fail(f"database error: {short_error(exc)}")
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+            if verbose:
+                raise
+            fail(f"unexpected {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} (rerun with -v for details)")
+
+    return wrapper
+
+
+pass_app = click.pass_obj
+
+
+def region_option(fn):
+    """--region NAME: `command` hands the function the registered Region, not its name."""
+    return click.option("--region", "region", required=True, metavar="NAME",
+                        help="region name (see `paxminer region list`)")(fn)
+
+
+def summary(text: str) -> None:
+    click.echo(text)
+
+
+def parse_day(_ctx, _param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def verbose() -> bool:
+    return bool(click.get_current_context().find_root().params.get("verbose"))

@@ -1,0 +1,90 @@
+"""`paxminer daily` and `paxminer import` ."""
+
+from __future__ import annotations
+
+import click
+
+from miner.app import App
+from miner.cli.common import StepError, command, fail, parse_day, pass_app, region_option, summary, verbose
+
+
+@click.command()
+@click.option("--region", "regions", multiple=True, metavar="NAME",
+              help="only this region (repeatable; default: every active region)")
+@click.option("--workers", type=click.IntRange(1, 64), help="regions worked on at once (default: `workers` in the config, 4)")
+@click.option("--today", callback=parse_day, metavar="YYYY-MM-DD",
+              help="run as of this date (charts due day, scores; default: today in each region)")
+@click.option("--skip-charts", is_flag=True, help="do not run the charters tonight")
+@click.option("--outbox", type=click.Path(file_okay=False), metavar="DIR",
+              help="write charts and run reports under DIR/<region>/ and post nothing (no feedback DMs, outreach is a dry run)")
+@click.option("--report/--no-report", default=True, show_default=True,
+              help="post a run report to each region's log channel (regions with one set)")
+@click.option("--stale-minutes", type=click.FloatRange(0.01, 24 * 60),
+              help="take over a region whose lock heartbeat is older than this (default 30, or [daily] stale_minutes)")
+@click.option("--skip-ok-within", type=click.FloatRange(0.01, 24 * 30), metavar="HOURS",
+              help="skip regions whose last run succeeded within HOURS (a catch-up cron line for failed regions)")
+@click.option("--summary-json", type=click.Path(dir_okay=False), metavar="PATH",
+              help="also write the nationwide summary (every region's counts) as JSON to PATH")
+@pass_app
+@command
+def daily(app: App, regions, workers, today, skip_charts, outbox, report, stale_minutes, skip_ok_within, summary_json):
+    """The nightly run: listers, miner, scorer, outreach and (when due) charts for every active region.
+
+    Regions run concurrently (--workers). A region held by another run (another cron run, another
+    host on the same MySQL server) is skipped, not failed; a region whose run died is taken over.
+    One line per region, a total at the end; exit 1 if any region failed.
+    """
+    from miner.nightly.run import run_daily, total_line
+
+    s = run_daily(app, list(regions) or None, workers=workers, today=today, skip_charts=skip_charts, outbox=outbox,
+                  report=report, stale_minutes=stale_minutes, echo=click.echo, verbose=verbose(),
+                  summary_json=summary_json, skip_ok_within=skip_ok_within)
+    summary(total_line(s))
+    if s["failed"]:
+        fail(f"{s['failed']} region(s) failed: {', '.join(s['failed_regions'][:10])}"
+             f"{' ...' if s['failed'] > 10 else ''} (details above and in `paxminer log`)")
+
+
+@click.command("import")
+@click.argument("export", type=click.Path(exists=True), metavar="EXPORT")
+@region_option
+@click.option("--progress/--no-progress", default=None, help="progress bar (default: when stderr is a terminal)")
+@click.option("--all-channels", is_flag=True,
+              help="archive every channel of the export (default: those the miner archives: backblast, region, help)")
+@click.option("--stale-minutes", type=click.FloatRange(0.01, 24 * 60), hidden=True)
+@pass_app
+@command
+def import_(app: App, export, region, progress, all_channels, stale_minutes):
+    """Backfill a region from a Slack export (the .zip or its unpacked folder), then parse backblasts.
+
+    Safe to rerun and to mix with `mine`: nothing is duplicated, and what the API stored wins.
+    The next `mine` reads only what came after the export.
+    """
+    from miner.archive.export import ExportError, import_export
+    from miner.core.locks import LockManager
+    from miner.core.runlog import logged_step, new_run_id
+
+    run_id = new_run_id()
+    with LockManager(app.db, run_id, stale_minutes=stale_minutes) as locks:
+        claim = locks.acquire(region.region)
+        if not claim.ok:
+            raise StepError(f"{region.region} is busy ({claim.holder.describe()}); try again when that run is done")
+        try:
+            with logged_step(app.db, region.region, "import", run_id) as counts:
+                try:
+                    s = import_export(app, region, export, progress=progress, all_channels=all_channels)
+                except ExportError as exc:
+                    raise StepError(str(exc)) from None
+                counts.update({k: v for k, v in s.items() if k != "errors"}, errors=s["errors"][:20])
+        finally:
+            locks.release(region.region)
+    rate = s["messages"] / s["seconds"] if s["seconds"] else 0
+    other = (f" ({s['skipped_channels']} other channels not archived, like the miner; --all-channels adds them)"
+             if s["skipped_channels"] else "")
+    summary(f"{region.region}: imported {s['messages']} messages ({s['new']} new, {s['changed']} changed, {s['kept']} already "
+            f"stored; {s['replies']} thread replies) from {s['files']} day files in {s['channels']} channels{other}; "
+            f"{s['new_users']} new users, {s['new_channels']} new channels; {s['backblasts']} backblasts, "
+            f"{s['problems']} problems; {s['seconds']:.1f}s ({rate:,.0f} messages/s)")
+    if s["errors"]:
+        more = f" (and {len(s['errors']) - 1} more)" if len(s["errors"]) > 1 else ""
+        fail(f"{len(s['errors'])} export file(s) unreadable and skipped, everything else imported: {s['errors'][0]}{more}")

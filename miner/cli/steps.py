@@ -1,0 +1,126 @@
+"""The steps one at a time: `channels`, `users`, `ao ...`, `mine`, `reparse`, `log`."""
+
+from __future__ import annotations
+
+import click
+
+from miner.app import App
+from miner.cli.common import command, parse_day, pass_app, region_option, summary
+from miner.core import constants
+from miner.core.runlog import logged_step
+
+
+@click.command()
+@region_option
+@pass_app
+@command
+def channels(app: App, region):
+    """channel-lister: Slack channels -> aos (joins backblast channels it is not in)."""
+    from miner.listers.channels import list_channels
+
+    with logged_step(app.db, region.region, "channels") as counts:
+        s = list_channels(app, region)
+        counts.update(s)
+    summary(f"{region}: {s['channels']} channels ({s['backblast']} backblast, {s['archived']} archived, {s['joined']} joined)")
+
+
+@click.command()
+@region_option
+@pass_app
+@command
+def users(app: App, region):
+    """user-lister: Slack users -> users."""
+    from miner.listers.users import list_users
+
+    with logged_step(app.db, region.region, "users") as counts:
+        s = list_users(app, region)
+        counts.update(s)
+    summary(f"{region}: {s['users']} users ({s['new']} new, {s['changed']} changed, {s['apps']} apps, {s['deactivated']} deactivated)")
+
+
+@click.group()
+def ao():
+    """Which channels hold backblasts, and other per-channel settings."""
+
+
+@ao.command("list")
+@region_option
+@pass_app
+@command
+def ao_list(app: App, region):
+    """List channels with their backblast flag."""
+    from miner.listers.channels import channel_rows
+
+    rows = channel_rows(app, region)
+    for r in rows:
+        mark = "backblast" if r["backblast"] else "-"
+        click.echo(f"{r['channel_id']:12} {r['ao']:32} {mark:10} {'archived' if r['archived'] else ''} {r['kind'] or ''}")
+    summary(f"{len(rows)} channel(s), {sum(1 for r in rows if r['backblast'])} holding backblasts")
+
+
+@ao.command("set")
+@region_option
+@click.argument("channels", nargs=-1, required=True)
+@click.option("--backblast/--no-backblast", default=None, help="does this channel hold backblasts")
+@click.option("--kind", type=click.Choice(["ao", "help", "region", "other"]), help="channel kind (for activity scores)")
+@click.option("--site-q", help="user ID of the AO's site Q")
+@pass_app
+@command
+def ao_set(app: App, region, channels, backblast, kind, site_q):
+    """Set channels (IDs or names) as backblast channels or not; an admin's choice sticks."""
+    from miner.listers.channels import set_channels
+
+    n = set_channels(app, region, list(channels), backblast=backblast, kind=kind, site_q=site_q)
+    summary(f"{region}: {n} channel(s) updated")
+
+
+@click.command()
+@region_option
+@click.option("--since", callback=parse_day, help="re-read and reconcile from this date (YYYY-MM-DD), whatever the watermark")
+@click.option("--lookback-days", type=click.IntRange(0, 3650), help="days re-read behind each channel's watermark (default 7)")
+@click.option("--processes", type=click.IntRange(1, 32), default=constants.MINE_PROCESSES, show_default=True,
+              help="channels mined at once, each in its own process")
+@pass_app
+@command
+def mine(app: App, region, since, lookback_days, processes):
+    """message-miner: Slack history -> raw archive -> beatdowns, bd_attendance."""
+    from miner.archive.mine import mine_region
+
+    with logged_step(app.db, region.region, "mine") as counts:
+        s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes)
+        counts.update(s)
+    summary(
+        f"{region}: {s['channels']} channels, {s['messages']} messages read ({s['new']} new, {s['changed']} changed, "
+        f"{s['deleted']} deleted, {s['replies']} replies), {s['backblasts']} backblasts, {s['problems']} problems, {s['api_calls']} API calls"
+    )
+
+
+@click.command()
+@region_option
+@pass_app
+@command
+def reparse(app: App, region):
+    """Rebuild beatdowns and bd_attendance from the raw archive (no Slack calls)."""
+    from miner.beatdowns.build import reparse_region
+
+    with logged_step(app.db, region.region, "reparse") as counts:
+        s = reparse_region(app, region)
+        counts.update(s)
+    summary(f"{region}: {s['messages']} messages reparsed, {s['backblasts']} backblasts, {s['duplicates']} duplicates, {s['problems']} problems")
+
+
+@click.command("log")
+@click.option("--region", "region_name", help="only this region")
+@click.option("--limit", default=30, show_default=True, help="rows to show")
+@pass_app
+@command
+def run_log(app: App, region_name, limit):
+    """Show the run log (newest first)."""
+    from miner.core.runlog import recent
+
+    rows = recent(app.db, region_name, limit)
+    for r in rows:
+        click.echo(f"{r['started']} {r['region']:20} {r['step']:10} {r['status']:8} {r['counts'] or ''} {r['error'] or ''}")
+    summary(f"{len(rows)} run log row(s)")
+
+

@@ -1,0 +1,278 @@
+"""Engines, schema creation from schema.sql, the one bulk upsert helper and the one retry policy.
+
+MySQL/MariaDB: one database per schema on the server named by the URL.
+SQLite (default): one file per schema under the data directory.
+All SQL quotes identifiers with backticks, which both dialects accept.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+import threading
+import time
+from datetime import datetime, timezone
+from operator import itemgetter
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+
+from miner.core.constants import CONTROL_SCHEMA
+from miner.core.errors import PaxminerError, short_error
+
+log = logging.getLogger("miner.db")
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent.parent / "schema.sql"
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
+class DatabaseError(PaxminerError):
+    """A database problem worth one clear line (never carries bound parameters)."""
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def check_identifier(name: str, what: str = "schema name") -> str:
+    if not isinstance(name, str) or not IDENTIFIER.match(name):
+        raise DatabaseError(
+            f"invalid {what} {name!r}: use letters, digits and underscores, starting with a letter"
+        )
+    return name
+
+
+def q(name: str) -> str:
+    """Quote a column or table name that comes from our own code."""
+    return f"`{name}`"
+
+
+def load_ddl(section: str, dialect: str) -> list[str]:
+    """The statements of one section ('control' or 'region') of schema.sql, for a dialect."""
+    text_ = SCHEMA_FILE.read_text(encoding="utf-8")
+    parts = re.split(r"^-- schema: (\w+)\s*$", text_, flags=re.M)
+    # "region" also takes every later "region_<feature>" section (scores, charts, ...)
+    chosen = [body for name, body in zip(parts[1::2], parts[2::2], strict=True) if name == section or name.startswith(section + "_")]
+    body = "\n".join(
+        line for chunk in chosen for line in chunk.splitlines() if not line.lstrip().startswith("--")
+    )
+    if dialect == "sqlite":
+        body = body.replace("AUTO_INCREMENT PRIMARY KEY", "PRIMARY KEY AUTOINCREMENT")
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+class Database:
+    """Hands out one engine per schema; creates schemas from schema.sql."""
+
+    def __init__(self, db_url: str = "", data_dir: str = "data", control_schema: str = CONTROL_SCHEMA):
+        self.db_url = db_url or ""
+        self.control_schema = check_identifier(control_schema)
+        self.data_dir = Path(data_dir)
+        self._engines: dict[str, Engine] = {}
+        self._ensured: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+        if self.db_url:
+            try:
+                url = make_url(self.db_url)
+            except ArgumentError:
+                raise DatabaseError("database URL is not valid (expected mysql+pymysql://USER:PASSWORD@HOST:PORT/)") from None
+            if not url.drivername.startswith(("mysql", "mariadb")):
+                raise DatabaseError(f"unsupported database {url.drivername!r}: use mysql+pymysql:// or leave empty for SQLite")
+            self._url = url
+        self.dialect = "mysql" if self.db_url else "sqlite"
+
+    def describe(self) -> str:
+        if self.dialect == "sqlite":
+            return f"SQLite files in {self.data_dir}/"
+        u = self._url
+        return f"MySQL {u.host}:{u.port or 3306} as {u.username}"
+
+    def engine(self, schema: str) -> Engine:
+        check_identifier(schema)
+        with self._lock:
+            if schema not in self._engines:
+                self._engines[schema] = self._make_engine(schema)
+            return self._engines[schema]
+
+    def _make_engine(self, schema: str) -> Engine:
+        if self.dialect == "sqlite":
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            eng = create_engine(
+                f"sqlite:///{self.data_dir / (schema + '.sqlite')}",
+                hide_parameters=True,
+                connect_args={"timeout": 60, "check_same_thread": False},
+            )
+
+            @event.listens_for(eng, "connect")
+            def _pragmas(dbapi_conn, _record):
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.execute("PRAGMA busy_timeout=60000")
+                cur.close()
+
+            return eng
+        url = self._url.set(database=schema, query={**self._url.query, "charset": "utf8mb4"})
+        return _mysql_engine(url, pool_recycle=1800)
+
+    def server_engine(self) -> Engine:
+        with self._lock:
+            if "" not in self._engines:
+                url = self._url.set(database=None, query={**self._url.query, "charset": "utf8mb4"})
+                self._engines[""] = _mysql_engine(url)
+            return self._engines[""]
+
+    def schema_exists(self, schema: str) -> bool:
+        check_identifier(schema)
+        if self.dialect == "sqlite":
+            return (self.data_dir / f"{schema}.sqlite").exists()
+        with self.server_engine().connect() as conn:
+            row = conn.execute(
+                text("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = :s"),
+                {"s": schema},
+            ).first()
+        return row is not None
+
+    def create_schema(self, schema: str, section: str = "region") -> None:
+        """Create the schema (database) if missing and apply its DDL; safe to rerun."""
+        check_identifier(schema)
+        try:
+            if self.dialect == "mysql":
+                with self.server_engine().begin() as conn:
+                    conn.execute(text(f"CREATE DATABASE IF NOT EXISTS `{schema}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+            with self.engine(schema).begin() as conn:
+                for stmt in load_ddl(section, self.dialect):
+                    conn.execute(text(stmt))
+        except DBAPIError as exc:
+            raise DatabaseError(f"cannot create schema {schema}: {short_error(exc)}") from None
+
+    def ensure_schema(self, schema: str, section: str = "region") -> None:
+        """create_schema once per process (it is idempotent, this only saves the round trips)."""
+        if (schema, section) not in self._ensured:
+            self.create_schema(schema, section)
+            self._ensured.add((schema, section))
+
+    def drop_schema(self, schema: str) -> None:
+        check_identifier(schema)
+        self._ensured = {e for e in self._ensured if e[0] != schema}
+        eng = self._engines.pop(schema, None)
+        if eng is not None:
+            eng.dispose()
+        if self.dialect == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                p = self.data_dir / f"{schema}.sqlite{suffix}"
+                if p.exists():
+                    p.unlink()
+        else:
+            with self.server_engine().begin() as conn:
+                conn.execute(text(f"DROP DATABASE IF EXISTS `{schema}`"))
+
+    def dispose(self, close: bool = True) -> None:
+        """Drop every engine; close=False (in a forked child) leaves the parent's connections alone."""
+        with self._lock:
+            for eng in self._engines.values():
+                eng.dispose(close=close)
+            self._engines.clear()
+
+
+def _mysql_engine(url, **kw) -> Engine:
+    # READ COMMITTED: no gap locks, so miners writing different channels of one table side by
+    # side do not block each other at the edges of their key ranges. pool_pre_ping: a server
+    # restart or timeout shows on checkout, not in the middle of a step.
+    return create_engine(url, hide_parameters=True, isolation_level="READ COMMITTED", pool_pre_ping=True, **kw)
+
+
+# MySQL/MariaDB error codes of a failure worth waiting out: shutdown in progress, lock wait timeout,
+# deadlock, can't connect, server gone away, lost connection, out of sync on reconnect, idle timeout.
+TRANSIENT_CODES = {1053, 1205, 1213, 2002, 2003, 2006, 2013, 2055, 4031}
+CONFLICT_CODES = {1205, 1213}  # a concurrent writer rolled the transaction back: run it again at once
+RETRY_WAITS = (2, 4, 8, 16)  # seconds between attempts of work that lost the database (restart, failover)
+
+
+def _code(exc: BaseException):
+    args = getattr(getattr(exc, "orig", None), "args", ())
+    return args[0] if args and isinstance(args[0], int) else None
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A database hiccup worth waiting out: server restarting or gone away, connection lost, deadlock."""
+    if not isinstance(exc, SQLAlchemyError):
+        return False
+    if getattr(exc, "connection_invalidated", False) or _code(exc) in TRANSIENT_CODES:
+        return True
+    return "database is locked" in str(getattr(exc, "orig", None) or "")
+
+
+def with_retries(fn, what: str, stopping=None, waits: tuple = RETRY_WAITS):
+    """The one retry policy for work that lost the database: call fn(); while it fails on a transient
+    error, wait and call it again (bounded by `waits`; a set `stopping` event ends it early)."""
+    for wait in tuple(waits) + (None,):
+        try:
+            return fn()
+        except Exception as exc:
+            if wait is None or not is_transient(exc) or (stopping is not None and stopping.is_set()):
+                raise
+            log.warning("%s: database unavailable (%s); retrying in %ds", what, short_error(exc), wait)
+            time.sleep(wait)
+
+
+def in_transaction(eng: Engine, fn, attempts: int = 6):
+    """fn(conn) in one transaction. When the database rolls it back because of a concurrent writer
+    (a MySQL deadlock or lock wait, SQLite's "database is locked") or a dropped connection, it runs
+    again at once: fn must be safe to repeat."""
+    for attempt in range(attempts):
+        try:
+            with eng.begin() as conn:
+                return fn(conn)
+        except OperationalError as exc:
+            if attempt == attempts - 1 or not (_code(exc) in CONFLICT_CODES | {2006, 2013} or "database is locked" in str(exc.orig)):
+                raise
+            time.sleep(0.02 * 2 ** attempt * random.uniform(0.5, 1.5))
+
+
+def upsert(conn: Connection, table: str, rows: list[dict], keys: list[str], update: list[str] | None = None,
+           columns: list[str] | None = None) -> int:
+    """Insert rows, or update the non-key columns (or `update`) where the key exists.
+    `columns`: the rows' keys to store (default: all of the first row's).
+
+    One driver-level executemany with positional bound parameters (PyMySQL turns it into
+    multi-row INSERTs); this skips per-row parameter processing in SQLAlchemy, the hot path of a mine.
+    """
+    if not rows:
+        return 0
+    cols = columns or list(rows[0])
+    if update is None:
+        update = [c for c in cols if c not in keys]
+    mysql = conn.dialect.name == "mysql"
+    mark = "%s" if mysql else "?"
+    sql = f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    if mysql:
+        if update:
+            sql += " ON DUPLICATE KEY UPDATE " + ", ".join(f"{q(c)} = VALUES({q(c)})" for c in update)
+        else:
+            sql = sql.replace("INSERT INTO", "INSERT IGNORE INTO", 1)
+    else:
+        sql += f" ON CONFLICT ({', '.join(q(k) for k in keys)}) DO "
+        sql += ("UPDATE SET " + ", ".join(f"{q(c)} = excluded.{q(c)}" for c in update)) if update else "NOTHING"
+    get = itemgetter(*cols)
+    values = [get(r) for r in rows] if len(cols) > 1 else [(get(r),) for r in rows]
+    try:
+        # the driver's executemany: PyMySQL sends multi-row INSERTs, escaping each value itself
+        conn.exec_driver_sql(sql, values)
+    except DBAPIError as exc:
+        exc.statement = sql  # an error shows the statement with placeholders: no values (a token, an email)
+        raise
+    return len(rows)
+
+
+def delete_keys(conn: Connection, table: str, keys: list[str], rows: list[dict]) -> None:
+    """Delete the rows whose key columns match any of `rows` (executemany)."""
+    if not rows:
+        return
+    where = " AND ".join(f"{q(k)} = :{k}" for k in keys)
+    conn.execute(text(f"DELETE FROM {q(table)} WHERE {where}"), [{k: r[k] for k in keys} for r in rows])
+
+

@@ -1,0 +1,158 @@
+"""The region registry: `regions` in the control schema `paxminer`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import text
+
+from miner.core import constants
+from miner.core.constants import CONTROL_SCHEMA
+from miner.core.db import Database, DatabaseError, check_identifier, upsert, utcnow
+from miner.core.errors import PaxminerError
+
+FLAGS = ("active", "scrape_backblasts", "send_pax_charts", "send_q_charts", "send_ao_leaderboard", "send_region_leaderboard")
+
+
+class RegionError(PaxminerError):
+    pass
+
+
+@dataclass
+class Region:
+    region: str
+    schema_name: str
+    slack_token: str = field(repr=False)
+    active: int = 1
+    firstf_channel: str | None = None
+    contact: str | None = None
+    scrape_backblasts: int = 1
+    send_pax_charts: int = 0
+    send_q_charts: int = 0
+    send_ao_leaderboard: int = 0
+    send_region_leaderboard: int = 0
+    timezone: str = constants.DEFAULT_TIMEZONE
+    date_order: str = "MDY"
+    lookback_days: int | None = None
+    feedback_days: int = constants.FEEDBACK_DAYS
+    log_channel: str | None = None
+    admin_channel: str | None = None
+    settings: str | None = None  # JSON: per-region overrides (scoring weights, outreach opt-ins, templates)
+    created_at: str | None = None
+
+    def __str__(self) -> str:  # a region reads as its name in messages and logs
+        return self.region
+
+    @property
+    def options(self) -> dict:
+        try:
+            return json.loads(self.settings or "{}")
+        except ValueError:
+            return {}
+
+    def public(self) -> dict:
+        """Everything but the token (for listing and logs)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "slack_token"}
+
+
+COLUMNS = [f.name for f in fields(Region)]
+
+
+def init_control(db: Database) -> None:
+    db.ensure_schema(db.control_schema, "control")
+
+
+def validate(values: dict) -> None:
+    if "schema_name" in values:
+        check_identifier(values["schema_name"])
+        if values["schema_name"].lower() in {CONTROL_SCHEMA, "mysql", "information_schema", "performance_schema", "sys", "test"}:
+            raise RegionError(f"schema name {values['schema_name']!r} is reserved")
+    if values.get("timezone"):
+        try:
+            ZoneInfo(values["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise RegionError(f"unknown timezone {values['timezone']!r} (use an IANA name like America/Chicago)") from None
+    if values.get("date_order") and values["date_order"] not in ("MDY", "DMY"):
+        raise RegionError("date order must be MDY or DMY")
+    if values.get("settings"):
+        try:
+            json.loads(values["settings"])
+        except ValueError:
+            raise RegionError("settings must be a JSON object") from None
+    if "region" in values and not (0 < len(values["region"]) <= 64):
+        raise RegionError("region name must be 1-64 characters")
+
+
+def add_region(db: Database, name: str, schema: str, token: str, **options) -> Region:
+    """Register (or re-register) a region and create its schema; safe to rerun."""
+    values = {"region": name, "schema_name": schema, "slack_token": token, **{k: v for k, v in options.items() if v is not None}}
+    validate(values)
+    init_control(db)
+    existing = find_region(db, name)
+    if existing is None:
+        for other in list_regions(db):
+            if other.schema_name.lower() == schema.lower():
+                raise RegionError(f"schema {schema} already belongs to region {other.region}")
+        values["created_at"] = utcnow()
+    db.create_schema(schema, "region")
+    with db.engine(db.control_schema).begin() as conn:
+        upsert(conn, "regions", [values], ["region"])
+    return get_region(db, name)
+
+
+def list_regions(db: Database, active_only: bool = False) -> list[Region]:
+    init_control(db)
+    sql = f"SELECT {', '.join(COLUMNS)} FROM regions"
+    if active_only:
+        sql += " WHERE active = 1"
+    with db.engine(db.control_schema).connect() as conn:
+        rows = conn.execute(text(sql + " ORDER BY region")).mappings().all()
+    return [Region(**dict(r)) for r in rows]
+
+
+def find_region(db: Database, name: str) -> Region | None:
+    init_control(db)
+    with db.engine(db.control_schema).connect() as conn:
+        row = conn.execute(
+            text(f"SELECT {', '.join(COLUMNS)} FROM regions WHERE region = :r"), {"r": name}
+        ).mappings().first()
+    return Region(**dict(row)) if row else None
+
+
+def get_region(db: Database, name: str) -> Region:
+    region = find_region(db, name)
+    if region is None:
+        raise RegionError(f"no region named {name!r} (see `paxminer region list`)")
+    return region
+
+
+def update_region(db: Database, name: str, **changes) -> Region:
+    changes = {k: v for k, v in changes.items() if v is not None}
+    unknown = set(changes) - set(COLUMNS)
+    if unknown:
+        raise RegionError(f"unknown region setting(s): {', '.join(sorted(unknown))}")
+    validate(changes)
+    region = get_region(db, name)
+    if not changes:
+        return region
+    if "schema_name" in changes and changes["schema_name"] != region.schema_name:
+        db.create_schema(changes["schema_name"], "region")
+    sets = ", ".join(f"`{k}` = :{k}" for k in changes)
+    with db.engine(db.control_schema).begin() as conn:
+        conn.execute(text(f"UPDATE regions SET {sets} WHERE region = :region_key"), {**changes, "region_key": name})
+    return get_region(db, name)
+
+
+def remove_region(db: Database, name: str, drop_schema: bool = False) -> Region:
+    region = get_region(db, name)
+    with db.engine(db.control_schema).begin() as conn:
+        conn.execute(text("DELETE FROM regions WHERE region = :r"), {"r": name})
+        conn.execute(text("DELETE FROM region_locks WHERE region = :r"), {"r": name})
+    if drop_schema:
+        try:
+            db.drop_schema(region.schema_name)
+        except Exception as exc:  # noqa: BLE001 - report, registry change already done
+            raise DatabaseError(f"region removed but schema {region.schema_name} not dropped: {exc}") from None
+    return region

@@ -1,0 +1,1 @@
+"""Slack's directory into the region schema: channels -> `aos`, users -> `users`."""

@@ -1,0 +1,107 @@
+"""channel-lister: Slack channels -> `aos`; joins backblast channels the bot is not in."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import text
+
+from miner.app import App
+from miner.core.db import upsert
+from miner.core.registry import Region
+from miner.slack.client import SlackError
+
+log = logging.getLogger("miner.listers.channels")
+REGION_NAMES = {"general", "1st-f", "1stf", "first-f", "announcements"}
+HELP_WORDS = ("help", "resource", "q-school", "qsource", "ask")
+
+
+def build_kind(name: str, channel_id: str, region: Region, backblast: int) -> str:
+    """Default channel kind for activity scores: ao, region, help or other."""
+    if backblast or name.startswith("ao"):
+        return "ao"
+    if channel_id == region.firstf_channel or name in REGION_NAMES:
+        return "region"
+    if any(w in name for w in HELP_WORDS):
+        return "help"
+    return "other"
+
+
+def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: Region) -> list[dict]:
+    """Slack channel objects -> aos rows. An admin's backblast choice and kind are kept."""
+    rows = []
+    for ch in channels:
+        cid, name = ch["id"], ch.get("name") or ch["id"]
+        old = existing.get(cid)
+        if old and old.get("backblast_set_by") == "admin":
+            backblast = old["backblast"]
+        else:
+            backblast = int(name.lower().startswith("ao"))
+        rows.append({
+            "channel_id": cid,
+            "ao": name,
+            "channel_created": ch.get("created"),
+            "archived": int(bool(ch.get("is_archived"))),
+            "backblast": backblast,
+            "is_private": int(bool(ch.get("is_private"))),
+            "is_member": int(bool(ch.get("is_member"))),
+            "backblast_set_by": (old or {}).get("backblast_set_by") or "default",
+            "kind": (old or {}).get("kind") or build_kind(name.lower(), cid, region, backblast),
+        })
+    return rows
+
+
+def channel_rows(app: App, region: Region) -> list[dict]:
+    with app.db.engine(region.schema_name).connect() as conn:
+        return [dict(r) for r in conn.execute(text(
+            "SELECT channel_id, ao, channel_created, archived, backblast, site_q_user_id, is_private, is_member, "
+            "backblast_set_by, kind FROM aos ORDER BY ao"
+        )).mappings()]
+
+
+def list_channels(app: App, region: Region) -> dict:
+    slack = app.slack(region)
+    channels = list(slack.fetch_channels())
+    existing = {r["channel_id"]: r for r in channel_rows(app, region)}
+    rows = build_channel_rows(channels, existing, region)
+    joined, join_errors = 0, []
+    for row in rows:
+        if row["backblast"] and not row["is_member"] and not row["archived"] and not row["is_private"]:
+            try:
+                slack.join(row["channel_id"])
+                row["is_member"] = 1
+                joined += 1
+            except SlackError as exc:
+                join_errors.append(str(exc))
+                log.warning("%s: %s", region, exc)
+    with app.db.engine(region.schema_name).begin() as conn:
+        upsert(conn, "aos", rows, ["channel_id"],
+               update=["ao", "channel_created", "archived", "is_private", "is_member", "backblast", "kind"])
+    return {
+        "channels": len(rows), "backblast": sum(r["backblast"] for r in rows),
+        "archived": sum(r["archived"] for r in rows), "joined": joined,
+        "join_errors": len(join_errors), "api_calls": sum(slack.calls.values()),
+    }
+
+
+def set_channels(app: App, region: Region, names_or_ids: list[str], backblast=None, kind=None, site_q=None) -> int:
+    """An admin's choice: mark channels as backblast channels (or not), set kind or site Q."""
+    rows = channel_rows(app, region)
+    by_key = {r["channel_id"]: r for r in rows} | {r["ao"]: r for r in rows}
+    missing = [n for n in names_or_ids if n.lstrip("#") not in by_key]
+    if missing:
+        raise SlackError(f"unknown channel(s) {', '.join(missing)}: run `paxminer channels --region {region}` first")
+    changes: dict = {}
+    if backblast is not None:
+        changes.update(backblast=int(backblast), backblast_set_by="admin")
+    if kind:
+        changes["kind"] = kind
+    if site_q:
+        changes["site_q_user_id"] = site_q
+    if not changes:
+        return 0
+    sets = ", ".join(f"`{k}` = :{k}" for k in changes)
+    with app.db.engine(region.schema_name).begin() as conn:
+        for n in names_or_ids:
+            conn.execute(text(f"UPDATE aos SET {sets} WHERE channel_id = :cid"), {**changes, "cid": by_key[n.lstrip('#')]["channel_id"]})
+    return len(names_or_ids)

@@ -1,0 +1,1 @@
+"""Outreach: acting on scores (slipping PAX, Q invitations, mentors, admin tickets)."""

@@ -1,0 +1,1 @@
+"""Scores: pure computation on frames (compute) and reading/saving a region's scores (run)."""

@@ -1,0 +1,261 @@
+"""All Slack I/O: the only module that imports slack_sdk.
+
+One `Slack` per region token. Every call goes through `call()`, which counts calls per method,
+retries 429 (honouring Retry-After), 5xx, connection errors and read timeouts within a
+per-request time budget, and turns Slack errors into `SlackError` with one clear line.
+Paginated reads use our own cursor loop: a page that fails after its retries raises; it is
+never silently the end. A short page is not the end either: only an empty cursor is.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import re
+import socket
+import threading
+import time
+from collections import Counter
+from http.client import IncompleteRead, RemoteDisconnected
+from typing import Iterator
+from urllib.error import URLError
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackRequestError
+from slack_sdk.http_retry import RetryHandler
+
+from miner.core import constants
+from miner.core.errors import PaxminerError
+
+log = logging.getLogger("miner.slack.client")
+TOKEN_PATTERN = re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
+
+FRIENDLY = {
+    "not_in_channel": "the bot is not a member of channel {channel}; invite it or let `paxminer channels` join it",
+    "channel_not_found": "channel {channel} not found (deleted, or private and the bot is not in it)",
+    "invalid_auth": "the region's Slack token is invalid",
+    "not_authed": "no Slack token was sent",
+    "token_revoked": "the region's Slack token has been revoked",
+    "token_expired": "the region's Slack token has expired",
+    "account_inactive": "the Slack app's account is inactive (token revoked or app removed)",
+    "is_archived": "channel {channel} is archived",
+    "user_not_found": "user {user} not found",
+    "ratelimited": "Slack kept rate-limiting {method} beyond the retry budget",
+    "not_json": "the answer was not valid JSON (cut off, or not from the Slack API)",
+}
+
+
+class SlackError(PaxminerError):
+    """A Slack failure as one readable line; never contains the token."""
+
+    def __init__(self, message: str, code: str = "", method: str = ""):
+        super().__init__(redact(message))
+        self.code = code
+        self.method = method
+
+    def __reduce__(self):  # crosses process boundaries (forked miners) with its code intact
+        return SlackError, (str(self), self.code, self.method)
+
+
+def redact(s: str) -> str:
+    return TOKEN_PATTERN.sub("xox?-[redacted]", s)
+
+
+class RedactingFilter(logging.Filter):
+    """Attach to log handlers: tokens never reach a log line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        if TOKEN_PATTERN.search(msg):
+            record.msg, record.args = redact(msg), ()
+        return True
+
+
+class BudgetedRetryHandler(RetryHandler):
+    """One handler for everything retryable, bounded by attempts and by a time budget.
+
+    Passing our own handlers replaces slack-sdk's defaults (which retry only connection errors).
+    """
+
+    RETRY_STATUS = {429, 500, 502, 503, 504}
+    RETRY_ERRORS = (URLError, ConnectionError, RemoteDisconnected, IncompleteRead, socket.timeout, TimeoutError)
+
+    def __init__(self, max_retry_count: int, budget: float, base: float, stats: Counter, sleep=time.sleep):
+        super().__init__(max_retry_count=max_retry_count)
+        self.budget, self.base, self.stats, self.sleep = budget, base, stats, sleep
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+        started = (state.custom_values or {}).get("started")
+        if started is None:
+            state.custom_values = {**(state.custom_values or {}), "started": time.monotonic()}
+            started = state.custom_values["started"]
+        if time.monotonic() - started > self.budget:
+            return False
+        if response is not None:
+            return response.status_code in self.RETRY_STATUS
+        return isinstance(error, self.RETRY_ERRORS)
+
+    def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
+        state.next_attempt_requested = True
+        if response is not None and response.status_code == 429:
+            header = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), None)
+            value = header[0] if isinstance(header, list) else header
+            try:
+                wait = float(value) if value is not None else 1.0
+            except ValueError:
+                wait = 1.0
+            self.stats["retry_429"] += 1
+        else:
+            wait = self.base * (2 ** state.current_attempt) * (0.5 + random.random())
+            self.stats["retry_5xx" if response is not None else "retry_conn"] += 1
+        started = state.custom_values.get("started", time.monotonic())
+        remaining = self.budget - (time.monotonic() - started)
+        self.sleep(max(0.0, min(wait, remaining)))
+        state.increment_current_attempt()
+
+
+class Slack:
+    """A region's Slack connection. `calls` counts API calls per method (tests and benches read it)."""
+
+    def __init__(
+        self,
+        token: str,
+        base_url: str = constants.SLACK_API_URL,
+        *,
+        page_size: int | None = None,
+        retries: int | None = None,
+        timeout: int | None = None,
+        budget: float | None = None,
+        backoff: float | None = None,
+    ):
+        c = constants  # read at call time, so tests and benches can tune them
+        self._count_lock = threading.Lock()
+        self.calls: Counter = Counter()
+        self.retries: Counter = Counter()
+        self.page_size = page_size or c.HISTORY_PAGE_SIZE
+        timeout = timeout or c.REQUEST_TIMEOUT
+        handler = BudgetedRetryHandler(
+            c.RETRY_MAX if retries is None else retries, budget or c.REQUEST_BUDGET,
+            c.BACKOFF_BASE if backoff is None else backoff, self.retries,
+        )
+        # slack-sdk logs request headers at DEBUG: its own logger, kept at WARNING by the CLI
+        self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[handler],
+                                 logger=logging.getLogger("miner.slack.sdk"))
+
+    def __repr__(self) -> str:
+        return "Slack(token=[redacted])"
+
+    def close(self) -> None:
+        """Nothing to close: slack-sdk opens a connection per call."""
+
+    # -- the one door -------------------------------------------------------------------------
+    def call(self, method: str, context: dict | None = None, **params) -> dict:
+        with self._count_lock:
+            self.calls[method] += 1
+        params = {k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in params.items()}
+        try:
+            return self._client.api_call(method, params=params).data  # type: ignore[return-value]
+        except SlackApiError as exc:
+            code, data = error_code(exc)
+            raise SlackError(describe(method, code, data, context or params), code, method) from None
+        except SlackRequestError as exc:
+            raise SlackError(f"{method}: bad request ({exc})", "request", method) from None
+        except ValueError:  # a 2xx answer whose JSON does not parse (cut off, or not Slack's)
+            raise SlackError(describe(method, "not_json", {}, context or params), "not_json", method) from None
+        except (URLError, OSError, IncompleteRead) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise SlackError(f"{method}: cannot reach Slack ({reason})", "connection", method) from None
+
+    def paged(self, method: str, key: str, cursor: str | None = None, **params) -> Iterator[tuple[list, str]]:
+        """Yield (items, next_cursor) per page until Slack returns an empty cursor."""
+        while True:
+            args = dict(params)
+            if cursor:
+                args["cursor"] = cursor
+            data = self.call(method, **args)
+            cursor = (data.get("response_metadata") or {}).get("next_cursor") or ""
+            yield data.get(key) or [], cursor
+            if not cursor:
+                return
+
+    # -- reads ----------------------------------------------------------------------------------
+    def auth_test(self) -> dict:
+        return self.call("auth.test")
+
+    def fetch_channels(self) -> Iterator[dict]:
+        for items, _ in self.paged(
+            "conversations.list", "channels", types="public_channel,private_channel",
+            exclude_archived="false", limit=constants.LIST_PAGE_SIZE,
+        ):
+            yield from items
+
+    def fetch_users(self) -> Iterator[dict]:
+        for items, _ in self.paged("users.list", "members", limit=constants.LIST_PAGE_SIZE):
+            yield from items
+
+    def fetch_history(self, channel: str, oldest: str, cursor: str | None = None) -> Iterator[tuple[list, str]]:
+        """Pages of a channel's history newer than `oldest`, newest first; resumable by cursor."""
+        yield from self.paged(
+            "conversations.history", "messages", cursor=cursor, channel=channel, oldest=oldest,
+            inclusive="true", limit=self.page_size, include_all_metadata="true",
+        )
+
+    def fetch_replies(self, channel: str, thread_ts: str) -> list[dict]:
+        """The whole thread (parent first), across pages; Slack repeats the parent on every page."""
+        out: dict[str, dict] = {}
+        for items, _ in self.paged(
+            "conversations.replies", "messages", channel=channel, ts=thread_ts,
+            limit=self.page_size, include_all_metadata="true",
+        ):
+            out.update((m["ts"], m) for m in items if m.get("ts"))
+        return list(out.values())
+
+    def permalink(self, channel: str, ts: str) -> str:
+        return self.call("chat.getPermalink", channel=channel, message_ts=ts).get("permalink", "")
+
+    # -- writes ---------------------------------------------------------------------------------
+    def join(self, channel: str) -> None:
+        self.call("conversations.join", channel=channel)
+
+    def open_dm(self, user_id: str) -> str:
+        return self.call("conversations.open", users=user_id)["channel"]["id"]
+
+    def post_message(self, channel: str, text: str, **extra) -> str:
+        return self.call("chat.postMessage", channel=channel, text=text, **extra).get("ts", "")
+
+    def upload_file(self, channel: str, content: bytes, filename: str, title: str, comment: str) -> None:
+        """files_upload_v2 with a channel ID (files.upload is gone)."""
+        self.calls["files_upload_v2"] += 1
+        try:
+            self._client.files_upload_v2(
+                channel=channel, content=content, filename=filename, title=title, initial_comment=comment,
+            )
+        except SlackApiError as exc:
+            code, data = error_code(exc)
+            raise SlackError(describe("files_upload_v2", code, data, {"channel": channel}), code) from None
+        except (SlackRequestError, URLError, OSError) as exc:
+            raise SlackError(f"files_upload_v2: upload failed ({exc})", "connection") from None
+
+
+def error_code(exc: SlackApiError) -> tuple[str, dict]:
+    """Slack's error code; a 5xx (JSON or an HTML error page) is `http_<status>` with Slack's code kept."""
+    data = exc.response.data if isinstance(exc.response.data, dict) else {}
+    status = exc.response.status_code
+    if status >= 500:
+        error = str(data.get("error") or "")
+        return f"http_{status}", {**data, "detail": "" if error.startswith("Received a response") else error}
+    return data.get("error") or f"http_{status}", data
+
+
+def describe(method: str, code: str, data: dict, context: dict) -> str:
+    if code == "missing_scope":
+        return f"{method}: the Slack app lacks the scope {data.get('needed', '?')}; add it and reinstall the app"
+    template = FRIENDLY.get(code)
+    if template:
+        safe = {"channel": context.get("channel", "?"), "user": context.get("user", "?"), "method": method}
+        return f"{method}: " + template.format(**safe)
+    if code.startswith("http_5"):
+        detail = f" {data['detail']}" if data.get("detail") else ""
+        return f"{method}: Slack kept failing (HTTP {code[5:]}{detail}) beyond the retry budget"
+    return f"{method}: Slack error {code}"
