@@ -40,6 +40,7 @@ class Context:
     aos: Mapping[str, str]  # channel_id -> channel name, for every known channel
     tz: str = "America/Chicago"  # region timezone (post ts -> local date)
     date_order: str = "MDY"  # or "DMY"
+    aliases: Mapping[str, str] = field(default_factory=dict)  # normalized alias -> user_id (the region's table)
 
 
 @dataclass
@@ -60,6 +61,8 @@ class Parsed:
     poster_user_id: str | None = None
     source: str = "text"
     text: str = ""
+    date_flag: str | None = None  # "missing" / "unreadable": bd_date is the post's local date
+    warnings: list[str] = field(default_factory=list)  # things to tell the Q (unreadable date, unmatched names)
 
     def as_dict(self) -> dict:
         """JSON-ready dict (bd_date as ISO string)."""
