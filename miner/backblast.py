@@ -90,10 +90,12 @@ _NAME_STRIP = _MARKUP + "@\"'.!?:·•\n"
 
 # Label words, grouped by field.  Matched case-insensitively (on lowercased text), longest first.
 _LABELS = {
-    "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge"],
-    "coq": ["co-q", "co q", "coq", "co-qs", "co qs", "coqs", "co-q's", "co-q’s", "co-q(s)", "co-qic", "co-qic's"],
-    "pax": ["pax", "the pax", "pax list", "attendees", "hims", "pax in attendance"],
-    "fng": ["fng", "fngs", "fng's", "fng’s", "fng(s)", "new guys", "fngz"],
+    "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge", "qics"],
+    "coq": ["co-q", "co q", "coq", "co-qs", "co qs", "coqs", "co-q's", "co-q’s", "co-q(s)", "co-qic", "co-qic's",
+            "co q's", "co q’s"],
+    "pax": ["pax", "the pax", "pax list", "attendees", "hims", "pax in attendance", "pax names", "nor"],
+    "fng": ["fng", "fngs", "fng's", "fng’s", "fng(s)", "new guys", "fngz", "fng names", "number of fngs",
+            "number of fng's", "# of fngs"],
     "count": ["count", "pax count", "total", "total pax", "total count", "total pax count", "#pax", "# pax",
               "# of pax", "#of pax", "headcount", "head count", "number of pax", "num pax", "paxcount", "pax total"],
     "date": ["date", "when", "day", "workout date", "bd date", "beatdown date"],
@@ -130,7 +132,7 @@ _LABEL_RE = re.compile(  # searched in "\n" + lowercased text: the literal "\n" 
     rf"\n{_PREFIX}(?::[a-z0-9_+'\-]+:{_PREFIX}|)"  # ... and one leading :emoji:
     r"(?P<label>" + _trie_regex(_LABEL_OF) + r")"
     r"(?![a-z0-9'’])"
-    rf"[ \t*_~]*(?:\({_SP}*(?P<n>\d+){_SP}*\)|)[ \t*_~]*"  # optional "(8)" after the label
+    rf"[ \t*_~]*(?:\({_SP}*(?P<n>\d+)[^)\n]{{0,40}}\)|\([^)\n]{{0,40}}\)|)[ \t*_~]*"  # "(8)", "(50, 2 FNGs)", "()"
     r"(?:[:=]|(?<=[ \t])[-–—]|[-–—](?=[ \t])|(?=<[@#]))"  # separator, or a mention straight after
     r"[ \t*_~]*(?P<value>[^\n]*)",
 )
@@ -539,7 +541,7 @@ def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date 
             mon, day = (b, a) if order in ("DMY", "dmy") else (a, b)
             return _with_year(mon, day, m[6], post)
         if _ALPHA_RE.search(v) is None:
-            return None
+            return _dateutil_date(v, post, order)
         m = _MD_NAME_RE.search(v)
         if m:
             return _with_year(_MONTHS[m[1]], int(m[2]), m[3], post)
@@ -550,6 +552,9 @@ def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date 
         return None
     if post is None:
         return None
+    got = _dateutil_date(v, post, order)
+    if got is not None:
+        return got
     m = _REL_RE.search(v)
     if m:
         return post if m[1] in ("today", "this morning", "tonight", "this am") else post - dt.timedelta(1)
@@ -559,20 +564,50 @@ def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date 
     return None
 
 
+_MONTH_WORD_RE = re.compile(rf"\b({_MONTH_ALT})\b")
+_COMPACT_RE = re.compile(r"\b(\d{4})(\d{2})(\d{2})\b")  # 20180413
+_DU_DEFAULT = dt.datetime(1900, 1, 1)
+
+
+def _dateutil_date(v: str, post: dt.date | None, order: str) -> dt.date | None:
+    """What the fast readers miss (26-apr-2024, 3.27.15, 20180413, jan 06, 2023 ...), read by dateutil with the
+    region's date order; a date with no year is the latest such date not after the post."""
+    m = _COMPACT_RE.search(v)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if len(_INT_RE.findall(v)) < (1 if _MONTH_WORD_RE.search(v) else 2):  # a month and a day, at least
+        return None
+    from dateutil import parser as du  # imported on first use: most posts never get here
+
+    try:
+        got, _rest = du.parse(v, fuzzy_with_tokens=True, dayfirst=order in ("DMY", "dmy"), default=_DU_DEFAULT)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if got.year == 1900:  # no year written
+        return _with_year(got.month, got.day, None, post) if post else None
+    if got.year < 2000 or got.year > 2100:
+        return None
+    return got.date()
+
+
 def _with_year(mon: int, day: int, year: str | None, post: dt.date | None) -> dt.date:
     if year:
         y = int(year.lstrip("'"))
         return dt.date(y + 2000 if y < 100 else y, mon, day)
     if post is None:
         raise ValueError("no year and no post date")
-    best = None  # no year written: the year that puts the date nearest the post date
-    for y in (post.year - 1, post.year, post.year + 1):
+    best = None  # no year written: the latest such date not after the post (a day of slack for time zones)
+    for y in (post.year + 1, post.year, post.year - 1, post.year - 2):
         try:
             cand = dt.date(y, mon, day)
         except ValueError:
             continue
-        if best is None or abs((cand - post).days) < abs((best - post).days):
+        if cand <= post + dt.timedelta(1):
             best = cand
+            break
     if best is None:
         raise ValueError("bad day")
     return best
@@ -1102,14 +1137,19 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
     if acc.q is None:
         problems.append(acc.q_problem or "no Q found - add a line like 'Q: @yourname'")
     post = _post_date(msg.get("ts"), ctx.tz)
-    bd_date = post
+    bd_date, date_flag, warnings = post, None, []
     dv = f.date_value
     if dv and ("/" in dv or not _TIME_ONLY_RE.match(dv.lower())):
         bd_date = parse_date(f.date_value, post, ctx.date_order)
-        if bd_date is None:
+        if bd_date is None:  # never drop the beatdown: the post's date, flagged
+            bd_date, date_flag = post, "unreadable"
             shown = f.date_value if len(f.date_value) <= 40 else f.date_value[:37] + "..."
-            problems.append(f"date '{shown}' unreadable - write it like 3/1/2025")
-    elif bd_date is None:
+            warnings.append(f"date '{shown}' unreadable - used the post's date; write it like 3/1/2025")
+    else:
+        date_flag = "missing"
+        if not source.startswith("slackblast"):
+            warnings.append("no date found - used the post's date; add a line like 'Date: 3/1/2025'")
+    if bd_date is None:
         problems.append("no date found - add a line like 'Date: 3/1/2025'")
 
     people = acc.people()
@@ -1136,4 +1176,6 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
         (acc.q or human) if bot_post else (human or msg.get("user")),
         source,
         unescape(text),
+        date_flag,
+        warnings + [f"'{n}' matches no Slack user" for n in acc.unmatched.values()],
     )
