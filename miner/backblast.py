@@ -705,6 +705,7 @@ class _Acc:
         self.seen: set[str] = set()  # every uid already placed
         self.unmatched: dict[str, str] = {}  # lowercased -> name as first written
         self.fng_names: dict[str, str] = {}
+        self.q_marked: list[str] = []  # uids marked (QIC) in a PAX list ("" = the poster)
 
     def add_user(self, uid: str, role: str = "pax") -> None:
         if uid in self.lk.apps:  # apps and bots are never people
@@ -800,6 +801,8 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
             if acc.paren_count is None:
                 acc.paren_count = int(m.group(1))
             v = v[m.end() :]
+    if "(" in v or "qic" in v.lower() or "fng" in v.lower():
+        v = _pax_markers(v, acc, poster)
     if "&" in v or "(" in v or "[" in v:
         v = _PAREN_RE.sub(" ", unescape(v))
     lk = acc.lk
@@ -823,6 +826,49 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
                 elif u not in seen and u not in apps:
                     seen.add(u)
                     pax.append(u)
+
+
+_Q_MARK_RE = re.compile(r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?", re.I)
+_FNG_MARK_RE = re.compile(r"\(\s*fng\s*\)|^\s*fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
+_ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
+
+
+def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
+    """Markers on PAX list items: "Name (QIC)" / "Name - QIC" lead; "Name (FNG)", "FNG-Name", "FNG Name",
+    "FNG(Name)" are FNGs (counted); returns the value with the markers removed."""
+    parts = _ITEM_SPLIT_RE.split(v)
+    for i in range(0, len(parts), 2):
+        item = parts[i]
+        low = item.lower()
+        if "q" in low:
+            m = _Q_MARK_RE.search(item)
+            if m:
+                item = item[: m.start()] + item[m.end() :]
+                name = item.strip(_NAME_STRIP + "-–—")
+                if name.lower().startswith("and "):
+                    name = name[4:]
+                if name:
+                    got = [(n, u) for n, u, _a in parse_names(name, acc.lk, None)]
+                    if name.lower() in _SELF_NAMES:
+                        acc.q_marked.append("")
+                    elif got and got[0][1]:
+                        acc.q_marked.append(got[0][1])
+                    elif "<@" in name:
+                        acc.q_marked.extend(_USER_RE.findall(name)[:1])
+        if "fng" in item.lower():
+            m = _FNG_MARK_RE.search(item)
+            if m:
+                item = item[: m.start()] + " " + item[m.end() :]
+                name = " ".join(_PAREN_RE.sub(" ", item.replace("(", " ").replace(")", " ")).split()).strip(_NAME_STRIP)
+                if name.lower().startswith("and "):
+                    name = name[4:]
+                if name and not name[0].isdigit():
+                    acc.fng_names.setdefault(name.lower(), name)
+                    if acc.fng_n is None or not acc.fng_line:
+                        acc.fng_n = None
+                item = " " + name
+        parts[i] = item
+    return "".join(parts)
 
 
 def parse_fng_value(value: str, acc: _Acc) -> None:
@@ -1077,6 +1123,24 @@ def _is_slackblast(msg: Mapping) -> bool:
     return isinstance(bp, dict) and "slackblast" in str(bp.get("name", "")).lower()
 
 
+_PREBLAST_RE = re.compile(r"\bpre[\s\-]?blast\b", re.I)
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n", 3)[:3]:
+        if line.strip():
+            return line
+    return ""
+
+
+def _apply_markers(acc: _Acc, poster: str | None) -> None:
+    """No Q line: the people marked (QIC) / (Q) / (VQ) / - QIC in the PAX list lead."""
+    if acc.q is not None or not acc.q_marked:
+        return
+    for u in acc.q_marked:
+        acc.add_user(u if u else poster, "q" if acc.q is None else "coq") if (u or poster) else None
+
+
 def _not_backblast(msg: Mapping, text: str) -> Parsed:
     return Parsed(status="not_backblast", text=unescape(text), poster_user_id=msg.get("user"))
 
@@ -1120,12 +1184,19 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
         source = "slackblast_metadata"
     else:
         f = parse_text(text, acc, human)
-        if f.preblast:
+        if f.preblast or _PREBLAST_RE.search(_first_line(text)):
             return _not_backblast(msg, text)
+        _apply_markers(acc, human)
+        named = bool(acc.q or acc.coqs or acc.pax)
         if f.header:  # a header plus labels; or plenty of mentions and no "coming later" teaser
-            intended = f.labels > 0 or (f.mentions >= 2 and not _TEASER_RE.search(_lower(text)))
-        else:  # no header: needs both a Q line and a PAX line (or a slackblast post with labels)
-            intended = (f.has_q_label and f.has_pax_label) or (slackblast and f.labels > 0)
+            teaser = _TEASER_RE.search(_lower(f.title or "")) and not f.has_pax_label
+            intended = (f.labels > 0 and not teaser) or (f.mentions >= 2 and not _TEASER_RE.search(_lower(text)))
+        else:  # no header: the labelled lines must name people (a Q and a PAX line, or a PAX list and more)
+            intended = (
+                (f.has_q_label and f.has_pax_label and (named or acc.count is not None))
+                or (f.has_pax_label and len(acc.pax) >= 2 and f.labels >= 2)
+                or (slackblast and f.labels > 0)
+            )
         if not intended:
             return _not_backblast(msg, text)
     return _finish(msg, f, acc, ctx, source, text, human, slackblast or source == "slackblast_metadata")
