@@ -195,7 +195,7 @@ class _Lookup:
     """Per-Context indexes (names -> user, channel names -> AO), built once and cached."""
 
     __slots__ = ("users", "aos", "apps", "name_to_uid", "user_keys", "ao_by_name", "ao_by_short", "name_memo",
-                 "ao_memo")  # fmt: skip
+                 "ao_memo", "squashed", "aliases")  # fmt: skip
 
     def __init__(self, ctx: Context):
         self.users = ctx.users
@@ -217,6 +217,11 @@ class _Lookup:
                 by_name.setdefault(key, set()).add(uid)
         # normalised name -> uid when exactly one user has it, None when ambiguous
         self.name_to_uid = {k: (next(iter(v)) if len(v) == 1 else None) for k, v in by_name.items()}
+        self.aliases = {_norm_name(k): v for k, v in (ctx.aliases or {}).items() if v not in self.apps}
+        squashed: dict[str, set[str]] = {}  # names without case, spaces, hyphens, dots, quotes
+        for k, v in by_name.items():
+            squashed.setdefault(_squash(k), set()).update(v)
+        self.squashed = {k: (next(iter(v)) if len(v) == 1 else None) for k, v in squashed.items() if k}
         self.ao_by_name: dict[str, str | None] = {}
         self.ao_by_short: dict[str, str | None] = {}  # same, ignoring a leading "the"
         for cid, name in ctx.aos.items():
@@ -250,6 +255,26 @@ def _lookup(ctx: Context) -> _Lookup:
 
 def _norm_name(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+_SQUASH_RE = re.compile(r"[\s\-–—_.'’`@!]+")
+
+
+def _squash(s: str) -> str:
+    return _SQUASH_RE.sub("", s.lower())
+
+
+def _close_match(key: str, lk: _Lookup) -> str | None:
+    """A close spelling (one edit, names of 5+ letters) of exactly one user's squashed name."""
+    if len(key) < 5:
+        return None
+    hit = None
+    for k, uid in lk.squashed.items():
+        if uid and abs(len(k) - len(key)) <= 1 and k[0] == key[0] and _edit_distance(k, key) <= 1:
+            if hit is not None and hit != uid:
+                return None
+            hit = uid
+    return hit
 
 
 def _norm_ao(s: str) -> str:
@@ -467,7 +492,9 @@ def _memo_names(chunk: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
 def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], ...]:
     """One raw name token -> ((name, uid|None, ambiguous), ...); uid "" marks a self-reference."""
     name = raw.strip(_NAME_STRIP)
-    if not name or name[0].isdigit():
+    if not name:
+        return ()
+    if name[0].isdigit() and name.lower() not in lk.name_to_uid:
         return ()
     if "  " in name or "\t" in name:
         name = " ".join(name.split())
@@ -479,9 +506,21 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
         return ((name, uid, uid is None),)
     if key in _STOP_NAMES:
         return ()
+    uid = lk.aliases.get(key) or lk.squashed.get(_squash(key))
+    if uid:
+        return ((name, uid, False),)
+    if key.startswith("yhc "):  # "YHC Floppy Disk"
+        return _resolve_name(name[4:], lk)
+    if "@" in key:  # "@A@B C@D" written as text
+        parts = [p for p in name.split("@") if p.strip()]
+        if len(parts) > 1:
+            return tuple(x for p in parts for x in _resolve_name(p, lk))
     seg = _segment(key, lk) if " " in key else None
     if seg:
         return tuple((n, uid, False) for n, uid in seg)
+    uid = _close_match(_squash(key), lk)
+    if uid:
+        return ((name, uid, False),)
     return ((name, None, False),)
 
 
