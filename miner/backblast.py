@@ -195,7 +195,7 @@ class _Lookup:
     """Per-Context indexes (names -> user, channel names -> AO), built once and cached."""
 
     __slots__ = ("users", "aos", "apps", "name_to_uid", "user_keys", "ao_by_name", "ao_by_short", "name_memo",
-                 "ao_memo", "squashed", "aliases")  # fmt: skip
+                 "ao_memo", "squashed", "aliases", "joined")  # fmt: skip
 
     def __init__(self, ctx: Context):
         self.users = ctx.users
@@ -217,6 +217,8 @@ class _Lookup:
                 by_name.setdefault(key, set()).add(uid)
         # normalised name -> uid when exactly one user has it, None when ambiguous
         self.name_to_uid = {k: (next(iter(v)) if len(v) == 1 else None) for k, v in by_name.items()}
+        # names that contain a list separator ("Salt and Pepper", "T&C"): looked for before a list is split
+        self.joined = {k: v for k, v in self.name_to_uid.items() if v and ("&" in k or " and " in k or "/" in k)}
         self.aliases = {_norm_name(k): v for k, v in (ctx.aliases or {}).items() if v not in self.apps}
         squashed: dict[str, set[str]] = {}  # names without case, spaces, hyphens, dots, quotes
         for k, v in by_name.items():
@@ -506,6 +508,9 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
         return ((name, uid, uid is None),)
     if key in _STOP_NAMES:
         return ()
+    for lead in ("and ", "special guest ", "guest "):
+        if key.startswith(lead):
+            return _resolve_name(name[len(lead) :], lk)
     uid = lk.aliases.get(key) or lk.squashed.get(_squash(key))
     if uid:
         return ((name, uid, False),)
@@ -808,6 +813,8 @@ def parse_q_line(value: str, label: str, acc: _Acc, poster: str | None) -> None:
             else:
                 acc.add_user(uid, "q" if label != "coq" and acc.q is None else "coq")
             return
+    if value[:2].lower() == "co" and "(" in value and value.rstrip().endswith(")"):  # "QIC: Co-Q (A & B)"
+        value = value[value.index("(") + 1 : value.rstrip().rindex(")")]
     any_mention = "<@" in value
     if any_mention:  # mentions in written order, then plain names that match users
         uids, plain = _split_tokens(value)
@@ -840,6 +847,13 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
             if acc.paren_count is None:
                 acc.paren_count = int(m.group(1))
             v = v[m.end() :]
+    if acc.lk.joined and ("&" in v or " and " in v.lower() or "/" in v):
+        low = v.lower()
+        for k, u in acc.lk.joined.items():
+            i = low.find(k)
+            if i >= 0:
+                acc.add_user(u)
+                v, low = v[:i] + "," + v[i + len(k) :], low[:i] + "," + low[i + len(k) :]
     if "(" in v or "qic" in v.lower() or "fng" in v.lower():
         v = _pax_markers(v, acc, poster)
     if "&" in v or "(" in v or "[" in v:
@@ -1043,9 +1057,18 @@ def _head_line(ln: str, lw: str, f: _Fields) -> bool:
 def _read_continuation(text: str, p: int, starts: set[int], label: str, value: str, acc: _Acc, f: _Fields,
                        poster: str | None) -> None:  # fmt: skip
     """Lines after a PAX/Co-Q/FNG label that continue its list (until a blank line or another label)."""
-    open_list = not value.strip() or value.rstrip().endswith(",")
+    bare = value.strip(_MARKUP)
+    open_list = not bare or value.rstrip().endswith(",")
     n = len(text)
     more = []
+    if label == "pax" and (not bare or bare.isdigit()):  # "PAX: 19" / "PAX:", a blank line, then the list
+        e = text.find("\n", p)
+        if e >= p and not text[p:e].strip() and e + 1 not in starts:
+            nxt = text.find("\n", e + 1)
+            line = text[e + 1 : nxt if nxt >= 0 else n]
+            if line.count(",") >= 2 and not _GENERIC_LABEL_RE.match(_lower(line)):
+                _read_value(label, line.strip(), None, acc, f, poster)
+                return
     while p < n and p not in starts:
         e = text.find("\n", p)
         e = n if e < 0 else e
