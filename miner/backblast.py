@@ -988,7 +988,8 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
             acc.fng_line, acc.fng_n = True, 0
         else:
             _read_value(label, value, n, acc, f, poster)
-        if label in _LIST_LABELS and e < n_text and text[e] != "\n":
+        if label in _LIST_LABELS and e < n_text and (text[e] != "\n" or (label == "pax" and (
+                not value.strip(_MARKUP) or value.strip(_MARKUP).isdigit()))):  # fmt: skip
             if starts is None:
                 starts = {x.start() for x in matches}
             if e not in starts:

@@ -1124,3 +1124,11 @@ Date: 3.25.16
 Cadre: Free Pass, Calypso
 PAX: 33 max, bring 30#""", users=["Free Pass", "Calypso"])
 neg("f3greensboro", "https://f3greensboro.com/", """Backblast writers needed! If you Q'd this week please post your BB.""")
+bb("f3omaha", "https://f3omaha.com/2022/02/07/golden-spike-2-4-22-dr-q-from-taps/", """Backblast!  Stadium Steps
+Date: 04/22/2022
+AO:   Golden Spike
+PAX: Herky, Chiclet, Barn Owl
+FNGs:  0
+Q:   Folsom
+Total Pax:  4""",
+   q="Folsom", date="2022-04-22", ao="ao-golden-spike", pax=["Herky", "Chiclet", "Barn Owl"], count=4)
