@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-PARSER_VERSION = "2"  # bump when output changes
+PARSER_VERSION = "3"  # bump when output changes
 
 __all__ = ["PARSER_VERSION", "Context", "Parsed", "parse_message", "parse_date", "parse_blocks_text"]
 
