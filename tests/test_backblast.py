@@ -174,7 +174,10 @@ def test_q_and_coq_and_poster():
 def test_problem_is_one_line_and_intended():
     got = parse_message(msg("Backblast\nDate: Blursday\nPAX: <@U03HOOPS00>"), CTX)
     assert got.status == "problem" and got.intended
-    assert "\n" not in got.problem and "no Q" in got.problem and "Blursday" in got.problem
+    assert "\n" not in got.problem and "no Q" in got.problem
+    # an unreadable date is no problem: the post's date, flagged and reported
+    assert got.bd_date == dt.date(2025, 3, 1) and got.date_flag == "unreadable"
+    assert any("Blursday" in w for w in got.warnings)
 
 
 def test_not_backblast_defaults():

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-PARSER_VERSION = "2"  # bump when output changes
+PARSER_VERSION = "3"  # bump when output changes
 
 __all__ = ["PARSER_VERSION", "Context", "Parsed", "parse_message", "parse_date", "parse_blocks_text"]
 
@@ -40,6 +40,7 @@ class Context:
     aos: Mapping[str, str]  # channel_id -> channel name, for every known channel
     tz: str = "America/Chicago"  # region timezone (post ts -> local date)
     date_order: str = "MDY"  # or "DMY"
+    aliases: Mapping[str, str] = field(default_factory=dict)  # normalized alias -> user_id (the region's table)
 
 
 @dataclass
@@ -60,6 +61,8 @@ class Parsed:
     poster_user_id: str | None = None
     source: str = "text"
     text: str = ""
+    date_flag: str | None = None  # "missing" / "unreadable": bd_date is the post's local date
+    warnings: list[str] = field(default_factory=list)  # things to tell the Q (unreadable date, unmatched names)
 
     def as_dict(self) -> dict:
         """JSON-ready dict (bd_date as ISO string)."""
@@ -87,10 +90,12 @@ _NAME_STRIP = _MARKUP + "@\"'.!?:·•\n"
 
 # Label words, grouped by field.  Matched case-insensitively (on lowercased text), longest first.
 _LABELS = {
-    "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge"],
-    "coq": ["co-q", "co q", "coq", "co-qs", "co qs", "coqs", "co-q's", "co-q’s", "co-q(s)", "co-qic", "co-qic's"],
-    "pax": ["pax", "the pax", "pax list", "attendees", "hims", "pax in attendance"],
-    "fng": ["fng", "fngs", "fng's", "fng’s", "fng(s)", "new guys", "fngz"],
+    "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge", "qics"],
+    "coq": ["co-q", "co q", "coq", "co-qs", "co qs", "coqs", "co-q's", "co-q’s", "co-q(s)", "co-qic", "co-qic's",
+            "co q's", "co q’s"],
+    "pax": ["pax", "the pax", "pax list", "attendees", "hims", "pax in attendance", "pax names", "nor"],
+    "fng": ["fng", "fngs", "fng's", "fng’s", "fng(s)", "new guys", "fngz", "fng names", "number of fngs",
+            "number of fng's", "# of fngs"],
     "count": ["count", "pax count", "total", "total pax", "total count", "total pax count", "#pax", "# pax",
               "# of pax", "#of pax", "headcount", "head count", "number of pax", "num pax", "paxcount", "pax total"],
     "date": ["date", "when", "day", "workout date", "bd date", "beatdown date"],
@@ -127,7 +132,7 @@ _LABEL_RE = re.compile(  # searched in "\n" + lowercased text: the literal "\n" 
     rf"\n{_PREFIX}(?::[a-z0-9_+'\-]+:{_PREFIX}|)"  # ... and one leading :emoji:
     r"(?P<label>" + _trie_regex(_LABEL_OF) + r")"
     r"(?![a-z0-9'’])"
-    rf"[ \t*_~]*(?:\({_SP}*(?P<n>\d+){_SP}*\)|)[ \t*_~]*"  # optional "(8)" after the label
+    rf"[ \t*_~]*(?:\({_SP}*(?P<n>\d+)[^)\n]{{0,40}}\)|\([^)\n]{{0,40}}\)|)[ \t*_~]*"  # "(8)", "(50, 2 FNGs)", "()"
     r"(?:[:=]|(?<=[ \t])[-–—]|[-–—](?=[ \t])|(?=<[@#]))"  # separator, or a mention straight after
     r"[ \t*_~]*(?P<value>[^\n]*)",
 )
@@ -190,7 +195,7 @@ class _Lookup:
     """Per-Context indexes (names -> user, channel names -> AO), built once and cached."""
 
     __slots__ = ("users", "aos", "apps", "name_to_uid", "user_keys", "ao_by_name", "ao_by_short", "name_memo",
-                 "ao_memo")  # fmt: skip
+                 "ao_memo", "squashed", "aliases", "joined")  # fmt: skip
 
     def __init__(self, ctx: Context):
         self.users = ctx.users
@@ -212,6 +217,13 @@ class _Lookup:
                 by_name.setdefault(key, set()).add(uid)
         # normalised name -> uid when exactly one user has it, None when ambiguous
         self.name_to_uid = {k: (next(iter(v)) if len(v) == 1 else None) for k, v in by_name.items()}
+        # names that contain a list separator ("Salt and Pepper", "T&C"): looked for before a list is split
+        self.joined = {k: v for k, v in self.name_to_uid.items() if v and ("&" in k or " and " in k or "/" in k)}
+        self.aliases = {_norm_name(k): v for k, v in (ctx.aliases or {}).items() if v not in self.apps}
+        squashed: dict[str, set[str]] = {}  # names without case, spaces, hyphens, dots, quotes
+        for k, v in by_name.items():
+            squashed.setdefault(_squash(k), set()).update(v)
+        self.squashed = {k: (next(iter(v)) if len(v) == 1 else None) for k, v in squashed.items() if k}
         self.ao_by_name: dict[str, str | None] = {}
         self.ao_by_short: dict[str, str | None] = {}  # same, ignoring a leading "the"
         for cid, name in ctx.aos.items():
@@ -245,6 +257,26 @@ def _lookup(ctx: Context) -> _Lookup:
 
 def _norm_name(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+_SQUASH_RE = re.compile(r"[\s\-–—_.'’`@!]+")
+
+
+def _squash(s: str) -> str:
+    return _SQUASH_RE.sub("", s.lower())
+
+
+def _close_match(key: str, lk: _Lookup) -> str | None:
+    """A close spelling (one edit, names of 5+ letters) of exactly one user's squashed name."""
+    if len(key) < 5:
+        return None
+    hit = None
+    for k, uid in lk.squashed.items():
+        if uid and abs(len(k) - len(key)) <= 1 and k[0] == key[0] and _edit_distance(k, key) <= 1:
+            if hit is not None and hit != uid:
+                return None
+            hit = uid
+    return hit
 
 
 def _norm_ao(s: str) -> str:
@@ -462,7 +494,9 @@ def _memo_names(chunk: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
 def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], ...]:
     """One raw name token -> ((name, uid|None, ambiguous), ...); uid "" marks a self-reference."""
     name = raw.strip(_NAME_STRIP)
-    if not name or name[0].isdigit():
+    if not name:
+        return ()
+    if name[0].isdigit() and name.lower() not in lk.name_to_uid:
         return ()
     if "  " in name or "\t" in name:
         name = " ".join(name.split())
@@ -474,9 +508,24 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
         return ((name, uid, uid is None),)
     if key in _STOP_NAMES:
         return ()
+    for lead in ("and ", "special guest ", "guest "):
+        if key.startswith(lead):
+            return _resolve_name(name[len(lead) :], lk)
+    uid = lk.aliases.get(key) or lk.squashed.get(_squash(key))
+    if uid:
+        return ((name, uid, False),)
+    if key.startswith("yhc "):  # "YHC Floppy Disk"
+        return _resolve_name(name[4:], lk)
+    if "@" in key:  # "@A@B C@D" written as text
+        parts = [p for p in name.split("@") if p.strip()]
+        if len(parts) > 1:
+            return tuple(x for p in parts for x in _resolve_name(p, lk))
     seg = _segment(key, lk) if " " in key else None
     if seg:
         return tuple((n, uid, False) for n, uid in seg)
+    uid = _close_match(_squash(key), lk)
+    if uid:
+        return ((name, uid, False),)
     return ((name, None, False),)
 
 
@@ -536,7 +585,7 @@ def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date 
             mon, day = (b, a) if order in ("DMY", "dmy") else (a, b)
             return _with_year(mon, day, m[6], post)
         if _ALPHA_RE.search(v) is None:
-            return None
+            return _dateutil_date(v, post, order)
         m = _MD_NAME_RE.search(v)
         if m:
             return _with_year(_MONTHS[m[1]], int(m[2]), m[3], post)
@@ -547,6 +596,9 @@ def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date 
         return None
     if post is None:
         return None
+    got = _dateutil_date(v, post, order)
+    if got is not None:
+        return got
     m = _REL_RE.search(v)
     if m:
         return post if m[1] in ("today", "this morning", "tonight", "this am") else post - dt.timedelta(1)
@@ -556,20 +608,50 @@ def parse_date(value: str, post: dt.date | None, order: str = "MDY") -> dt.date 
     return None
 
 
+_MONTH_WORD_RE = re.compile(rf"\b({_MONTH_ALT})\b")
+_COMPACT_RE = re.compile(r"\b(\d{4})(\d{2})(\d{2})\b")  # 20180413
+_DU_DEFAULT = dt.datetime(1900, 1, 1)
+
+
+def _dateutil_date(v: str, post: dt.date | None, order: str) -> dt.date | None:
+    """What the fast readers miss (26-apr-2024, 3.27.15, 20180413, jan 06, 2023 ...), read by dateutil with the
+    region's date order; a date with no year is the latest such date not after the post."""
+    m = _COMPACT_RE.search(v)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if len(_INT_RE.findall(v)) < (1 if _MONTH_WORD_RE.search(v) else 2):  # a month and a day, at least
+        return None
+    from dateutil import parser as du  # imported on first use: most posts never get here
+
+    try:
+        got, _rest = du.parse(v, fuzzy_with_tokens=True, dayfirst=order in ("DMY", "dmy"), default=_DU_DEFAULT)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if got.year == 1900:  # no year written
+        return _with_year(got.month, got.day, None, post) if post else None
+    if got.year < 2000 or got.year > 2100:
+        return None
+    return got.date()
+
+
 def _with_year(mon: int, day: int, year: str | None, post: dt.date | None) -> dt.date:
     if year:
         y = int(year.lstrip("'"))
         return dt.date(y + 2000 if y < 100 else y, mon, day)
     if post is None:
         raise ValueError("no year and no post date")
-    best = None  # no year written: the year that puts the date nearest the post date
-    for y in (post.year - 1, post.year, post.year + 1):
+    best = None  # no year written: the latest such date not after the post (a day of slack for time zones)
+    for y in (post.year + 1, post.year, post.year - 1, post.year - 2):
         try:
             cand = dt.date(y, mon, day)
         except ValueError:
             continue
-        if best is None or abs((cand - post).days) < abs((best - post).days):
+        if cand <= post + dt.timedelta(1):
             best = cand
+            break
     if best is None:
         raise ValueError("bad day")
     return best
@@ -667,6 +749,7 @@ class _Acc:
         self.seen: set[str] = set()  # every uid already placed
         self.unmatched: dict[str, str] = {}  # lowercased -> name as first written
         self.fng_names: dict[str, str] = {}
+        self.q_marked: list[str] = []  # uids marked (QIC) in a PAX list ("" = the poster)
 
     def add_user(self, uid: str, role: str = "pax") -> None:
         if uid in self.lk.apps:  # apps and bots are never people
@@ -730,6 +813,8 @@ def parse_q_line(value: str, label: str, acc: _Acc, poster: str | None) -> None:
             else:
                 acc.add_user(uid, "q" if label != "coq" and acc.q is None else "coq")
             return
+    if value[:2].lower() == "co" and "(" in value and value.rstrip().endswith(")"):  # "QIC: Co-Q (A & B)"
+        value = value[value.index("(") + 1 : value.rstrip().rindex(")")]
     any_mention = "<@" in value
     if any_mention:  # mentions in written order, then plain names that match users
         uids, plain = _split_tokens(value)
@@ -762,6 +847,15 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
             if acc.paren_count is None:
                 acc.paren_count = int(m.group(1))
             v = v[m.end() :]
+    if acc.lk.joined and ("&" in v or " and " in v.lower() or "/" in v):
+        low = v.lower()
+        for k, u in acc.lk.joined.items():
+            i = low.find(k)
+            if i >= 0:
+                acc.add_user(u)
+                v, low = v[:i] + "," + v[i + len(k) :], low[:i] + "," + low[i + len(k) :]
+    if "(" in v or "qic" in v.lower() or "fng" in v.lower():
+        v = _pax_markers(v, acc, poster)
     if "&" in v or "(" in v or "[" in v:
         v = _PAREN_RE.sub(" ", unescape(v))
     lk = acc.lk
@@ -785,6 +879,49 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
                 elif u not in seen and u not in apps:
                     seen.add(u)
                     pax.append(u)
+
+
+_Q_MARK_RE = re.compile(r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?", re.I)
+_FNG_MARK_RE = re.compile(r"\(\s*fng\s*\)|^\s*fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
+_ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
+
+
+def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
+    """Markers on PAX list items: "Name (QIC)" / "Name - QIC" lead; "Name (FNG)", "FNG-Name", "FNG Name",
+    "FNG(Name)" are FNGs (counted); returns the value with the markers removed."""
+    parts = _ITEM_SPLIT_RE.split(v)
+    for i in range(0, len(parts), 2):
+        item = parts[i]
+        low = item.lower()
+        if "q" in low:
+            m = _Q_MARK_RE.search(item)
+            if m:
+                item = item[: m.start()] + item[m.end() :]
+                name = item.strip(_NAME_STRIP + "-–—")
+                if name.lower().startswith("and "):
+                    name = name[4:]
+                if name:
+                    got = [(n, u) for n, u, _a in parse_names(name, acc.lk, None)]
+                    if name.lower() in _SELF_NAMES:
+                        acc.q_marked.append("")
+                    elif got and got[0][1]:
+                        acc.q_marked.append(got[0][1])
+                    elif "<@" in name:
+                        acc.q_marked.extend(_USER_RE.findall(name)[:1])
+        if "fng" in item.lower():
+            m = _FNG_MARK_RE.search(item)
+            if m:
+                item = item[: m.start()] + " " + item[m.end() :]
+                name = " ".join(_PAREN_RE.sub(" ", item.replace("(", " ").replace(")", " ")).split()).strip(_NAME_STRIP)
+                if name.lower().startswith("and "):
+                    name = name[4:]
+                if name and not name[0].isdigit():
+                    acc.fng_names.setdefault(name.lower(), name)
+                    if acc.fng_n is None or not acc.fng_line:
+                        acc.fng_n = None
+                item = " " + name
+        parts[i] = item
+    return "".join(parts)
 
 
 def parse_fng_value(value: str, acc: _Acc) -> None:
@@ -851,7 +988,8 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
             acc.fng_line, acc.fng_n = True, 0
         else:
             _read_value(label, value, n, acc, f, poster)
-        if label in _LIST_LABELS and e < n_text and text[e] != "\n":
+        if label in _LIST_LABELS and e < n_text and (text[e] != "\n" or (label == "pax" and (
+                not value.strip(_MARKUP) or value.strip(_MARKUP).isdigit()))):  # fmt: skip
             if starts is None:
                 starts = {x.start() for x in matches}
             if e not in starts:
@@ -920,9 +1058,18 @@ def _head_line(ln: str, lw: str, f: _Fields) -> bool:
 def _read_continuation(text: str, p: int, starts: set[int], label: str, value: str, acc: _Acc, f: _Fields,
                        poster: str | None) -> None:  # fmt: skip
     """Lines after a PAX/Co-Q/FNG label that continue its list (until a blank line or another label)."""
-    open_list = not value.strip() or value.rstrip().endswith(",")
+    bare = value.strip(_MARKUP)
+    open_list = not bare or value.rstrip().endswith(",")
     n = len(text)
     more = []
+    if label == "pax" and (not bare or bare.isdigit()):  # "PAX: 19" / "PAX:", a blank line, then the list
+        e = text.find("\n", p)
+        if e >= p and not text[p:e].strip() and e + 1 not in starts:
+            nxt = text.find("\n", e + 1)
+            line = text[e + 1 : nxt if nxt >= 0 else n]
+            if line.count(",") >= 2 and not _GENERIC_LABEL_RE.match(_lower(line)):
+                _read_value(label, line.strip(), None, acc, f, poster)
+                return
     while p < n and p not in starts:
         e = text.find("\n", p)
         e = n if e < 0 else e
@@ -1039,6 +1186,24 @@ def _is_slackblast(msg: Mapping) -> bool:
     return isinstance(bp, dict) and "slackblast" in str(bp.get("name", "")).lower()
 
 
+_PREBLAST_RE = re.compile(r"\bpre[\s\-]?blast\b", re.I)
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n", 3)[:3]:
+        if line.strip():
+            return line
+    return ""
+
+
+def _apply_markers(acc: _Acc, poster: str | None) -> None:
+    """No Q line: the people marked (QIC) / (Q) / (VQ) / - QIC in the PAX list lead."""
+    if acc.q is not None or not acc.q_marked:
+        return
+    for u in acc.q_marked:
+        acc.add_user(u if u else poster, "q" if acc.q is None else "coq") if (u or poster) else None
+
+
 def _not_backblast(msg: Mapping, text: str) -> Parsed:
     return Parsed(status="not_backblast", text=unescape(text), poster_user_id=msg.get("user"))
 
@@ -1082,12 +1247,19 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
         source = "slackblast_metadata"
     else:
         f = parse_text(text, acc, human)
-        if f.preblast:
+        if f.preblast or _PREBLAST_RE.search(_first_line(text)):
             return _not_backblast(msg, text)
+        _apply_markers(acc, human)
+        named = bool(acc.q or acc.coqs or acc.pax)
         if f.header:  # a header plus labels; or plenty of mentions and no "coming later" teaser
-            intended = f.labels > 0 or (f.mentions >= 2 and not _TEASER_RE.search(_lower(text)))
-        else:  # no header: needs both a Q line and a PAX line (or a slackblast post with labels)
-            intended = (f.has_q_label and f.has_pax_label) or (slackblast and f.labels > 0)
+            teaser = _TEASER_RE.search(_lower(f.title or "")) and not f.has_pax_label
+            intended = (f.labels > 0 and not teaser) or (f.mentions >= 2 and not _TEASER_RE.search(_lower(text)))
+        else:  # no header: the labelled lines must name people (a Q and a PAX line, or a PAX list and more)
+            intended = (
+                (f.has_q_label and f.has_pax_label and (named or acc.count is not None))
+                or (f.has_pax_label and len(acc.pax) >= 2 and f.labels >= 2)
+                or (slackblast and f.labels > 0)
+            )
         if not intended:
             return _not_backblast(msg, text)
     return _finish(msg, f, acc, ctx, source, text, human, slackblast or source == "slackblast_metadata")
@@ -1099,14 +1271,19 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
     if acc.q is None:
         problems.append(acc.q_problem or "no Q found - add a line like 'Q: @yourname'")
     post = _post_date(msg.get("ts"), ctx.tz)
-    bd_date = post
+    bd_date, date_flag, warnings = post, None, []
     dv = f.date_value
     if dv and ("/" in dv or not _TIME_ONLY_RE.match(dv.lower())):
         bd_date = parse_date(f.date_value, post, ctx.date_order)
-        if bd_date is None:
+        if bd_date is None:  # never drop the beatdown: the post's date, flagged
+            bd_date, date_flag = post, "unreadable"
             shown = f.date_value if len(f.date_value) <= 40 else f.date_value[:37] + "..."
-            problems.append(f"date '{shown}' unreadable - write it like 3/1/2025")
-    elif bd_date is None:
+            warnings.append(f"date '{shown}' unreadable - used the post's date; write it like 3/1/2025")
+    else:
+        date_flag = "missing"
+        if not source.startswith("slackblast"):
+            warnings.append("no date found - used the post's date; add a line like 'Date: 3/1/2025'")
+    if bd_date is None:
         problems.append("no date found - add a line like 'Date: 3/1/2025'")
 
     people = acc.people()
@@ -1133,4 +1310,6 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
         (acc.q or human) if bot_post else (human or msg.get("user")),
         source,
         unescape(text),
+        date_flag,
+        warnings + [f"'{n}' matches no Slack user" for n in acc.unmatched.values()],
     )

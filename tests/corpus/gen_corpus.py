@@ -883,7 +883,7 @@ def gen_problems(rng: random.Random, n: int) -> list[dict]:
         elif kind == "baddate":
             bad = rng.choice(BAD_DATES)
             lines.append(label(rng, rng.choice(["Date", "DATE", "When"])) + bad)
-            exp_date, problem = None, bad
+            problem = None  # an unreadable date falls back to the post's date (flagged): not a problem
         elif kind == "qplain":
             who = rng.choice(["Sir Sweats-a-lot", "Coach K", "Big Papi", "Mr. Miyagi"])
             q_line, problem = f"Q: {who}", who
@@ -904,7 +904,7 @@ def gen_problems(rng: random.Random, n: int) -> list[dict]:
         lines += ["", rng.choice(MOLESKINE)]
         msg = {"type": "message", "user": q, "ts": ts_of(local, "America/Chicago", rng), "text": "\n".join(lines)}
         exp = {
-            "status": "problem",
+            "status": "problem" if problem else "ok",
             "ao_id": channel,
             "bd_date": exp_date,
             "q_user_id": None if kind != "baddate" else q,
@@ -913,8 +913,9 @@ def gen_problems(rng: random.Random, n: int) -> list[dict]:
             "unmatched_names": unmatched,
             "fng_count": 0,
             "pax_count": count if count is not None else len(ids) + len(unmatched),
-            "problem_contains": problem,
         }
+        if problem:
+            exp["problem_contains"] = problem
         out.append(case(f"gen-problem-{i:03d}", f"problem: {kind}", msg, exp, {"channel_id": channel}))
     return out
 

@@ -1,0 +1,1134 @@
+"""Real-format backblast corpus: hand-written cases, one ``bb(...)`` / ``neg(...)`` call each.
+
+Every header keeps the layout of a backblast (or preblast / schedule) that an F3 region published on its
+website (labels, separators, spacing, order, markers, date style: see ``url``); the names, AOs and narrative
+are invented here.  The expected values are written by hand from reading the post as a person would;
+``build.py`` only turns names into Slack ids and writes ``cases.jsonl``.
+
+bb() keywords (names are the Slack users' display names unless noted):
+  q / coq / pax   who was there and matched a Slack user (pax: everyone else; Q and Co-Qs are added)
+  un              names that match no Slack user, as a person would write them down (markers dropped)
+  fng             FNG count;  count: pax_count (default: people + unmatched)
+  users           extra Slack users in the region (distractors, near-misses)
+  real            display name -> real name
+  ao / channel    expected AO channel / channel posted in (default: the AO's)
+  date / posted   expected workout date / local date of the post (default: same day)
+  flag            expected date_flag ("missing" / "unreadable") when the date came from the post
+  alias           normalized alias -> display name (the region's alias table)
+  mentions        also emit a copy with the matched names written as Slack mentions
+"""
+
+from __future__ import annotations
+
+CASES: list[dict] = []
+
+
+def bb(region, url, text, *, q, date, ao, coq=(), pax=(), un=(), fng=0, count=None, users=(), real=None,
+       channel=None, posted=None, poster=None, flag=None, alias=None, mentions=True, status="ok", note=""):  # fmt: skip
+    CASES.append(dict(kind="bb", region=region, url=url, text=text, q=q, coq=list(coq), pax=list(pax), un=list(un),
+                      fng=fng, count=count, users=list(users), real=real or {}, ao=ao, channel=channel or ao,
+                      date=date, posted=posted or date, poster=poster, flag=flag, alias=alias or {},
+                      mentions=mentions, status=status, note=note))  # fmt: skip
+
+
+def neg(region, url, text, *, channel="ao-general", posted="2024-05-01", users=(), note=""):
+    CASES.append(dict(kind="neg", region=region, url=url, text=text, channel=channel, posted=posted,
+                      users=list(users), note=note))  # fmt: skip
+
+
+# ------------------------------------------------------------------ F3 Houston (bulleted WordPress block)
+U = "https://f3houston.com/crawling-out-of-death-valley/"
+bb("f3houston", U, """  • When: 03/26/2019
+  • QIC: Lockbox
+  • The PAX: Sponge, Mitten (R), Crouton (R), The Duke (R), Shin-Splint, Pretzel’, GPS, Radar Love, Swamp, Nitro (R), Dry Wall (R), Old Yeller, Toy Box (RR), YHC (QIC)
+14 PAX < 0 FNGs posted for a Lockbox-led BD about carrying each other.
+
+Mosey to the embankment, bear crawls up, crab walks down.""",
+   q="Lockbox", date="2019-03-26", ao="ao-the-hogg",
+   pax=["Sponge", "Mitten", "Crouton", "The Duke", "Shin-Splint", "Pretzel", "GPS", "Radar Love", "Swamp", "Nitro",
+        "Dry Wall", "Old Yeller", "Toy Box"], flag=None, note="(R)/(RR) markers, trailing quote, YHC (QIC)")
+bb("f3houston", U, """  • When: 07/09/2019
+  • QIC: Sandbar
+  • The PAX: Biscuit, Gravel (R), Sandbar, Hushpuppy, Tin Cup (R), Spud
+6 PAX < 1 FNG posted in the soup.
+
+Humid. Merkins. More humid.""",
+   q="Sandbar", date="2019-07-09", ao="ao-the-hogg", pax=["Biscuit", "Gravel", "Hushpuppy", "Tin Cup", "Spud"])
+bb("f3houston", U, """  • When: 11/19/2019
+  • QIC: Yardstick
+  • The PAX: Waffle, Cannonball, Char-Grill (R), Baseline, YHC (QIC)
+5 PAX < 0 FNGs posted at 42 degrees.
+
+Elevens on the bridge.""",
+   q="Yardstick", date="2019-11-19", ao="ao-the-hogg", pax=["Waffle", "Cannonball", "Chargrill", "Baseline"],
+   note="spelling variant Char-Grill / Chargrill")
+
+# ------------------------------------------------------------------ F3 Chattanooga (QIC:, Date:, PAX:, AO: blank-line separated)
+U = "https://www.f3chattanooga.com/2020/12/07/dust-in-the-wind-with-master-trumpeteers-and-a-few-curls-for-the-girls/"
+bb("f3chattanooga", U, """Hoot and Holler at the Flagpoles
+
+QIC:  Nightlight
+
+Date: 12/7/2020
+
+PAX: Bandit, Seashell, Ooh La La, Bandstand, Surf Wax, Wrecker, Toe Jam, Slim Jim, Bernard, Uncle Buck, M.I.T., AIM, Fitch
+
+AO: Hacksaw
+
+
+A bit nippy out. Curls, rows and presses with coupons.""",
+   q="Nightlight", date="2020-12-07", ao="ao-hacksaw", channel="backblasts",
+   pax=["Bandit", "Seashell", "Ooh La La", "Bandstand", "Surf Wax", "Wrecker", "Toe Jam", "Slim Jim", "Bernard",
+        "Uncle Buck", "M.I.T.", "AIM", "Fitch"], note="double space after QIC:, AO from text, posted in another channel")
+bb("f3chattanooga", "https://www.f3chattanooga.com/category/backblasts/page/87/", """A Grateful Co-Q Anniversary
+
+QIC: Co-Q (Rusty Nail & Skillet)
+
+Date: 11/28/2019
+
+PAX:  Lady Bug, Nomad, FNG-Peepshow, Teddy Bear, Sunspot, Pink Lemonade, Hurricane, Training Day, Whistler, Taco, Lanyard, FNG-Novocaine, Groundhog, Early Riser, Rusty Nail, Skillet
+
+AO: Hill City
+
+
+Thankfully not raining.""",
+   q="Rusty Nail", coq=["Skillet"], date="2019-11-28", ao="ao-hill-city",
+   pax=["Lady Bug", "Nomad", "Teddy Bear", "Sunspot", "Pink Lemonade", "Hurricane", "Training Day", "Whistler",
+        "Taco", "Lanyard", "Groundhog", "Early Riser"], un=["Peepshow", "Novocaine"], fng=2,
+   note="QIC: Co-Q (A & B); FNG-Name markers counted")
+bb("f3chattanooga", "https://f3chattanooga.com/category/backblasts/page/50", """Remembering at the Shot House
+
+QIC:  Dundalk
+
+Date: 09/11/2020
+
+PAX: Milk Dud, Holmes, Hatchet, Floyd, Big Al, Treadmill, Roomba, Tasty Cake
+
+AO: Shot House
+
+
+72 degrees, 81% humidity. Four rounds and a lap.""",
+   q="Dundalk", date="2020-09-11", ao="ao-shot-house",
+   pax=["Milk Dud", "Holmes", "Hatchet", "Floyd", "Big Al", "Treadmill", "Roomba", "Tasty Cake"])
+bb("f3chattanooga", U, """Dec the Halls
+
+QIC:  9-Iron
+
+Date: 12/07/2019
+
+PAX: Deep Fry, El Jefe, Mrs Butterworth, Clothespin, Sunroof, Sandwedge, Shotgun, Pork Rind
+
+AO: The Battery
+
+
+Tastes great, less filling.""",
+   q="9-Iron", date="2019-12-07", ao="ao-the-battery",
+   pax=["Deep Fry", "El Jefe", "Mrs Butterworth", "Clothespin", "Sunroof", "Sandwedge", "Shotgun", "Pork Rind"],
+   note="Q name starts with a digit")
+
+# ------------------------------------------------------------------ F3 Grand Rapids (AO / Workout Date / QIC / PAX / Pre-Blast)
+U = "https://www.f3grandrapids.com/backblasts/backblast-backblast-810-jack-of-all-trades/"
+bb("f3grandrapids", U, """Backblast #Backblast #812 – Queen of Hearts
+
+AO: The Stairs
+Workout Date: 11/09/2021
+QIC: Tadpole
+PAX: Mad Hatter, Chubbs, Bart, Snoopy
+Pre-Blast: Stairs tomorrow at 0530, bring a deck of cards and a coupon. HC below!
+
+5 Core Principles: Free of charge | Open to all men | Held outdoors | Peer led | End w/ a Circle of Trust""",
+   q="Tadpole", date="2021-11-09", ao="ao-the-stairs", pax=["Mad Hatter", "Chubbs", "Bart", "Snoopy"],
+   note="a Pre-Blast: line inside a backblast")
+bb("f3grandrapids", "https://www.f3grandrapids.com/backblasts/backblast-552-back-to-the-basics/", """Backblast #553–Basics Again
+
+
+DATE: November 14, 2020, 27 degrees and Frosty
+AO: Centennial Park
+QIC: Hopper
+PAX: Red Rover, Lessor, Ralph, The Tulip, Bull Frog (FNG), Sugar Bear (FNG), Disco Ball (FNG)
+Pre-Blast: I have the Q tomorrow at Centennial Park. Several FNGs expected, bring some veterans.""",
+   q="Hopper", date="2020-11-14", ao="ao-centennial-park", pax=["Red Rover", "Lessor", "Ralph", "The Tulip"],
+   un=["Bull Frog", "Sugar Bear", "Disco Ball"], fng=3, note="date with weather after it; (FNG) markers")
+bb("f3grandrapids", "https://www.f3grandrapids.com/backblasts/backblast-597-f3-10-year-anniversary-workout/", """Backblast #598 – New Year Original
+
+
+DATE: 1/1/21
+AO: Manhattan Park
+QIC: Snooze, Sauerkraut, Mad Cow
+PAX: Bald Eagle, Hasselhoff, Toto, Red Eye, Soft Serve, Bart, Miss Daisy""",
+   q="Snooze", coq=["Sauerkraut", "Mad Cow"], date="2021-01-01", ao="ao-manhattan-park",
+   pax=["Bald Eagle", "Hasselhoff", "Toto", "Red Eye", "Soft Serve", "Bart", "Miss Daisy"], note="three Qs, commas")
+bb("f3grandrapids", "https://www.f3grandrapids.com/backblasts/backblast-749-first-date-circuit-of-struggle/", """Backblast # 750 – Second Date Circuit
+
+AO: Manhattan Park
+Workout Date: 07/20/2021
+QIC: Blind Date
+PAX: Catan, Bobby Flay, Leroy, S'mores, Johnny Seed (FNG), Florida Man, Miss Daisy, Crosswalk, Snoopy, Soft Serve, Rainmaker, Blind Date
+Pre-Blast: Circuit tomorrow, coupons required.""",
+   q="Blind Date", date="2021-07-20", ao="ao-manhattan-park",
+   pax=["Catan", "Bobby Flay", "Leroy", "S'mores", "Florida Man", "Miss Daisy", "Crosswalk", "Snoopy",
+        "Soft Serve", "Rainmaker"], un=["Johnny Seed"], fng=1)
+bb("f3grandrapids", "https://www.f3grandrapids.com/backblasts/2018-5-31-backblast-009-one-step-back-two-steps-forward/",
+   """BackBlast 011 – Two Steps Back
+
+PAX: Road Rage (VQ), Ridgeline, Squarepants, Dungeon, and Forest
+
+Lexicon lesson first, then coupons up the hill.""",
+   q="Road Rage", date="2018-06-07", ao="ao-the-stairs", pax=["Ridgeline", "Squarepants", "Dungeon", "Forest"],
+   flag="missing", note="Q only as (VQ) in the PAX list; no date")
+bb("f3grandrapids", "https://www.f3grandrapids.com/backblasts/2019-5-16-backblast-162-7-of-diamonds/", """Backblast #163 – 8 of Clubs
+
+AO – Hospital Hill
+
+Environment – 52 Degrees | 82% Humidity | Beautiful
+
+[0530 – Core Principles recited.  Disclaimer given to 9 PAX] – Hasselhoff, BasicBro, Bald Eagle, Forest, Radio, Road Rage, Pac Man, Stallone (F3 Mint Hill) & Mad Cow (QIC)""",
+   q="Mad Cow", date="2019-05-23", ao="ao-hospital-hill", flag="missing",
+   pax=["Hasselhoff", "Basic Bro", "Bald Eagle", "Forest", "Radio", "Road Rage", "Pac Man"], un=["Stallone"],
+   note="AO with dash separator; BasicBro / Basic Bro; PAX after a bracket; (F3 Mint Hill) visitor")
+
+# ------------------------------------------------------------------ F3 Lowcountry (PAX: N then list; FNG – Name; Name – QIC)
+U = "https://f3lowcountry.com/2017/11/14/backblast-or-else/"
+bb("f3lowcountry", U, """Backblast or Else….
+
+50 degrees, clear skies, low humidity, NNE 9 mph
+
+PAX: 19
+
+Deez Ties, Soul Train, Dave Ramp, Soul Food, Scooter, Mr. Fresh, Coach Z, Paladin, Big Hair, Handy Andy, Big Spoon, Ray Gun, Ball Peen, Bilbo, Doo Wop, Michael Bluto, Dwight, FNG – Beebop, Sawed Off – QIC.
+
+SSH x 30 IC""",
+   q="Sawed Off", date="2017-11-14", ao="ao-the-fort", flag="missing",
+   pax=["Deez Ties", "Soul Train", "Dave Ramp", "Soul Food", "Scooter", "Mr. Fresh", "Coach Z", "Paladin", "Big Hair",
+        "Handy Andy", "Big Spoon", "Ray Gun", "Ball Peen", "Bilbo", "Doo Wop", "Michael Bluto", "Dwight"],
+   un=["Beebop"], fng=1, count=19, note="PAX: 19 then the list after a blank line; FNG – Name; Name – QIC")
+bb("f3lowcountry", U, """Backblast – Cold Snap
+
+PAX: 7
+
+Tugboat, Flounder, Grits, FNG – Seesaw, Hambone, Porkchop, Lugnut – QIC.
+
+Mosey to the school steps.""",
+   q="Lugnut", date="2018-01-09", ao="ao-the-fort", flag="missing",
+   pax=["Tugboat", "Flounder", "Grits", "Hambone", "Porkchop"], un=["Seesaw"], fng=1, count=7)
+
+# ------------------------------------------------------------------ F3 Omaha (Date / AO / PAX wrapped / FNGs / Q / Total Pax)
+U = "https://f3omaha.com/2022/02/07/golden-spike-2-4-22-dr-q-from-taps/"
+bb("f3omaha", U, """Backblast!  Give me some Mario Kart!
+Date: 02/04/2022
+AO:   Golden Spike
+PAX: Wait List, Folsom, Grillmaster, Sister Act, FDIC, Mother Hen, Safe Bet, Chiclet, Room
+Service, Wentworth, Roll Cage, Sparty, Rancho, Vandal, Honey Bun, Doggy Bag, Barn Owl, Skeeter,
+Blue Chip, Tin Can, Tugboat, Sweet Pea, Herky, Corn Cob
+FNGs:  0
+Q:   Tapioca (F3KC)
+Total Pax:  25
+Conditions: only -4 wind chill and no breeze except what we made.""",
+   q="Tapioca", date="2022-02-04", ao="ao-golden-spike", channel="backblasts",
+   pax=["Wait List", "Folsom", "Grillmaster", "Sister Act", "FDIC", "Mother Hen", "Safe Bet", "Chiclet",
+        "Room Service", "Wentworth", "Roll Cage", "Sparty", "Rancho", "Vandal", "Honey Bun", "Doggy Bag", "Barn Owl",
+        "Skeeter", "Blue Chip", "Tin Can", "Tugboat", "Sweet Pea", "Herky", "Corn Cob"], count=25,
+   note="PAX list wrapped mid-name over lines; Q from another region in parens")
+bb("f3omaha", U, """Backblast!  Hill Sprints
+Date: 03/11/2022
+AO:   Golden Spike
+PAX: Folsom, Grillmaster, Herky, Skeeter
+FNGs:  1 Tumbleweed
+Q:   Sparty
+Total Pax:  6
+Conditions: windy.""",
+   q="Sparty", date="2022-03-11", ao="ao-golden-spike", pax=["Folsom", "Grillmaster", "Herky", "Skeeter"],
+   fng=1, count=6)
+
+# ------------------------------------------------------------------ F3 Gastonia (Post Type / When / AO / QIC / FNG's / PAX bullets)
+U = "https://f3gastonia.com/2023/12/02/4q-convergence-at-the-yank/"
+bb("f3gastonia", U, """  • Post Type: Backblast
+  • When: 12/02/2023
+  • AO: The Fighting Yank
+  • QIC: Rooster
+  • FNG's:
+  • PAX: Chili Dog, Tricycle, Slaw, Sargent, JJ, Tesla, Broke, Norway, Wikipedia, Gumbo, Bedbug, Nutria, Timeshare, Mardi Gras, Stogie, Eh Y'all, Dr. Zeuss, Doodle, Sarlacc, Hunchback, Stogie, Rooster
+
+Four Qs for the 4th quarter convergence.""",
+   q="Rooster", date="2023-12-02", ao="ao-the-fighting-yank",
+   pax=["Chili Dog", "Tricycle", "Slaw", "Sargent", "JJ", "Tesla", "Broke", "Norway", "Wikipedia", "Gumbo", "Bedbug",
+        "Nutria", "Timeshare", "Mardi Gras", "Stogie", "Eh Y'all", "Dr. Zeuss", "Doodle", "Sarlacc", "Hunchback"],
+   note="a name listed twice; empty FNG's: label")
+bb("f3gastonia", "https://f3gastonia.com/2020/09/21/run-ruck-and-coupon-csaup/", """  • Post Type: Backblast
+  • When: 09/19/2020
+  • QIC: Busted
+  • FNG's:
+  • PAX: Gold Rush, Stroganoff (R), Sledgehammer (R), Pizza Boy, Buckshot, Medicine Man, Gumdrop, Gavel, Hacksaw (R), Dr. Zeuss (R), Watts Up (R), Achy, Def Jam (R), Round Up
+
+A completely sane and utterly purposeful morning.""",
+   q="Busted", date="2020-09-19", ao="ao-the-fighting-yank",
+   pax=["Gold Rush", "Stroganoff", "Sledgehammer", "Pizza Boy", "Buckshot", "Medicine Man", "Gumdrop", "Gavel",
+        "Hacksaw", "Dr. Zeuss", "Watts Up", "Achy", "Def Jam", "Round Up"], note="Q not in PAX list")
+bb("f3gastonia", "https://f3gastonia.com/2020/11/19/big-woman/", """  • Post Type: Backblast
+  • When: 11/19/2020
+  • AO: Diablo Sammich
+  • QIC: Whoopie
+  • FNG's:
+  • PAX: Dry Rub, Les Paul
+
+Rucks and stories.""",
+   q="Whoopie", date="2020-11-19", ao="ao-diablo-sammich", pax=["Dry Rub", "Les Paul"])
+
+# ------------------------------------------------------------------ F3 Alpha (AO / When / QIC / PAX ():)
+U = "https://f3alpha.com/backblast/2018/10/11/top-secret-recon-mission-to-the-south/"
+bb("f3alpha", U, """Secret Mission Up North
+
+AO: The Norseman
+
+When: 10/10/2018
+
+QIC: Lawman
+
+PAX (): Burnside, Nacho Man, Haha, Cookie, Beaker (FNG), Lawman
+
+Jugs, jugs and more jugs.""",
+   q="Lawman", date="2018-10-10", ao="ao-the-norseman", pax=["Burnside", "Nacho Man", "Haha", "Cookie"],
+   un=["Beaker"], fng=1, note="PAX (): empty count parens")
+bb("f3alpha", "https://f3alpha.com/backblast/2016/11/05/sabbativersary-backblast/", """Sabbatical Backblast
+
+When: 10/29/16
+
+QIC: Crackle
+
+PAX (): Moonpie, Busey (RESPECT), Crackle
+
+Four corners on the pitch.""",
+   q="Crackle", date="2016-10-29", ao="ao-the-norseman", pax=["Moonpie", "Busey"], note="(RESPECT) marker; AO from channel")
+
+# ------------------------------------------------------------------ F3 Wheaton (QIC: + NOR: / CoR-NoR-Cot with @names)
+U = "https://f3wheaton.com/2021/07/16/backblast-thursday-7-15-21-sagas-birthday-beatdown-ao-mastodon/"
+bb("f3wheaton", U, """BACKBLAST: Thursday 7.15.21 “Sonar’s Birthday Beatdown @ AO Mastodon
+
+Thanks to all the HIMs who came out. Balloons were involved.
+
+CoR/NoR/Cot: 12 PAX in attendance: @Aloe @Bankshot @Beaker @Cookies @Da Vinci @Hotplate @Jolly @Panda Bear @Panhandle @Sonar (Q) @T-Bone (respect) @Whittler
+
+Prayers for the coming move.""",
+   q="Sonar", date="2021-07-15", ao="ao-mastodon", flag="missing",
+   pax=["Aloe", "Bankshot", "Beaker", "Cookies", "Da Vinci", "Hotplate", "Jolly", "Panda Bear", "Panhandle",
+        "T-Bone", "Whittler"], count=12, note="@names as plain text; (Q) marker; PAX label inside a sentence")
+bb("f3wheaton", "https://f3wheaton.com/2021/04/20/backblast-4-20-21-ao-mastodon-530-am-you-have-to-run-before-you-can-crawl/",
+   """Backblast: 4.20.21 AO Mastodon, 5:30 AM: Run before you crawl.
+
+QIC: Beaker
+
+11 faithful PAX gathered in the gloom.
+
+NOR: Bankshot, Beaker, Bloomer, Cheese Wiz, Hotplate, Panhandle, Jolly, Sonar, Shiplap, T-Bone, Tortuga""",
+   q="Beaker", date="2021-04-20", ao="ao-mastodon", flag="missing",
+   pax=["Bankshot", "Bloomer", "Cheese Wiz", "Hotplate", "Panhandle", "Jolly", "Sonar", "Shiplap", "T-Bone", "Tortuga"],
+   note="NOR: as the PAX label")
+
+# ------------------------------------------------------------------ F3 Nashville (place, AO, date line; QIC with a note)
+U = "https://f3nashville.com/category/braggs-isle"
+bb("f3nashville", U, """Thriller at the Isle
+
+Murfreesboro, Bragg’s Isle, 06/28/2018
+
+QIC: Socrates
+
+PAX: Iditarod, Socrates, Salt and Pepper, Noble Gas, Grohl, and special guest Tallboy (F3 Chattanooga)
+
+Bluetooth troubles, then a moonwalk.""",
+   q="Socrates", date="2018-06-28", ao="ao-braggs-isle", flag="missing",
+   pax=["Iditarod", "Salt and Pepper", "Noble Gas", "Grohl"], un=["Tallboy"],
+   note="a user whose name contains ' and '; guest from another region")
+
+# ------------------------------------------------------------------ F3 Columbus (QIC / PAX with (Respect) (hate) FNG(Name))
+U = "https://f3columbus.com/category/the-bear/page/2/"
+bb("f3columbus", U, """Foundation of a Man : Back-Blast
+
+QIC: Bo Diddley
+
+PAX: Ball Bearing, Crossgrain, Bootleg (Respect), Brain (hate), Mariah, Mogul, Rash, Dimes, FNG(Peaches), Grovetucky, and Hack!
+
+Tire flips and water jugs.""",
+   q="Bo Diddley", date="2022-08-08", ao="ao-camp-willis", flag="missing",
+   pax=["Ball Bearing", "Crossgrain", "Bootleg", "Brain", "Mariah", "Mogul", "Rash", "Dimes", "Grovetucky", "Hack"],
+   un=["Peaches"], fng=1, note="FNG(Name); (hate); 'and Hack!'")
+
+# ------------------------------------------------------------------ F3 Hampton Roads (web form)
+U = "https://f3hamptonroads.com/backblasts/gas-station-courtesy-of-gas-station/"
+bb("f3hamptonroads", U, """AO: Gas Station
+
+When: 10/14/2022
+
+
+Number of Pax: 3
+
+Pax Names: 2 Wheel, Marvel,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Waze
+
+The BackBlast:
+
+
+High 50s and misty. Deck of cards at four corners.""",
+   q="Waze", date="2022-10-14", ao="ao-gas-station", pax=["2 Wheel", "Marvel"], count=3,
+   note="web form labels; name starting with a digit; Q not in Pax Names")
+bb("f3hamptonroads", U, """AO: Gas Station
+
+When: 11/04/2022
+
+
+Number of Pax: 5
+
+Pax Names: Marvel, Slurpee, Taxi Cab, Kubota,
+
+Number of FNGS: 1
+
+FNG Names: Radiator
+
+QIC: Marvel
+
+The BackBlast:
+
+
+Cold and dry.""",
+   q="Marvel", date="2022-11-04", ao="ao-gas-station", pax=["Slurpee", "Taxi Cab", "Kubota"], un=["Radiator"],
+   fng=1, count=5)
+bb("f3hamptonroads", "https://f3hamptonroads.com/the-night-we-saw-them-all/", """Archives: The Night We Saw Them All
+
+  • When: 20180413
+  • QIC: Splinter, Lockjaw, Rosie, Honeydew, TYA
+  • The PAX: Splinter, Lockjaw, Saab, Upchuck, Fudge (LIFO), Marv, EF Button, Kubota, Slurpee, Taxi Cab, Rosie, Honeymoon, TYA, Honeydew
+  • A PAX ditched all common sense for about 18 hours.""",
+   q="Splinter", coq=["Lockjaw", "Rosie", "Honeydew", "TYA"], date="2018-04-13", ao="ao-the-creek",
+   pax=["Saab", "Upchuck", "Fudge", "Marv", "EF Button", "Kubota", "Slurpee", "Taxi Cab", "Honeymoon"],
+   note="date 20180413; five Qs on one line")
+
+# ------------------------------------------------------------------ F3 Chicago (web form, no QIC line)
+U = "https://f3chicago.com/backblasts/time-hacked/"
+bb("f3chicago", U, """AO: Wreck Center
+
+When: 03/20/2021
+
+
+Number of Pax: 7
+
+Pax Names: Alliance, Cutter, Footloose, Giuliani, Hot Lips, Kodak, RA,
+
+Number of FNGS: 0
+
+FNG Names:
+
+
+The BackBlast:
+
+Rucks, sandbags and two logs.""",
+   q=None, date="2021-03-20", ao="ao-wreck-center", status="problem",
+   pax=["Alliance", "Cutter", "Footloose", "Giuliani", "Hot Lips", "Kodak", "RA"], count=7,
+   note="web form without a QIC line: recorded as a problem (no Q)")
+bb("f3chicago", U, """AO: Wreck Center
+
+When: 04/03/2021
+
+
+Number of Pax: 4
+
+Pax Names: Cutter, Kodak, Footloose,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Kodak
+
+The BackBlast:
+
+Time hacks missed, burpees paid.""",
+   q="Kodak", date="2021-04-03", ao="ao-wreck-center", pax=["Cutter", "Footloose"], un=[], count=4,
+   note="count says 4, three distinct named")
+
+# ------------------------------------------------------------------ F3 Indianapolis (Backblast: / Date 1-5-22 / Pax @names / FNGs / Q / Total)
+U = "https://f3indianapolis.com/2022/01/05/through-the-tunnel-and-down-the-tracks/"
+bb("f3indianapolis", U, """Backblast: Railroads
+Date: 1-5-22
+AO: Blackcat
+Pax:  @Maestro @Piper @Pew-Pew @Daisy @Sliot @Boucher @Bubbles
+FNGs: 0
+Q: @Jay-Z
+Total: 8
+
+33 degrees and breezy""",
+   q="Jay-Z", date="2022-01-05", ao="ao-blackcat",
+   pax=["Maestro", "Piper", "Pew-Pew", "Daisy", "Sliot", "Boucher", "Bubbles"], count=8,
+   note="date 1-5-22; @Name plain text")
+bb("f3indianapolis", U, """Backblast: Ladder Day
+Date: 2-16-22
+AO: Blackcat
+Pax:  @Maestro@Piper Pew-Pew@Daisy @Boucher
+FNGs: 0
+Q: @Piper
+Total: 5
+
+Cold.""",
+   q="Piper", date="2022-02-16", ao="ao-blackcat", pax=["Maestro", "Pew-Pew", "Daisy", "Boucher"], count=5,
+   mentions=False, note="run-together @A@B C@D")
+
+# ------------------------------------------------------------------ F3 New Bern (When / QIC / The Pax with (RESPECT) and (QIC))
+U = "https://f3newbern.com/2019/12/02/rucklek-backblast-organized-mass-chaos/"
+bb("f3newbern", U, """Rucklek BackBlast – Organized Chaos
+
+  • When: 12/02/19
+  • QIC: Bitcoin
+  • The Pax: Pyro, II Fingers, Plan B, Kevorkian (RESPECT), Falconer (RESPECT), Peeping Tom (RESPECT), Oz, Acolyte, Stye, Gander (RESPECT), McRib, Lil Wayne, Blue Hawaii, Bitcoin (QIC)
+
+A super-sized Pax of 14 posted this morning.""",
+   q="Bitcoin", date="2019-12-02", ao="ao-ruck-it",
+   pax=["Pyro", "II Fingers", "Plan B", "Kevorkian", "Falconer", "Peeping Tom", "Oz", "Acolyte", "Stye", "Gander",
+        "McRib", "Lil Wayne", "Blue Hawaii"])
+bb("f3newbern", "https://f3newbern.com/2021/11/08/ruck-it-backblast-byob/", """Ruck It BackBlast – BYOB
+
+  • When: 11/08/21
+  • QIC: Sandbagger
+  • The Pax: Black Dog, Mr. Roboto, Acolyte, Oz, Sandbagger (QIC)
+
+Sandbags in the wind.""",
+   q="Sandbagger", date="2021-11-08", ao="ao-ruck-it", pax=["Black Dog", "Mr. Roboto", "Acolyte", "Oz"])
+
+# ------------------------------------------------------------------ F3 NE Wake (Date / AO / Q / PAX (8) with real names; 8-Mar-2023; PAX: 39)
+U = "https://f3newake.com/backblast-by-floppy-disk-tom-neal-on-09-29-2023/"
+bb("f3newake", U, """Backblast by Floppy Disk (Tom Neal) on 09/29/2023
+
+Date: 9/29/2023
+AO: Red Dawn
+Q: Floppy Disk
+PAX (8): Green Thumb (Ray Perry), Rio (Andy Dee), Flush (Clay Camp), Menthol (Joe Cade), Counterfeit (John Kinn), @TheDude, Gilmore (Jim T), YHC Floppy Disk (Tom Neal)
+
+Ruck with weight, sandbag, cones 25 yards apart.""",
+   q="Floppy Disk", date="2023-09-29", ao="ao-red-dawn",
+   pax=["Green Thumb", "Rio", "Flush", "Menthol", "Counterfeit", "TheDude", "Gilmore"], count=8,
+   real={"Green Thumb": "Ray Perry", "Rio": "Andy Dee", "Floppy Disk": "Tom Neal", "Gilmore": "Jim T"},
+   note="Nickname (Real Name); PAX (8); YHC Name (Real)")
+bb("f3newake", "https://f3newake.com/backblast-by-billy-goat-on-03-08-2023/", """Backblast by Billy Goat on 03/08/2023
+
+AO: Quarantine
+
+Date: 8-Mar-2023
+
+PAX: Boyz 2 Men, Febreze, Oscar Meyer, Rio, Roscoe P, Snickle (FNG), Spit Valve, Squeaks, Strudel, Thingamajig, Tube Sock
+
+Q: Billy Goat
+
+Theme: Quarter-tine Arcade""",
+   q="Billy Goat", date="2023-03-08", ao="ao-quarantine",
+   pax=["Boyz 2 Men", "Febreze", "Oscar Meyer", "Rio", "Roscoe P", "Spit Valve", "Squeaks", "Strudel", "Thingamajig",
+        "Tube Sock"], un=["Snickle"], fng=1, note="date 8-Mar-2023; Q after PAX")
+bb("f3newake", "https://f3newake.com/backblast-by-gilmore-jim-t-on-12-12-2022/", """Backblast by Gilmore (Jim T) on 12/12/2022
+
+AO: The Farm
+PAX: 39
+Q: Green Thumb and Gilmore
+
+Battle ball, then the Dirty Santa party.""",
+   q="Green Thumb", coq=["Gilmore"], date="2022-12-12", ao="ao-the-farm", count=39, poster="Gilmore",
+   flag="missing", note="bare PAX: 39 with only the Qs named; no date line")
+bb("f3newake", U, """Backblast by Rio (Andy Dee) on 26-Apr-2024
+
+Date: 26-Apr-2024
+AO: Red Dawn
+Q: Rio
+PAX (5): Menthol (Joe Cade), Flush (Clay Camp), Spit Valve, YHC Rio (Andy Dee), Pickleball (FNG)
+
+Hill repeats.""",
+   q="Rio", date="2024-04-26", ao="ao-red-dawn", pax=["Menthol", "Flush", "Spit Valve"], un=["Pickleball"], fng=1,
+   count=5, real={"Rio": "Andy Dee", "Menthol": "Joe Cade"}, note="date 26-Apr-2024")
+bb("f3newake", U, """Backblast by Menthol (Joe Cade) on 17-Feb-2023
+
+Date: 17-Feb-2023
+AO: The Farm
+Q: Menthol
+PAX (4): Joe Cade, Andy Dee, Spit Valve, Gilmore
+
+Partner carries.""",
+   q="Menthol", date="2023-02-17", ao="ao-the-farm", pax=["Rio", "Spit Valve", "Gilmore"], count=4,
+   real={"Rio": "Andy Dee", "Menthol": "Joe Cade"}, mentions=False, note="17-Feb-2023; PAX by real names")
+
+# ------------------------------------------------------------------ F3 South Charlotte (When:08/10/2017 no space)
+U = "http://f3southcharlotte.com/2017/08/14/blame-it-on-f3-dads-camp/"
+bb("f3southcharlotte", U, """Blame it on Dads Camp
+
+  • When:08/10/2017
+  • QIC: JRR Token
+  • The PAX: JRR Token, Hopsy, Escobar, Nemo, Marlin (R), Heartburn, Kirby, Halley's Comet (R), Outback, BillyGoat, Fireman Ted, Huggy Bear, Morning After, Toolbox, Garbage Pail, Long Haul (R)
+
+Racing chairs and theraband.""",
+   q="JRR Token", date="2017-08-10", ao="ao-the-bull-ring",
+   pax=["Hopsy", "Escobar", "Nemo", "Marlin", "Heartburn", "Kirby", "Halley's Comet", "Outback", "Billy Goat",
+        "Fireman Ted", "Huggy Bear", "Morning After", "Toolbox", "Garbage Pail", "Long Haul"],
+   note="BillyGoat / Billy Goat")
+
+# ------------------------------------------------------------------ F3 Kernersville (Pax: ..., Name (QIC); Pax then QIC)
+U = "https://f3kernersville.com/2018/03/12/backblast-monday-march12-red-white-and-boom/"
+bb("f3kernersville", U, """Backblast Monday March12 Red White and Bang
+
+Pax: Tenderloin, Dean, Candy Corn, Deliverance, Fortran, Thin Mint, Kay, Pacer, Tardy, Epstein, Crawdad, Mulligan, Checkbook, Blue Hen, Gilmore, Dr. Evil, FloRida (QIC)
+
+17 drip-dry pax posted to a dry refuge.""",
+   q="FloRida", date="2018-03-12", ao="ao-school-six",
+   pax=["Tenderloin", "Dean", "Candy Corn", "Deliverance", "Fortran", "Thin Mint", "Kay", "Pacer", "Tardy", "Epstein",
+        "Crawdad", "Mulligan", "Checkbook", "Blue Hen", "Gilmore", "Dr. Evil"], flag="missing",
+   note="Q as (QIC) in the PAX list; date only in the title")
+bb("f3kernersville", "https://f3kernersville.com/2020/12/04/backblast-flash-bang-friday-school-six-2-4-20-a-boardgameless-q-a-parker-bros-crawdaddy-venture/",
+   """Backblast – Flash Bang Friday – School Six – 2/4/20 – “A gameless Q”
+
+Pax: Dean, Madoff, Mulligan, Fudd, Elaine, Chipper, Water Wings, Sludge, Granny, Crawdad
+
+QIC: Crawdad
+
+A group of 10 gathered under falling skies.""",
+   q="Crawdad", date="2020-02-04", ao="ao-school-six", flag="missing",
+   pax=["Dean", "Madoff", "Mulligan", "Fudd", "Elaine", "Chipper", "Water Wings", "Sludge", "Granny"])
+bb("f3kernersville", "https://f3kernersville.com/2020/05/09/backblast-7-11-may-9-2020/", """BackBlast: 7-11 May 9, 2020
+
+Seven escapees stared down a late frost.
+
+The Pax: Kay, Duvet, Tardy, FNG Quinn, Lucky Charms, Dr. Evil and FloRida (QIC).
+
+Warmarama: 15 SSH, 10 Chinooks.""",
+   q="FloRida", date="2020-05-09", ao="ao-school-six", flag="missing",
+   pax=["Kay", "Duvet", "Tardy", "Lucky Charms", "Dr. Evil"], un=["Quinn"], fng=1, note="FNG Name; 'and X (QIC).'")
+
+# ------------------------------------------------------------------ F3 Greensboro (Pax: only, (FNG))
+U = "https://f3greensboro.com/2020/03/13/birthday-bash-cougartown/"
+bb("f3greensboro", U, """Backblast: Birthday Bash at Cougartown
+
+Pax: Red Dragon, Bobby Knight, TPS, Hall Pass, Airball, See Thru, Matlock, Cupcake (FNG), Patch, Xerox
+
+QIC: Slumlord
+
+We planked, while giving the mission and disclaimer.""",
+   q="Slumlord", date="2020-03-13", ao="ao-cougartown", flag="missing",
+   pax=["Red Dragon", "Bobby Knight", "TPS", "Hall Pass", "Airball", "See Thru", "Matlock", "Patch", "Xerox"],
+   un=["Cupcake"], fng=1)
+bb("f3greensboro", U, """Backblast: Track Stations
+
+Pax: Matlock, Xerox, Canary, Centerfold, Hoosier
+
+We ended with a tunnel of love.""",
+   q=None, date="2020-03-20", ao="ao-cougartown", flag="missing", status="problem",
+   pax=["Matlock", "Xerox", "Canary", "Centerfold", "Hoosier"], note="no Q anywhere: a problem")
+
+# ------------------------------------------------------------------ F3 Suncoast (web form, two QICs, spelling variant)
+U = "https://f3suncoast.com/backblasts/two-are-much-better-than-none/"
+bb("f3suncoast", U, """When: 10/20/2021
+
+
+Number of Pax: 7
+
+Pax Names: Birdhole, El Capitan, Freestyle, Peach, Smudge,
+
+Number of FNGS: 1
+
+FNG Names:
+
+QIC: Bird Hole and El Capitan
+
+The BackBlast:
+
+Two subs stood up.""",
+   q="Bird Hole", coq=["El Capitan"], date="2021-10-20", ao="ao-the-pier", pax=["Freestyle", "Peach", "Smudge"],
+   fng=1, count=7, note="Birdhole / Bird Hole; FNG count with no names")
+
+# ------------------------------------------------------------------ F3 Thibodaux (PAX / AO+date / By)
+U = "https://f3thibodaux.com/signposts-strength-and-synchronicity-peter-gabriel-too"
+bb("f3thibodaux", U, """PAX: Goose, Popeye, Pope, Paradox, Lil Cuz, Safety Pin, Roxbury, Maneater, Honeysuckle, Yelnats, Duke, BamBam
+AO: The Peltch, 01-17-2026
+By: America’s Finest
+This beat down was formed over a year in my phone notes.""",
+   q=None, date="2026-01-17", ao="ao-the-peltch", status="problem",
+   pax=["Goose", "Popeye", "Pope", "Paradox", "Lil Cuz", "Safety Pin", "Roxbury", "Maneater", "Honeysuckle", "Yelnats",
+        "Duke", "BamBam"], note="AO and date on one line; no Q label (By: is the writer): a problem")
+
+# ------------------------------------------------------------------ F3 Louisville (Back Blast – date – title; Co Q's)
+U = "https://f3louisville.com/2022/06/28/4-23-22-back-blast-5-year-convergence-at-the-o-riginal/"
+bb("f3louisville", U, """4.23.22 Back Blast – 5 year Convergence at The O-riginal
+
+Q: Jewel
+Co Q’s: Worm, Lambeau, Harry Carry.
+PAX: Backflop, Pelican, Meter Maid, Depends, Focker, McAfee
+
+The Back Blast. Ever so important.""",
+   q="Jewel", coq=["Worm", "Lambeau", "Harry Carry"], date="2022-04-23", ao="ao-the-o", flag="missing",
+   pax=["Backflop", "Pelican", "Meter Maid", "Depends", "Focker", "McAfee"], note="Co Q’s with curly quote")
+
+# ------------------------------------------------------------------ F3 San Antonio (PAX with (Beer Q) / (Event Q))
+U = "https://f3satx.com/?page_id=859"
+bb("f3satx", U, """Backblast: Fellowship @ The Pearl District AO
+
+PAX: Paperboy (Beer Q), The Saint, Pyro, Woody, Tuba, Merman, Bypass, Red, Madonna, Popeye, Spur, Chick (Event Q)
+
+The food was amazing.""",
+   q="Chick", date="2020-09-18", ao="ao-the-pearl", flag="missing",
+   pax=["Paperboy", "The Saint", "Pyro", "Woody", "Tuba", "Merman", "Bypass", "Red", "Madonna", "Popeye", "Spur"],
+   note="(Event Q) marks the Q; (Beer Q) does not")
+
+# ------------------------------------------------------------------ F3 RVA / The Fort (COT numberama, QIC named in COT)
+U = "https://f3rva.org/2019/07/24/waaay-soj-for-a-pre-roller-coaster-beatdown/"
+bb("f3rva", U, """Backblast: Way SOJ Before the Coasters
+
+QIC: Deacon (F3TheFort)
+PAX: Punch List, Dirty Harry, Sasquatch, Spiderman, Double Mint
+
+COP: IW, SSH, Hillbillies, Flutter Kicks""",
+   q="Deacon", date="2019-07-24", ao="ao-the-coop", flag="missing",
+   pax=["Punch List", "Dirty Harry", "Sasquatch", "Spiderman"], un=["Double Mint"], note="visitor not in region")
+
+# ------------------------------------------------------------------ F3 Waxhaw / Metro / Raleigh (invented headers in their 'The Thang' style)
+bb("f3metro", "http://f3metro.com/2018/05/16/it-cant-be-unseen/", """It Can’t Be Unseen
+
+8 shirts and 1 skin braved 100% humidity at The Charge.
+Q: John Deere
+PAX: Raider, Hedge Fund, Bluegrass, Tic Tac, Zamboni, Half Pint, Lobster, Speedo
+
+The Thang: mosey to the track.""",
+   q="John Deere", date="2018-05-16", ao="ao-the-charge", flag="missing",
+   pax=["Raider", "Hedge Fund", "Bluegrass", "Tic Tac", "Zamboni", "Half Pint", "Lobster", "Speedo"])
+
+# ------------------------------------------------------------------ Slack-era posts in each region's label style (plain-text paste)
+U = "https://f3raleigh.com/if-the-good-lords-willin"
+bb("f3raleigh", U, """Backblast - Flood Zone
+Q In Charge - Cinder
+Workout Date - 2/21/2020
+PAX - Term Paper, Large Mouth, Callahan, Burt, Nature Boy, McCants
+
+Warm Up: mosey around the parking lot""",
+   q="Cinder", date="2020-02-21", ao="ao-flood-zone",
+   pax=["Term Paper", "Large Mouth", "Callahan", "Burt", "Nature Boy", "McCants"], note="dash separators")
+bb("f3raleigh", U, """Backblast - Flood Zone
+Q In Charge - Callahan
+Workout Date - Friday
+PAX - Burt, Term Paper, Cinder
+
+Stairs.""",
+   q="Callahan", date="2020-02-28", ao="ao-flood-zone", pax=["Burt", "Term Paper", "Cinder"], note="weekday date")
+
+U = "https://f3newake.com/backblast-by-phunny-on-09-24-2023/"
+bb("f3newake", U, """Backblast by Phunny on 09/24/2023
+
+Date: 9/16/2023
+AO: The Deacon
+Q: Phunny
+Count: 34 (9 Ruckers)
+PAX: Flush, Rio, Menthol, Gilmore, Spit Valve
+
+Fourteen ruckers from five regions.""",
+   q="Phunny", date="2023-09-16", ao="ao-the-deacon", posted="2023-09-24", pax=["Flush", "Rio", "Menthol", "Gilmore",
+   "Spit Valve"], count=34, note="Count with a note; posted a week later")
+
+U = "https://f3indianapolis.com/"
+bb("f3indianapolis", U, """Backblast: Pax (50, 2 FNGs, or was it 75?)
+Date: 8/22/20
+AO: Blackcat
+Pax (50, 2 FNGs, or was it 75?): @Maestro @Piper @Daisy @Boucher Tinsel (FNG) Wingnut (FNG)
+Q: @Bubbles
+Total: 50
+
+Convergence.""",
+   q="Bubbles", date="2020-08-22", ao="ao-blackcat", pax=["Maestro", "Piper", "Daisy", "Boucher"],
+   un=["Tinsel", "Wingnut"], fng=2, count=50, note="count inside the label with a note; 8/22/20")
+
+U = "https://f3chattanooga.com/"
+bb("f3chattanooga", U, """Backblast
+
+QIC:  Skillet
+
+Date: 3/14
+
+PAX:
+Nomad, Taco, Lanyard, Groundhog
+
+AO: #ao_hill_city""",
+   q="Skillet", date="2024-03-14", posted="2024-03-15", ao="ao-hill-city", pax=["Nomad", "Taco", "Lanyard", "Groundhog"],
+   note="empty PAX: then the list; date without year; #ao_name as text")
+bb("f3chattanooga", U, """Backblast
+
+QIC:  Skillet
+
+Date: 12/30
+
+PAX: Nomad, Taco
+
+AO: Hill City""",
+   q="Skillet", date="2023-12-30", posted="2024-01-02", ao="ao-hill-city", pax=["Nomad", "Taco"],
+   note="no year across new year: the latest such date not after the post")
+bb("f3chattanooga", U, """Backblast
+
+QIC:  Taco
+
+Date: the day after the storm
+
+PAX: Nomad, Skillet, Lanyard
+
+AO: Hill City""",
+   q="Taco", date="2024-02-10", ao="ao-hill-city", pax=["Nomad", "Skillet", "Lanyard"], flag="unreadable",
+   note="unreadable date: post date, flagged")
+
+U = "https://f3houston.com/holiday-heroes-conquer-the-deep-gloom/"
+bb("f3houston", U, """Backblast: Holiday Heroes
+The Hogg - Monday
+  • QIC: Mudbug
+  • The PAX: Waffle, Swamp, Spud, Biscuit, YHC (QIC)
+5 PAX < 0 FNGs""",
+   q="Mudbug", date="2019-12-23", ao="ao-the-hogg", channel="backblasts", pax=["Waffle", "Swamp", "Spud", "Biscuit"],
+   flag="missing", note="AO as 'Name - Monday'")
+
+U = "https://f3hamptonroads.com/"
+bb("f3hamptonroads", U, """AO: The Creek
+
+When: 06/02/2023
+
+
+Number of Pax: 6
+
+Pax Names: Saab, Marv, Slurpee, Slurpee, Kubota,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Kubota
+
+The BackBlast:
+
+Twice the Slurpee.""",
+   q="Kubota", date="2023-06-02", ao="ao-the-creek", pax=["Saab", "Marv", "Slurpee"], count=6, mentions=False,
+   note="a name listed twice; count written")
+
+# ------------------------------------------------------------------ alias table (phase 2 loads it from the DB)
+U = "https://f3newake.com/backblast-by-billy-goat-on-03-08-2023/"
+bb("f3newake", U, """Backblast by Billy Goat on 04/12/2023
+
+AO: Quarantine
+
+Date: 12-Apr-2023
+
+PAX: Boyz II Men, Oscar, Squeaks, Tubesock
+
+Q: Billy Goat""",
+   q="Billy Goat", date="2023-04-12", ao="ao-quarantine", pax=["Boyz 2 Men", "Oscar Meyer", "Squeaks", "Tube Sock"],
+   alias={"boyz ii men": "Boyz 2 Men", "oscar": "Oscar Meyer"}, mentions=False,
+   note="alias table: Boyz II Men, Oscar; Tubesock by spacing")
+
+# ------------------------------------------------------------------ more regions (their narrative; a header style seen on F3 sites)
+bb("f3jax", "https://f3jax.com/author/bowzer/", """Backblast: Sweaty but not smart
+Date: 7/13/2023
+AO: Anthill
+Q: Bowser
+PAX: Hey Big Papi, Heisenberg, Cinder Block, Trivia Night
+FNGs: 0
+Count: 5
+
+Trivia at every cone.""",
+   q="Bowser", date="2023-07-13", ao="ao-anthill", pax=["Hey Big Papi", "Heisenberg", "Cinder Block", "Trivia Night"],
+   count=5)
+bb("f3jax", "https://f3jax.com/author/bowzer/", """Backblast: It’s a long way to Boulder
+Date: 8/3/2023
+AO: BOHICA
+Q: Bowser
+PAX: Heisenberg, Hey Big Papi, YHC
+FNGs: 1 - Pebble
+Count: 4""",
+   q="Bowser", date="2023-08-03", ao="ao-bohica", pax=["Heisenberg", "Hey Big Papi"], fng=1, count=4)
+bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/category/backblast/", """BackBlast Merkin with a side of Surf & Turf
+AO: Warthog
+Q: Hamburglar
+PAX: Franklin, Karma, Quaker, T&C, Lombardi
+Conditions: 40 ish, medium humidity""",
+   q="Hamburglar", date="2022-11-02", ao="ao-warthog", flag="missing",
+   pax=["Franklin", "Karma", "Quaker", "T&C", "Lombardi"], note="a name containing &")
+bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/category/backblast/", """BackBlast BOMBS for Big Monday
+AO: Bomb Squad
+Q: Quaker
+PAX: Hamburglar, Karma, T&C
+Date: Monday""",
+   q="Quaker", date="2022-11-07", posted="2022-11-08", ao="ao-bomb-squad", pax=["Hamburglar", "Karma", "T&C"])
+bb("f3isotope", "https://f3isotope.com/worthy-of-a-backblast", """Worthy of a Backblast
+
+Date: Jan 06, 2023
+Q: Cobra Kai
+PAX: Enron, Hall Monitor, Popcorn, Cobra, Dallas, The Count
+
+Five by 1km at 5K pace.""",
+   q="Cobra Kai", date="2023-01-06", ao="ao-candy-shop", pax=["Enron", "Hall Monitor", "Popcorn", "Cobra", "Dallas",
+   "The Count"], note="Cobra Kai vs Cobra: two users")
+bb("f3isotope", "https://f3isotope.com/?p=244060", """The Sign Said No Animals
+
+Date: 5/5/23
+Q: Blackbeard
+PAX: Mona Lisa, Canuck, Gnarly Goat, Bel-Air, Blackbeard
+
+Rocks and the track.""",
+   q="Blackbeard", date="2023-05-05", ao="ao-fallout", pax=["Mona Lisa", "Canuck", "Gnarly Goat", "Bel-Air"],
+   users=["Belair"], note="Bel-Air and Belair are two users: exact spelling wins")
+bb("f3nola", "https://f3nola.com/gotta-be-f3-good-for-you-good-for-me", """Backblast - Gotta Be F3
+Q: Tank
+PAX: Ocho, Hawgcycle, Da Parish, Sweet Tea, Jambalaya, Gumbo Pot
+FNGs: 3 - Etouffee, Crawfish, Beignet
+Count: 10
+
+18 men? No, 10. Cadence to the playground.""",
+   q="Tank", date="2019-04-02", ao="ao-the-mothership", flag="missing",
+   pax=["Ocho", "Hawgcycle", "Da Parish", "Sweet Tea", "Jambalaya", "Gumbo Pot"], un=["Etouffee", "Crawfish",
+   "Beignet"], fng=3, count=10)
+bb("f3carpex", "https://f3carpex.com/backblasts/promises-were-made-q-drenalin-is-real-back-in-black-oct-28th-2021",
+   """Promises were made. Back In Black, Oct 28th 2021
+Q: Hermes & Lookout
+PAX: Full House, Crimson, Deuce, Tortoise
+
+Mosey out, then guided mumblechatter.""",
+   q="Hermes", coq=["Lookout"], date="2021-10-28", ao="ao-back-in-black", flag="missing",
+   pax=["Full House", "Crimson", "Deuce", "Tortoise"])
+bb("f3swamprabbit", "http://f3swamprabbit.com/Cat/backblast/page/82/", """Backblast
+When: 5/29/2016
+QIC: Judge Smails
+The PAX: Haywood, Belk, Caddy, Mulligan, Bogey
+FNG: none""",
+   q="Judge Smails", date="2016-05-29", ao="ao-the-greenway", pax=["Haywood", "Belk", "Caddy", "Mulligan", "Bogey"])
+bb("f3waxhaw", "https://f3waxhaw.com/2020/02/21/paybacks-a-actually-the-title-is-persistence/", """Backblast - Persistence
+Q: Bottle Cap
+PAX: Cheese Curd, Frack, Stubby, Goodfella, 3 2.0s (1 FNG)
+Date: 2/21/20
+
+Snow! Big flakes.""",
+   q="Bottle Cap", date="2020-02-21", ao="ao-the-floater", pax=["Cheese Curd", "Frack", "Stubby", "Goodfella"],
+   count=7, mentions=True, note="2.0s counted, no names")
+bb("f3memphis", "https://f3memphis.com/tag/hitch", """Backblast - Who's on Q?
+Date: 1/12/21
+Q: Hitch
+Co-Q: Oz
+PAX: Oneder, Big Top, Red Light, Preceptor
+Count: 7
+
+A chilly 39 degrees.""",
+   q="Hitch", coq=["Oz"], date="2021-01-12", ao="ao-old-forest", pax=["Oneder", "Big Top", "Red Light", "Preceptor"],
+   count=7)
+bb("f3thefort", "https://f3thefort.com/category/golden-corral/page/22", """Backblast: Q School 101 - Part II
+AO: Golden Corral
+Q: Bones
+PAX: NASA, Two Ferns, Senator, Ruxpin (FNG), Teacher
+When: 9/13/18""",
+   q="Bones", date="2018-09-13", ao="ao-golden-corral", pax=["NASA", "Two Ferns", "Senator", "Teacher"],
+   un=["Ruxpin"], fng=1)
+bb("f3cleveland", "https://f3cleveland.com/f3maychallenge/", """Backblast: May Challenge Kickoff
+Date: May 1, 2024
+Q: Lake Effect
+Pax: Buckeye, Pierogi, Towpath, Browns Town, Rock Hall
+FNGs: None""",
+   q="Lake Effect", date="2024-05-01", ao="ao-the-flats", pax=["Buckeye", "Pierogi", "Towpath", "Browns Town",
+   "Rock Hall"])
+bb("f3-meca", "https://f3-meca.com/2015/03/30/quarter-ruck-iii-backblast/", """Quarter Ruck III Backblast
+Date: 3.27.15
+Q: Free Pass, Calypso and Dallas
+PAX: Nymph, Blackbeard, Stumpy, Mulch
+Count: 33""",
+   q="Free Pass", coq=["Calypso", "Dallas"], date="2015-03-27", ao="ao-stumpy-creek", pax=["Nymph", "Blackbeard",
+   "Stumpy", "Mulch"], count=33, note="date with dots; Qs joined by , and and")
+bb("f3memphis", "https://f3memphis.com/preceptor", """Backblast
+Q: Preceptor
+PAX: Oneder, Big Top, Red Light
+Date: September 14, 2020
+
+Dark with a cool breeze.""",
+   q="Preceptor", date="2020-09-14", ao="ao-germantown", pax=["Oneder", "Big Top", "Red Light"])
+bb("f3louisville", "https://f3louisville.com/2023/05/20/back-blast-may-20-2023-the-county-fair/", """Back Blast – May 20, 2023 – The County Fair
+Qs: Meter Maid, Pelican & Backflop
+PAX: Worm, McAfee, Focker, Depends, Lambeau
+
+Rain from 0530 to 0830.""",
+   q="Meter Maid", coq=["Pelican", "Backflop"], date="2023-05-20", ao="ao-the-o", flag="missing",
+   pax=["Worm", "McAfee", "Focker", "Depends", "Lambeau"], note="date in title only")
+
+# ------------------------------------------------------------------ negatives: preblasts, sign-ups, schedules, announcements
+U = "http://f3southcharlotte.com/2020/07/07/impact-local-5k-10k/"
+neg("f3southcharlotte", U, """Impact Local 5k/10K Preblast!
+
+  • When:07/18/2020
+  • QIC: Strawberry and Kirby
+
+We always wondered how many 5K races happen on a weekend. Bring your own hydration.""", users=["Strawberry", "Kirby"])
+neg("f3thefort", "https://f3thefort.com/category/golden-corral/page/22", """PRE BLAST F3 The Fort 6th Annual Invergence
+
+What:  Fort Mill Invergence (6th anniversary party)
+When:  Friday, September 21, 5:30pm – 10:00pm
+Where:  Rush Pavilion at the Greenway
+Bring:  Food, drink, chair, cash""")
+neg("f3raleigh", "https://f3raleigh.com/convergence-whats-a-convergence", """Memorial Day will be the region’s first convergence.
+
+Site: Garner Station, at Garner Recreational Park
+Date: Memorial Day, 2021, May 31
+Time: 5:30-6:30am""")
+neg("f3louisville", "https://f3louisville.com/author/backdraft2/", """07-13-19 Pre-blast – Backdraft/Geppetto (Ghost) Q – 2 Year Postiversary @ Le Mutt
+
+Tomorrow is our 2 year postiversary at The Mutt!
+Q: Backdraft
+AO: Le Mutt
+When: 0530""", users=["Backdraft"])
+neg("f3louisville", "https://f3louisville.com/author/backdraft2/", """Pre-Blast – The Mutt – 09/11/18 – 17th Anniversary of 9/11
+
+The four Qs at each AO put our heads together.
+Q: Backdraft
+PAX: all welcome, bring a ruck""", users=["Backdraft"])
+neg("f3grandrapids", "https://www.f3grandrapids.com/backblasts/2019-5-16-backblast-162-7-of-diamonds/", """Preblast via Slack 5/15/19
+
+Mad Cow on the Q – Thursday morning. Who’s ready to play the ‘7 of Diamonds’ card?
+
+AO – Hospital Hill""", users=["Mad Cow"])
+neg("f3grandrapids", "https://www.f3grandrapids.com/backblasts/backblast-749-first-date-circuit-of-struggle/", """Pre-Blast: First date Q tomorrow morning at Manhattan Park. HC here, coupons required.
+AO: Manhattan Park
+QIC: Prom Date""", users=["Prom Date"])
+neg("f3louisville", "https://f3louisville.com/author/backdraft2/", """11-06-19 – The Heavy Blender – Go CATS!!
+
+It should be perfect weather for The Heavy Blender tomorrow morning. Come out to The Mutt.
+Q: Backdraft
+When: Wednesday 0530
+Where: The Mutt""", users=["Backdraft"])
+neg("f3grandrapids", "https://www.f3grandrapids.com/", """Q sign ups for next week:
+Mon 5/6 – The Stairs – Q: open
+Wed 5/8 – Manhattan Park – Q: Toto
+Fri 5/10 – Hospital Hill – Q: open
+Reply in thread to grab one!""", users=["Toto"])
+neg("f3chattanooga", "https://f3chattanooga.com/", """This week at F3 Chattanooga:
+Monday - AO: Hill City - 0530 - Q: Skillet
+Wednesday - AO: The Battery - 0530 - Q: Nomad
+Saturday - AO: Shot House - 0700 - Q: Taco
+PAX: bring a coupon Saturday""", users=["Skillet", "Nomad", "Taco"])
+neg("f3houston", "https://f3houston.com/", """Preblast: Holiday Heroes at The Hogg
+  • When: 12/23/2019
+  • QIC: Mudbug
+HC in the thread, SAK-rete provided.""", users=["Mudbug"])
+neg("f3newake", "https://f3newake.com/", """Who’s got the backblast for Red Dawn? Q: Floppy Disk, can you post it?""", users=["Floppy Disk"])
+neg("f3newake", "https://f3newake.com/", """Backblast coming later today, still thawing out.
+Q: Rio""", users=["Rio"])
+neg("f3omaha", "https://f3omaha.com/", """Announcement: 2nd F at the brewery
+When: Saturday 4pm
+Where: Upstream
+Bring: your M and 2.0s""")
+neg("f3hamptonroads", "https://f3hamptonroads.com/", """GrowRuck 32 sign up
+Date: 6/10/2022
+AO: Virginia Beach
+Cadre: Neptune
+Number of Pax: 40 max
+Sign up link in the thread""")
+neg("f3indianapolis", "https://f3indianapolis.com/", """Q Source this Thursday
+Date: 1-6-22
+AO: Blackcat
+Topic: Leadership, chapter 3
+All Pax welcome""")
+neg("f3gastonia", "https://f3gastonia.com/tag/csaup/page/6", """  • Post Type: Preblast
+  • When: 04/08/2017
+  • AO: Rankin Lake
+  • QIC: Freight
+Burpeethon for Special Olympics, preregister at any AO this week.""", users=["Freight"])
+neg("f3alpha", "https://f3alpha.com/", """Q-vitation: need a Q for the Norseman Saturday
+When: 11/05/16
+QIC: ???
+PAX: hopefully more than three""")
+neg("f3wheaton", "https://f3wheaton.com/", """Preblast: Thursday 7.22.21 AO Mastodon, 5:30 AM
+QIC: Beaker
+Bring a balloon. HC below.""", users=["Beaker"])
+neg("f3columbus", "https://f3columbus.com/", """Q schedule for August is up!
+8/1 Camp Willis - Q: Bo Diddley
+8/3 The Bear - Q: Mogul
+8/5 Camp Willis - Q: open
+PAX: grab an open slot""", users=["Bo Diddley", "Mogul"])
+neg("f3newbern", "https://f3newbern.com/", """Ruck It this Saturday!
+When: 0530
+Where: Union Point Park
+Q: Sandbagger
+Rucks and sandbags provided.""", users=["Sandbagger"])
+neg("f3kernersville", "https://f3kernersville.com/", """Great Q today @FloRida! Loved the playlist.""", users=["FloRida"])
+neg("f3kernersville", "https://f3kernersville.com/", """Reminder: Q sign-up sheet for March is in the pinned post.
+Q: you?
+AO: School Six
+When: every weekday 0530""")
+neg("f3lowcountry", "https://f3lowcountry.com/", """PAX: who’s in for the ruck Saturday? Q: Sawed Off will lead. When: 0600""", users=["Sawed Off"])
+neg("f3suncoast", "https://f3suncoast.com/", """First ever SLT meeting Tuesday (26th) at 6:30 at Cage Brewing
+When: 10/26/2021
+Where: Cage Brewing
+All pax are SLT for now, so all are welcome!""")
+neg("f3satx", "https://f3satx.com/?page_id=859", """F3 San Antonio CSAUP weekend: September 18 – 20, 2020
+Fellowship @ The Pearl District AO Friday 7pm
+Event Q: Chick
+Beer Q: Paperboy
+RSVP in the thread""", users=["Chick", "Paperboy"])
+neg("f3nashville", "https://f3nashville.com/", """Preblast: Thriller at the Isle
+QIC: Socrates
+When: 06/28/2018
+Wear one white glove.""", users=["Socrates"])
+neg("f3chicago", "https://f3chicago.com/", """Mental Battle month: lock shields, brothers.
+When: all of March
+AO: every AO""")
+neg("f3isotope", "https://f3isotope.com/", """Event Date
+
+Jan 13, 2023
+
+Preblast: speed work at the Candy Shop. Q: Cobra Kai""", users=["Cobra Kai"])
+neg("f3thibodaux", "https://f3thibodaux.com/", """Preblast: Driving Father Cardinal
+AO: The Peltch, 01-24-2026
+Q: America’s Finest
+Bring a ruck""")
+neg("f3rva", "https://f3rva.org/2023/04/29/coupon-count-10-err-9/", """CSAUP May 6 at Currahee – see the pre-Blast
+Ruck 6am, Bootcamp 7am, Relay Run 8am
+Q: Gomer Pyle""", users=["Gomer Pyle"])
+neg("f3metro", "http://f3metro.com/", """The Charge needs a Q next Wednesday.
+AO: The Charge
+When: 5/23 0530
+Q: ?""")
+neg("f3jax", "https://f3jax.com/author/bowzer/", """Poll for Saturday's Q at Anthill: 1. cinderblocks 2. pearls on a string 3. make it up
+Q: Bowser
+When: Saturday 0630""", users=["Bowser"])
+neg("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/", """Elevation Monday tomorrow at the Crown Reef, numbers scarce - HC please!
+Q: Quaker
+AO: Elevation
+When: 0500""", users=["Quaker"])
+neg("f3nola", "https://f3nola.com/", """CCC10K this Saturday!
+Where: Superdome to City Park
+When: 7am
+PAX running: Hawgcycle, Da Parish, Ocho""", users=["Hawgcycle", "Da Parish", "Ocho"])
+neg("f3carpex", "https://f3carpex.com/", """Site Q handoff: Lookout is the new Site Q for Back In Black starting November.
+AO: Back In Black
+Q: Lookout""", users=["Lookout"])
+neg("f3swamprabbit", "http://f3swamprabbit.com/Cat/backblast/page/82/", """F3 Golf Classic – Update
+ONLINE REGISTRATION IS CLOSED.
+When: May 29 at 1pm
+Where: Olde Sycamore Golf Club""")
+neg("f3waxhaw", "https://f3waxhaw.com/", """F3 Waxhaw event this Saturday at Cuthbertson High School
+When: Saturday 0700
+Q: Bottle Cap
+Reach out to one of the Pax for more info.""", users=["Bottle Cap"])
+neg("f3memphis", "https://f3memphis.com/", """The pre-blast had been updated: Oz is NOT on Q tomorrow.
+Q: Hitch
+AO: Old Forest
+When: 0530""", users=["Hitch", "Oz"])
+neg("f3cleveland", "https://f3cleveland.com/f3maychallenge/", """2024 F3 May Challenge
+Teams of four PAX compete for supremacy.
+When: May 1-31
+Sign up: link in the thread""")
+neg("f3thefort", "https://f3thefort.com/", """Q School 101 - Part III next Thursday
+Q: Bones and Senator
+AO: Golden Corral
+HC if you haven't Q'd yet!""", users=["Bones", "Senator"])
+neg("f3-meca", "https://f3-meca.com/", """Quarter Ruck IV preblast
+Date: 3.25.16
+Cadre: Free Pass, Calypso
+PAX: 33 max, bring 30#""", users=["Free Pass", "Calypso"])
+neg("f3greensboro", "https://f3greensboro.com/", """Backblast writers needed! If you Q'd this week please post your BB.""")
+bb("f3omaha", "https://f3omaha.com/2022/02/07/golden-spike-2-4-22-dr-q-from-taps/", """Backblast!  Stadium Steps
+Date: 04/22/2022
+AO:   Golden Spike
+PAX: Herky, Chiclet, Barn Owl
+FNGs:  0
+Q:   Folsom
+Total Pax:  4""",
+   q="Folsom", date="2022-04-22", ao="ao-golden-spike", pax=["Herky", "Chiclet", "Barn Owl"], count=4)
