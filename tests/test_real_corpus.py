@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from miner.backblast import Context, Parsed, parse_message
+from miner.backblasts.parse import Context, Parsed, parse_message
 
 REAL = Path(__file__).parent / "corpus" / "real"
 FIELDS = ["status", "ao_id", "bd_date", "q_user_id", "coq_user_ids", "pax_user_ids", "unmatched_names",
