@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from charters.data import KINDS, Period  # noqa: E402
+from charters.data import CHART_KINDS, Period  # noqa: E402
 from charters.routing import chart_region  # noqa: E402
 from miner.app import App  # noqa: E402
 from miner.core.config import Settings  # noqa: E402
@@ -133,7 +133,7 @@ def main() -> int:
             load = os.getloadavg()[0]
             cpu0 = cpu_seconds()
             t2 = time.perf_counter()
-            s = chart_region(app, region, list(KINDS), period, outbox=out, workers=args.workers)
+            s = chart_region(app, region, list(CHART_KINDS), period, outbox=out, workers=args.workers)
             t3 = time.perf_counter()
             secs, cpu = t3 - t2, cpu_seconds() - cpu0
             kinds: dict = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from charters.data import KINDS, Period, parse_month
+from charters.data import CHART_KINDS, Period, parse_month
 from miner.cli.common import command, fail, region_option, summary
 
 
@@ -18,7 +18,7 @@ def _month(_ctx, _param, value):
 
 
 @click.command("chart")
-@click.argument("kind", type=click.Choice(list(KINDS) + ["all"]), metavar="KIND")
+@click.argument("kind", type=click.Choice(list(CHART_KINDS) + ["all"]), metavar="KIND")
 @region_option
 @click.option("--month", callback=_month, metavar="YYYY-MM",
               help="month to chart (default: the current month so far, in the region's timezone)")

@@ -23,13 +23,14 @@ import pandas as pd
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from miner.archive.store import spoken_sql
 from miner.core.clock import midnight_ts
+from miner.core.constants import CHANNEL_KINDS
 
-KINDS = ("pax", "q", "ao", "fng", "leaderboard", "ao-leaderboard", "activity", "heard")
+CHART_KINDS = ("pax", "q", "ao", "fng", "leaderboard", "ao-leaderboard", "activity", "heard")
 TOP = 20  # leaderboard rows
 HEARD_TOP = 5  # quotes in "heard around the region"
 ACTIVITY_WEEKS = 13  # weeks shown by the activity chart, ending with the period's last week
-CHANNEL_KINDS = ("ao", "region", "help", "other")
 
 
 # -- periods ---------------------------------------------------------------------------------------
@@ -411,7 +412,7 @@ class ChartData:
             " LEFT JOIN users u ON u.user_id = m.user_id"
             " WHERE m.ts >= :start AND m.ts < :end AND m.deleted = 0 AND m.bot_id IS NULL"
             " AND m.user_id IS NOT NULL AND (u.app IS NULL OR u.app = 0)"
-            " AND (m.subtype IS NULL OR m.subtype IN ('thread_broadcast', 'file_share', 'me_message'))",
+            f" AND {spoken_sql('m.subtype')}",
             {"start": midnight_ts(start, tz), "end": midnight_ts(end, tz)},
             ["channel_id", "ts", "user_id", "file_count"],
         )
@@ -449,7 +450,7 @@ class ChartData:
             " LEFT JOIN beatdowns b ON b.ao_id = m.channel_id AND b.timestamp = m.ts"
             " WHERE m.ts >= :start AND m.ts < :end AND m.deleted = 0 AND m.bot_id IS NULL"
             " AND m.user_id IS NOT NULL AND (u.app IS NULL OR u.app = 0) AND a.is_private = 0"
-            " AND m.reaction_count > 0 AND (m.subtype IS NULL OR m.subtype IN ('thread_broadcast', 'file_share'))"
+            f" AND m.reaction_count > 0 AND {spoken_sql('m.subtype')}"
             " ORDER BY m.reaction_count DESC, m.ts LIMIT 200",
             {"start": midnight_ts(self.period.start, tz), "end": midnight_ts(self.period.through + timedelta(days=1), tz)},
             ["channel_id", "channel", "ts", "user_id", "text", "reactions", "reactions_total", "beatdown"],

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from charters.data import KINDS, ChartData, Period, previous_month
+from charters.data import CHART_KINDS, ChartData, Period, previous_month
 from charters.delivery import Chart, Outbox, SlackPoster, Tally, slug
 from charters.drawing import Style, make_style
 from charters.render import render_all
@@ -47,11 +47,11 @@ REGION_CHANNEL = "region-channel"  # recipient placeholder when the region has n
 def flagged_kinds(region: Region) -> list[str]:
     """Kinds the nightly run posts: the send_* flags, overridden per kind by settings {"charts": {"heard": false}}."""
     overrides = region.options.get("charts") if isinstance(region.options.get("charts"), dict) else {}
-    return [k for k in KINDS if bool(overrides[k] if k in overrides else getattr(region, FLAGS[k]))]
+    return [k for k in CHART_KINDS if bool(overrides[k] if k in overrides else getattr(region, FLAGS[k]))]
 
 
 def expand(kind: str) -> list[str]:
-    return list(KINDS) if kind == "all" else [kind]
+    return list(CHART_KINDS) if kind == "all" else [kind]
 
 
 def esc(s: str) -> str:
@@ -64,7 +64,7 @@ def plural(n: int, word: str) -> str:
 
 
 @dataclass
-class Context:
+class ChartContext:
     region: Region
     period: Period
     data: ChartData
@@ -87,7 +87,7 @@ class Context:
 
 
 # -- one builder per kind -------------------------------------------------------------------------------
-def build_pax(cx: Context) -> list[Chart]:
+def build_pax(cx: ChartContext) -> list[Chart]:
     users = cx.data.users()
     p, year = cx.period, cx.period.start.year
     out = []
@@ -103,7 +103,7 @@ def build_pax(cx: Context) -> list[Chart]:
     return out
 
 
-def build_q(cx: Context) -> list[Chart]:
+def build_q(cx: ChartContext) -> list[Chart]:
     p, out = cx.period, []
     for ao_id in cx.post_aos:
         frame, n = cx.data.q_ao_frame(ao_id), cx.data.beatdown_count(ao_id)
@@ -124,7 +124,7 @@ def build_q(cx: Context) -> list[Chart]:
     return out
 
 
-def build_ao(cx: Context) -> list[Chart]:
+def build_ao(cx: ChartContext) -> list[Chart]:
     p, out = cx.period, []
     for ao_id in cx.post_aos:
         frame, year_pax = cx.data.ao_frame(ao_id), cx.data.ao_year_pax(ao_id)
@@ -137,7 +137,7 @@ def build_ao(cx: Context) -> list[Chart]:
     return out
 
 
-def build_fng(cx: Context) -> list[Chart]:
+def build_fng(cx: ChartContext) -> list[Chart]:
     p, frame = cx.period, cx.data.fng_frame()
     total, month = int(frame.to_numpy().sum()), int(frame.loc[p.month].sum()) if frame.shape[1] else 0
     comment = f"FNGs in {esc(cx.region.region)}: {total} in {p.start.year} so far, {month} in {p.label}. Keep up the EH!"
@@ -152,14 +152,14 @@ def _board_comment(where: str, label: str, frame) -> str:
     return f"{where} leaderboard for {label}: {top}."
 
 
-def build_leaderboard(cx: Context) -> list[Chart]:
+def build_leaderboard(cx: ChartContext) -> list[Chart]:
     p = cx.period
     month, year = cx.data.leaderboard("month"), cx.data.leaderboard("year")
     return [Chart("leaderboard", cx.region_channel, f"{cx.region.region} leaderboard, {p.label}", cx.file("leaderboard"),
                   _board_comment(esc(cx.region.region), p.label, month), "leaderboard", (month, year), {"period": p})]
 
 
-def build_ao_leaderboard(cx: Context) -> list[Chart]:
+def build_ao_leaderboard(cx: ChartContext) -> list[Chart]:
     p, out = cx.period, []
     for ao_id in cx.post_aos:
         month, year = cx.data.leaderboard("month", ao_id), cx.data.leaderboard("year", ao_id)
@@ -170,7 +170,7 @@ def build_ao_leaderboard(cx: Context) -> list[Chart]:
     return out
 
 
-def build_activity(cx: Context) -> list[Chart]:
+def build_activity(cx: ChartContext) -> list[Chart]:
     p, frame = cx.period, cx.data.activity()
     weeks = frame["week"].nunique() if len(frame) else 0
     comment = (f"Slack activity in {esc(cx.region.region)}: {int(frame['messages'].sum())} messages and "
@@ -179,7 +179,7 @@ def build_activity(cx: Context) -> list[Chart]:
                   comment, "activity", frame, {"period": p})]
 
 
-def build_heard(cx: Context) -> list[Chart]:
+def build_heard(cx: ChartContext) -> list[Chart]:
     p, frame = cx.period, cx.data.heard()
     lines = [f"*Heard around {esc(cx.region.region)} in {p.label}*"]
     for row in frame.itertuples(index=False):
@@ -198,16 +198,16 @@ BUILDERS = {
 ORDER = ("leaderboard", "q-region", "fng", "activity", "heard", "q", "ao", "ao-leaderboard", "pax")  # DMs last
 
 
-def build_charts(cx: Context, kinds: list[str]) -> list[Chart]:
+def build_charts(cx: ChartContext, kinds: list[str]) -> list[Chart]:
     charts = [c for kind in dict.fromkeys(kinds) for c in BUILDERS[kind](cx)]
     return sorted(charts, key=lambda c: ORDER.index(c.kind))
 
 
-def context(app: App, region: Region, period: Period) -> Context:
+def context(app: App, region: Region, period: Period) -> ChartContext:
     data = ChartData(app.db.engine(region.schema_name), period, region.timezone)
     names = data.aos().set_index("ao_id")["name"].to_dict()
     style = make_style(region.region, data.ao_order(), names)
-    return Context(region, period, data, style, frozenset(set(period.months) - data.months_with_data()))
+    return ChartContext(region, period, data, style, frozenset(set(period.months) - data.months_with_data()))
 
 
 def chart_region(app: App, region: Region, kinds: list[str], period: Period, outbox: str | None = None,

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from charters.data import KINDS, ChartData, Period, parse_month, plain_text, previous_month
-from charters.routing import BUILDERS, Context, build_charts, context, flagged_kinds
+from charters.data import CHART_KINDS, ChartData, Period, parse_month, plain_text, previous_month
+from charters.routing import BUILDERS, ChartContext, build_charts, context, flagged_kinds
 from miner.core.db import upsert, utcnow
 from miner.core.registry import Region
 
@@ -230,7 +230,7 @@ def test_empty_region(app, region_schema):
     assert list(d.pax_frames()) == [] and d.q_region_frame().empty and d.leaderboard("month").empty
     assert d.fng_frame().to_numpy().sum() == 0 and d.heard().empty and d.activity()["messages"].sum() == 0
     cx = context(app, region(region_schema), MARCH)
-    charts = build_charts(cx, list(KINDS))
+    charts = build_charts(cx, list(CHART_KINDS))
     assert sorted(c.kind for c in charts) == ["activity", "fng", "heard", "leaderboard", "q-region"]  # no AO is active
 
 
@@ -238,7 +238,7 @@ def test_empty_region(app, region_schema):
 def test_builders_recipients(app, region_schema, data):
     cx = context(app, region(region_schema), MARCH)
     assert cx.empty == frozenset({"2024-02"})
-    charts = build_charts(cx, list(KINDS))
+    charts = build_charts(cx, list(CHART_KINDS))
     by = {}
     for c in charts:
         by.setdefault(c.kind, []).append(c)
@@ -266,7 +266,7 @@ def test_flags_choose_kinds(region_schema):
                settings=json.dumps({"charts": {"heard": False, "pax": True}}))
     assert flagged_kinds(r) == ["pax", "q", "fng", "leaderboard", "activity"]
     assert flagged_kinds(region(region_schema)) == []
-    assert set(BUILDERS) == set(KINDS) and Context is not None
+    assert set(BUILDERS) == set(CHART_KINDS) and ChartContext is not None
 
 
 def test_partial_month(app, region_schema, data):

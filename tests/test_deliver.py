@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from charters import delivery as deliver
-from charters.data import KINDS, Period
+from charters.data import CHART_KINDS, Period
 from charters.routing import chart_region, run_charts
 from miner.core import constants
 from miner.core.registry import add_region, update_region
@@ -63,7 +63,7 @@ def deliveries(app, r) -> dict:
 
 def test_posts_everything_once_with_channel_ids(app, region, slack):
     fs, ws = slack
-    s = chart_region(app, region, list(KINDS), MARCH, workers=1)
+    s = chart_region(app, region, list(CHART_KINDS), MARCH, workers=1)
     assert (s["charted"], s["posted"], s["skipped"], s["failed"]) == (14, 14, 0, 0), s["errors"]
     by_channel: dict = {}
     for u in ws.uploads:
@@ -83,7 +83,7 @@ def test_posts_everything_once_with_channel_ids(app, region, slack):
     assert rows[("pax", "2024-03", "U1")][0] == ws.dms["U1"]
     assert fs.errors == []
 
-    again = chart_region(app, region, list(KINDS), MARCH, workers=1)  # a rerun of the same month
+    again = chart_region(app, region, list(CHART_KINDS), MARCH, workers=1)  # a rerun of the same month
     assert (again["charted"], again["posted"], again["skipped"], again["failed"]) == (0, 0, 14, 0)
     assert len(ws.uploads) == 14
 

@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from miner.core.constants import CHANNEL_KINDS
 from miner.scores.compute import (
     ACHIEVEMENTS,
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
-    KINDS,
     SCORE_COLUMNS,
     build_achievements,
     build_activity,
@@ -260,7 +260,7 @@ def random_frames(seed: int, as_of: date):
         bds.append((rnd.choice(["A1", "A2", "A3", "A4", None]), day.isoformat(), q, coqs, crowd, ehs))
     act = pd.DataFrame([{
         "user_id": rnd.choice(people + ghost + ["B1"]), "channel_id": rnd.choice(["A1", "A2", "H1", "G1", "X1"]),
-        "kind": rnd.choice([*KINDS, "weird"]), "date": pd.Timestamp(as_of - timedelta(days=rnd.randint(-5, 200))),
+        "kind": rnd.choice([*CHANNEL_KINDS, "weird"]), "date": pd.Timestamp(as_of - timedelta(days=rnd.randint(-5, 200))),
         "messages": rnd.randint(1, 9), "files": rnd.choice((0, 0, 1, 2)), "reactions": rnd.randint(0, 7),
     } for _ in range(300)])
     return frames_from(bds, act, users)
@@ -279,7 +279,7 @@ def plain_scores(frames, as_of: date, period: str, w: dict) -> pd.DataFrame:
         "posts": posts.groupby("user_id").size(), "qs": qs.groupby("user_id").size(),
         "aos": posts.groupby("user_id").ao_id.nunique(), "fngs_brought": ehs.groupby("user_id").size(),
         "fngs_retained": kept.groupby("user_id").size(),
-        **{f"msgs_{k}": act[act.kind == k].groupby("user_id").messages.sum() for k in KINDS},
+        **{f"msgs_{k}": act[act.kind == k].groupby("user_id").messages.sum() for k in CHANNEL_KINDS},
         "files": act.groupby("user_id").files.sum(), "reactions": act.groupby("user_id").reactions.sum(),
     }).fillna(0).astype(int)
     out = out[(out > 0).any(axis=1)].join(build_streaks(frames.posts, as_of)).fillna(0).astype(int)
@@ -288,7 +288,7 @@ def plain_scores(frames, as_of: date, period: str, w: dict) -> pd.DataFrame:
     out["pts_posts"], out["pts_qs"], out["pts_aos"] = out.posts * w["post"], out.qs * w["q"], out.aos * w["ao"]
     out["pts_streak"] = out.streak_current.clip(upper=w["streak_cap"]) * w["streak_week"]
     out["pts_fngs"] = out.fngs_brought * w["fng_brought"] + out.fngs_retained * w["fng_retained"]
-    activity = sum(out[f"msgs_{k}"] * w[f"msg_{k}"] for k in KINDS) + out.files * w["file"] + out.reactions * w["reaction"]
+    activity = sum(out[f"msgs_{k}"] * w[f"msg_{k}"] for k in CHANNEL_KINDS) + out.files * w["file"] + out.reactions * w["reaction"]
     out["pts_activity"] = activity.clip(upper=w["activity_cap"] * ((end - start).days + 1) / 30)
     pts = [c for c in out.columns if c.startswith("pts_")]
     out[pts] = out[pts].astype(float).round(2)

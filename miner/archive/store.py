@@ -25,6 +25,15 @@ COLUMNS = [
 DEFAULTS = {"file_count": 0, "reaction_count": 0, "reply_count": 0, "deleted": 0, "dirty": 1, "source": "api"}  # as schema.sql; others NULL
 UPDATED = [c for c in COLUMNS if c not in ("channel_id", "ts", "first_seen")]  # what a stored row takes from Slack
 
+# A person talking: a plain message or one of these subtypes (joins, topic changes and bot posts are not).
+SPOKEN_SUBTYPES = ("thread_broadcast", "file_share", "me_message")
+
+
+def spoken_sql(column: str = "subtype") -> str:
+    """SQL condition on a messages column: the message is a person talking (built from constants)."""
+    return f"({column} IS NULL OR {column} IN ({', '.join(repr(s) for s in SPOKEN_SUBTYPES)}))"
+
+
 UNKNOWN = object()  # save_messages(newest=...): the caller does not know the channel's newest ts
 
 # built once: json.dumps with any option builds a new encoder per call (same output either way)

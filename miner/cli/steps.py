@@ -7,6 +7,7 @@ import click
 from miner.app import App
 from miner.cli.common import command, parse_day, pass_app, region_option, summary
 from miner.core import constants
+from miner.core.constants import CHANNEL_KINDS
 from miner.core.runlog import logged_step
 
 
@@ -62,7 +63,7 @@ def ao_list(app: App, region):
 @region_option
 @click.argument("channels", nargs=-1, required=True)
 @click.option("--backblast/--no-backblast", default=None, help="does this channel hold backblasts")
-@click.option("--kind", type=click.Choice(["ao", "help", "region", "other"]), help="channel kind (for activity scores)")
+@click.option("--kind", type=click.Choice(CHANNEL_KINDS), help="channel kind (for activity scores)")
 @click.option("--site-q", help="user ID of the AO's site Q")
 @pass_app
 @command

@@ -13,3 +13,4 @@ REQUEST_BUDGET = 600  # seconds one request may take across all its retries
 BACKOFF_BASE = 0.5  # seconds; doubled per retry for 5xx/connection errors
 DEFAULT_TIMEZONE = "America/Chicago"
 CONTROL_SCHEMA = "paxminer"
+CHANNEL_KINDS = ("ao", "help", "region", "other")  # what a channel is for: activity scores and charts by kind

@@ -51,7 +51,7 @@ from miner.scores.run import read_frames, scoring_weights
 from miner.slack.client import Slack, SlackError
 
 log = logging.getLogger("miner.outreach.workflows")
-KINDS = ("slipping", "mentor", "lead", "achievements")
+OUTREACH_KINDS = ("slipping", "mentor", "lead", "achievements")
 MAX_ATTEMPTS = 3
 AMBIGUOUS = {"connection", "ratelimited", "request"}  # the message may have gone out
 DONE = {"sent", "sending", "unknown", "gave_up"}  # never sent (again)
@@ -262,7 +262,7 @@ class Sender:
 
 # -- the run ------------------------------------------------------------------------------------------
 @dataclass
-class Run:
+class OutreachRun:
     app: App
     region: Region
     cfg: dict
@@ -333,7 +333,7 @@ class Run:
         self.update_ticket(ticket, **changes)
 
 
-def read_run(app: App, region: Region, cfg: dict, today: date, dry_run: bool) -> Run:
+def read_run(app: App, region: Region, cfg: dict, today: date, dry_run: bool) -> OutreachRun:
     eng = app.db.engine(region.schema_name)
     with eng.connect() as conn:
         frames = read_frames(conn, region, today, today - timedelta(days=180))
@@ -351,16 +351,16 @@ def read_run(app: App, region: Region, cfg: dict, today: date, dry_run: bool) ->
             t[key] = str(t[key])[:10]
     sender = Sender(eng, lambda: app.slack(region), today, dry_run, ledger)
     summary = {"region": region.region, "today": today.isoformat(), "dry_run": dry_run,
-               "kinds": [k for k in KINDS if cfg[k]], "opened": 0, "closed": 0, "escalated": 0, "replies": 0,
+               "kinds": [k for k in OUTREACH_KINDS if cfg[k]], "opened": 0, "closed": 0, "escalated": 0, "replies": 0,
                "paired": 0, "unpaired": 0, "invited": 0, "announced": 0}
-    return Run(app, region, cfg, today, sender, frames, users, aos, tickets, summary)
+    return OutreachRun(app, region, cfg, today, sender, frames, users, aos, tickets, summary)
 
 
 def run_outreach(app: App, region: Region, today: date | None = None, dry_run: bool = False) -> dict:
     """One outreach pass for a region: every opted-in kind, in order. Returns counts and the actions."""
     cfg = outreach_settings(app, region)
     today = today or local_today(region.timezone)
-    if not any(cfg[k] for k in KINDS):
+    if not any(cfg[k] for k in OUTREACH_KINDS):
         return {"region": region.region, "today": today.isoformat(), "dry_run": dry_run, "kinds": [],
                 "sent": 0, "planned": 0, "failed": 0, "actions": []}
     run = read_run(app, region, cfg, today, dry_run)
@@ -376,7 +376,7 @@ def run_outreach(app: App, region: Region, today: date | None = None, dry_run: b
 
 
 # -- slipping away ------------------------------------------------------------------------------------
-def step_slipping(run: Run) -> None:
+def step_slipping(run: OutreachRun) -> None:
     posts = run.frames.posts
     last_post = posts[posts.date <= pd.Timestamp(run.today)].groupby("user_id").date.max()
     open_for = set()
@@ -406,7 +406,7 @@ def step_slipping(run: Run) -> None:
         step_ticket(run, t)
 
 
-def step_ticket(run: Run, t: dict) -> None:
+def step_ticket(run: OutreachRun, t: dict) -> None:
     """Move one open slipping ticket along: DM 1, DM 2, then the admins (sooner if he replied)."""
     key = f"slipping:{t['user_id']}:{t['ref']}"
     facts = json.loads(t.get("facts") or "{}")
@@ -437,7 +437,7 @@ def step_ticket(run: Run, t: dict) -> None:
         escalate(run, t, key, facts, words)
 
 
-def escalate(run: Run, t: dict, key: str, facts: dict, words: dict) -> None:
+def escalate(run: OutreachRun, t: dict, key: str, facts: dict, words: dict) -> None:
     """The ticket goes to the admins with the facts: the admin channel, else the usual AO's site Q."""
     attempts = [f"{n} on {str(row['sent_on'])[:10]} ({row['status']})" for n in ("dm1", "dm2")
                 if (row := run.sender.ledger.get(f"{key}:{n}"))]
@@ -461,7 +461,7 @@ def escalate(run: Run, t: dict, key: str, facts: dict, words: dict) -> None:
     run.advance(t, "escalated", note)
 
 
-def score_trend(run: Run, user_id: str) -> list[int]:
+def score_trend(run: OutreachRun, user_id: str) -> list[int]:
     """His 30-day score 90, 60 and 30 days ago and today."""
     out = []
     for back in (90, 60, 30, 0):
@@ -471,7 +471,7 @@ def score_trend(run: Run, user_id: str) -> list[int]:
     return out
 
 
-def find_reply(run: Run, user_id: str, dm: dict | None) -> str | None:
+def find_reply(run: OutreachRun, user_id: str, dm: dict | None) -> str | None:
     """His words in our DM channel since the first DM; without DM access, his activity in the archive."""
     if not dm or dm.get("status") != "sent" or not dm.get("ts"):
         return None
@@ -493,7 +493,7 @@ def find_reply(run: Run, user_id: str, dm: dict | None) -> str | None:
 
 
 # -- mentors ----------------------------------------------------------------------------------------------
-def step_mentors(run: Run) -> None:
+def step_mentors(run: OutreachRun) -> None:
     paired = {t["user_id"] for t in run.tickets if t["kind"] == "mentor"}
     recent = run.today - timedelta(days=90)
     busy: dict = {}
@@ -522,7 +522,7 @@ def step_mentors(run: Run) -> None:
 
 
 # -- invitations to Q and to mentor -------------------------------------------------------------------------
-def step_invitations(run: Run) -> None:
+def step_invitations(run: OutreachRun) -> None:
     """Once a month, near its end: invitations to Q and to mentor (not the same PAX too often)."""
     last_day = calendar.monthrange(run.today.year, run.today.month)[1]
     if run.today.day <= last_day - run.cfg["lead_days"]:
@@ -548,7 +548,7 @@ def step_invitations(run: Run) -> None:
 
 
 # -- achievements ----------------------------------------------------------------------------------------------
-def step_announcements(run: Run) -> None:
+def step_announcements(run: OutreachRun) -> None:
     channel = run.cfg["announce_channel"] or run.region.firstf_channel
     if not channel:
         run.sender.actions.append("achievements: no announce_channel and no 1st F channel set; nothing announced")

@@ -61,8 +61,9 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pandas as pd
 
+from miner.core.constants import CHANNEL_KINDS
+
 PERIODS = ("month", "ytd", "90d")
-KINDS = ("ao", "help", "region", "other")
 
 DEFAULT_WEIGHTS: dict = {
     "post": 10, "q": 15, "ao": 5, "streak_week": 2, "streak_cap": 12,
@@ -294,7 +295,7 @@ def build_activity(messages: pd.DataFrame, kinds: dict[str, str], tz: str) -> pd
         counts = np.nan_to_num(pd.to_numeric(column(values)).astype(float)).astype(np.int64)[found]
         return np.bincount(group, counts, minlength=len(groups)).astype(np.int64)
 
-    kind = np.array([kinds.get(c) if kinds.get(c) in KINDS else "other" for c in channels], dtype=object)
+    kind = np.array([kinds.get(c) if kinds.get(c) in CHANNEL_KINDS else "other" for c in channels], dtype=object)
     channel = groups // len(days) % len(channels)
     return pd.DataFrame({
         "user_id": users[groups // len(days) // len(channels)], "channel_id": channels[channel],
@@ -427,12 +428,12 @@ def count_periods(frames: Frames, as_of: date, bounds: list[tuple], w: dict) -> 
     eh_key, eh_row = keys(2)
     retained = build_retained(ehs, frames.all_posts, as_of, w).to_numpy(bool)[eh_row]
     act_key, act_row = keys(3)
-    kind = pd.Index(KINDS).get_indexer(act.kind)[act_row]
+    kind = pd.Index(CHANNEL_KINDS).get_indexer(act.kind)[act_row]
     known = kind >= 0
-    messages = count(act_key[known] * len(KINDS) + kind[known], numbers(act.messages)[act_row][known], len(KINDS))
+    messages = count(act_key[known] * len(CHANNEL_KINDS) + kind[known], numbers(act.messages)[act_row][known], len(CHANNEL_KINDS))
     counts = np.column_stack([
         count(post_key), count(keys(1)[0]), count(pairs // width), count(eh_key), count(eh_key[retained]),
-        messages.reshape(size, len(KINDS)), count(act_key, numbers(act.files)[act_row]),
+        messages.reshape(size, len(CHANNEL_KINDS)), count(act_key, numbers(act.files)[act_row]),
         count(act_key, numbers(act.reactions)[act_row]),
     ]).astype(np.int64)  # COUNT_COLUMNS
     last = np.full(size, np.iinfo(np.int64).min)  # NaT
@@ -449,7 +450,7 @@ def add_points(out: dict, w: dict, activity_cap: np.ndarray) -> None:
     out["pts_aos"] = out["aos"] * w["ao"]
     out["pts_streak"] = np.minimum(out["streak_current"], int(w["streak_cap"])) * w["streak_week"]
     out["pts_fngs"] = out["fngs_brought"] * w["fng_brought"] + out["fngs_retained"] * w["fng_retained"]
-    activity = (sum(out[f"msgs_{k}"] * w[f"msg_{k}"] for k in KINDS) + out["files"] * w["file"]
+    activity = (sum(out[f"msgs_{k}"] * w[f"msg_{k}"] for k in CHANNEL_KINDS) + out["files"] * w["file"]
                 + out["reactions"] * w["reaction"])
     out["pts_activity"] = np.minimum(activity, activity_cap)
     pts = [c for c in SCORE_COLUMNS if c.startswith("pts_")]

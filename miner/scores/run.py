@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from miner.app import App
+from miner.archive.store import spoken_sql
 from miner.core.clock import local_today, midnight_ts
 from miner.core.db import upsert, utcnow
 from miner.core.errors import PaxminerError
@@ -39,8 +40,6 @@ from miner.scores.compute import (
     points_json,
 )
 
-# message subtypes that are a person talking (joins, topic changes and bot posts are not)
-SPOKEN = ("thread_broadcast", "file_share", "me_message")
 STORED = ["posts", "qs", "aos", "streak_current", "streak_longest", "fngs_brought", "fngs_retained",
           "msgs_ao", "msgs_help", "msgs_region", "msgs_other", "files", "reactions", "last_post", "score"]
 
@@ -98,10 +97,9 @@ def read_frames(conn: Connection, region: Region, as_of: date, since: date) -> F
         conn,
         "SELECT channel_id, user_id, ts, file_count, reaction_count FROM messages "
         "WHERE deleted = 0 AND user_id IS NOT NULL AND ts >= :lo AND ts < :hi "
-        f"AND (subtype IS NULL OR subtype IN ({', '.join(f':s{i}' for i in range(len(SPOKEN)))}))",
+        f"AND {spoken_sql()}",
         ["channel_id", "user_id", "ts", "file_count", "reaction_count"],
         lo=midnight_ts(since, region.timezone), hi=midnight_ts(as_of + timedelta(days=1), region.timezone),
-        **{f"s{i}": s for i, s in enumerate(SPOKEN)},
     )
     return build_frames(users, attendance, beatdowns, build_activity(messages, kinds, region.timezone))
 
