@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import posixpath
+import stat
 import sys
 import time
 import zipfile
@@ -41,6 +43,7 @@ from miner.core.registry import Region
 
 log = logging.getLogger("miner.archive.export")
 CHUNK = 5000  # messages per transaction
+MAX_FILE_BYTES = 256 * 1024 * 1024  # one JSON file of an export, unpacked: past this it is refused (zip bombs)
 
 
 class ExportError(PaxminerError):
@@ -54,9 +57,10 @@ class Source:
     def __init__(self, path):
         self.path = Path(path)
         self._zip: zipfile.ZipFile | None = None
+        self.links: list[str] = []  # symbolic links in a folder export: never followed
         if self.path.is_dir():
-            self.files = {p.relative_to(self.path).as_posix(): p.stat().st_size
-                          for p in self.path.rglob("*.json") if p.is_file()}
+            self.path = self.path.resolve()
+            self.files = self._walk()
         elif self.path.is_file():
             try:
                 self._zip = zipfile.ZipFile(self.path)
@@ -66,10 +70,37 @@ class Source:
                           if not i.is_dir() and i.filename.endswith(".json")}
         else:
             raise ExportError(f"export not found: {self.path}")
+        big = [(n, size) for n, size in self.files.items() if size > MAX_FILE_BYTES]
+        if big:
+            name, size = max(big, key=lambda b: b[1])
+            self.close()
+            raise ExportError(f"{self.path}: {name} unpacks to {size / 2**20:,.0f} MiB, over the "
+                              f"{MAX_FILE_BYTES // 2**20} MiB limit for one file of an export; refusing the export")
         tops = sorted((n for n in self.files if posixpath.basename(n) == "channels.json"), key=lambda n: n.count("/"))
         if not tops:
             raise ExportError(f"{self.path} is not a Slack export: no channels.json in it")
         self.prefix = posixpath.dirname(tops[0])
+
+    def _walk(self) -> dict[str, int]:
+        """The folder's JSON files; symbolic links (files or folders) are listed in `links`, never followed."""
+        out = {}
+        for top, dirs, names in os.walk(self.path, followlinks=False):
+            for d in list(dirs):
+                if os.path.islink(os.path.join(top, d)):
+                    dirs.remove(d)
+                    self.links.append(Path(top, d).relative_to(self.path).as_posix())
+            for n in names:
+                full = Path(top, n)
+                if not n.endswith(".json"):
+                    continue
+                rel = full.relative_to(self.path).as_posix()
+                if full.is_symlink():
+                    self.links.append(rel)
+                    continue
+                st = full.lstat()
+                if stat.S_ISREG(st.st_mode):
+                    out[rel] = st.st_size
+        return out
 
     def name(self, rel: str) -> str:
         return posixpath.join(self.prefix, rel) if self.prefix else rel
@@ -78,10 +109,17 @@ class Source:
         return self.name(rel) in self.files
 
     def read_json(self, full: str):
+        if full not in self.files:
+            raise KeyError(f"{full} is not a file of this export")
         if self._zip is not None:
-            data = self._zip.read(full)
+            with self._zip.open(full) as f:  # zipfile stops at the member's declared size (checked above)
+                data = f.read(MAX_FILE_BYTES + 1)
         else:
-            data = (self.path / full).read_bytes()
+            fd = os.open(self.path / full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ValueError(f"over the {MAX_FILE_BYTES // 2**20} MiB limit for one file")
         return json.loads(data.decode("utf-8-sig"))
 
     def day_files(self) -> dict[str, list[str]]:
@@ -120,7 +158,7 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
     t0 = time.perf_counter()
     eng = app.db.engine(region.schema_name)
     src = Source(path)
-    errors: list[str] = []
+    errors: list[str] = [f"{link}: a symbolic link, not followed" for link in src.links]
     counts = {"files": 0, "channels": 0, "messages": 0, "new": 0, "changed": 0, "kept": 0, "replies": 0,
               "users": 0, "new_users": 0, "new_channels": 0, "skipped_folders": 0, "skipped_channels": 0}
     try:

@@ -167,6 +167,14 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
     return counts
 
 
+def new_since(eng, since: str) -> int:
+    """Top-level messages first stored from the API at or after `since` (a utcnow() stamp)."""
+    with eng.connect() as conn:
+        return int(conn.execute(text(
+            "SELECT COUNT(*) FROM messages WHERE first_seen >= :t AND source = 'api' "
+            "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast')"), {"t": since}).scalar() or 0)
+
+
 def mine_region(app: App, region: Region, since=None, lookback_days: int | None = None, parse: bool = True,
                 feedback: bool = True, processes: int = 1) -> dict:
     """Mine every mined channel of a region, then build beatdowns from what changed.

@@ -8,6 +8,7 @@ All SQL quotes identifiers with backticks, which both dialects accept.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import re
 import threading
@@ -99,12 +100,16 @@ class Database:
 
     def _make_engine(self, schema: str) -> Engine:
         if self.dialect == "sqlite":
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path = self.data_dir / (schema + ".sqlite")
             eng = create_engine(
-                f"sqlite:///{self.data_dir / (schema + '.sqlite')}",
+                f"sqlite:///{path}",
                 hide_parameters=True,
                 connect_args={"timeout": 60, "check_same_thread": False},
             )
+
+            @event.listens_for(eng, "do_connect")
+            def _private(_dialect, _record, _cargs, _cparams):  # before sqlite3 creates the file
+                private_file(path, self.data_dir)
 
             @event.listens_for(eng, "connect")
             def _pragmas(dbapi_conn, _record):
@@ -176,6 +181,20 @@ class Database:
             for eng in self._engines.values():
                 eng.dispose(close=close)
             self._engines.clear()
+
+
+def private_file(path: Path, folder: Path) -> None:
+    """The data folder (0700) and a SQLite file (0600) hold tokens: readable by their owner only,
+    whatever the umask. SQLite creates the -wal and -shm files with the database file's mode."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
 
 
 def _mysql_engine(url, **kw) -> Engine:

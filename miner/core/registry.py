@@ -64,10 +64,18 @@ def init_control(db: Database) -> None:
     db.ensure_schema(db.control_schema, "control")
 
 
-def validate(values: dict) -> None:
+SYSTEM_SCHEMAS = {CONTROL_SCHEMA, "mysql", "information_schema", "performance_schema", "sys", "test"}
+
+
+def reserved_schemas(db: Database) -> set[str]:
+    """Names no region may use: the server's own schemas and the control schema, whatever it is called."""
+    return SYSTEM_SCHEMAS | {db.control_schema.lower()}
+
+
+def validate(values: dict, db: Database | None = None) -> None:
     if "schema_name" in values:
         check_identifier(values["schema_name"])
-        if values["schema_name"].lower() in {CONTROL_SCHEMA, "mysql", "information_schema", "performance_schema", "sys", "test"}:
+        if values["schema_name"].lower() in (reserved_schemas(db) if db is not None else SYSTEM_SCHEMAS):
             raise RegionError(f"schema name {values['schema_name']!r} is reserved")
     if values.get("timezone"):
         try:
@@ -88,7 +96,7 @@ def validate(values: dict) -> None:
 def add_region(db: Database, name: str, schema: str, token: str, **options) -> Region:
     """Register (or re-register) a region and create its schema; safe to rerun."""
     values = {"region": name, "schema_name": schema, "slack_token": token, **{k: v for k, v in options.items() if v is not None}}
-    validate(values)
+    validate(values, db)
     init_control(db)
     existing = find_region(db, name)
     if existing is None:
@@ -133,8 +141,12 @@ def update_region(db: Database, name: str, **changes) -> Region:
     unknown = set(changes) - set(COLUMNS)
     if unknown:
         raise RegionError(f"unknown region setting(s): {', '.join(sorted(unknown))}")
-    validate(changes)
+    validate(changes, db)
     region = get_region(db, name)
+    if "schema_name" in changes and changes["schema_name"].lower() != region.schema_name.lower():
+        for other in list_regions(db):
+            if other.region != name and other.schema_name.lower() == changes["schema_name"].lower():
+                raise RegionError(f"schema {changes['schema_name']} already belongs to region {other.region}")
     if not changes:
         return region
     if "schema_name" in changes and changes["schema_name"] != region.schema_name:
@@ -145,8 +157,35 @@ def update_region(db: Database, name: str, **changes) -> Region:
     return get_region(db, name)
 
 
+REGION_TABLES = ("aos", "users", "beatdowns", "bd_attendance", "messages")
+
+
+def droppable(db: Database, region: Region) -> str | None:
+    """Why this region's schema must not be dropped (None: it may): it is reserved (the control
+    schema, the server's own), another region uses it too, or it does not hold a region's tables."""
+    schema = region.schema_name
+    if schema.lower() in reserved_schemas(db):
+        return f"schema {schema} is reserved (the control schema or the server's own), not a region's"
+    shared = [r.region for r in list_regions(db) if r.region != region.region and r.schema_name.lower() == schema.lower()]
+    if shared:
+        return f"schema {schema} is also region {shared[0]}'s"
+    if not db.schema_exists(schema):
+        return None
+    from sqlalchemy import inspect
+
+    with db.engine(schema).connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    if "regions" in tables or not set(REGION_TABLES) <= tables:
+        return f"schema {schema} does not look like a region's schema (its tables are not a region's)"
+    return None
+
+
 def remove_region(db: Database, name: str, drop_schema: bool = False) -> Region:
     region = get_region(db, name)
+    if drop_schema:
+        why = droppable(db, region)
+        if why:
+            raise RegionError(f"not removing region {name}: {why}; remove it without --drop-schema")
     with db.engine(db.control_schema).begin() as conn:
         conn.execute(text("DELETE FROM regions WHERE region = :r"), {"r": name})
         conn.execute(text("DELETE FROM region_locks WHERE region = :r"), {"r": name})

@@ -165,6 +165,7 @@ class Run:
     stopping: threading.Event = field(default_factory=threading.Event)
     cpu: "CpuPool | None" = None  # processes for the CPU-bound scorer (None: in the worker thread)
     skip_ok_within: float | None = None  # hours: regions with a successful run that recent are skipped
+    attempt_started: dict = field(default_factory=dict)  # (region, step) -> when its first attempt started
 
     @property
     def db(self):
@@ -577,10 +578,14 @@ def pre_mine(run: Run, region: Region) -> str | None:
 
 
 def step_mine(run: Run, region: Region, counts: dict) -> None:
-    from miner.archive.mine import mine_region
+    from miner.archive.mine import mine_region, new_since
 
+    # an attempt the database cut short stored pages that the retry then finds already there:
+    # new messages are counted from the first attempt's start
+    since = run.attempt_started.setdefault((region.region, "mine"), utcnow())
     # --outbox posts nothing: no feedback DMs either (a later run sends them)
     s = mine_region(run.app, region, feedback=not run.outbox)
+    s["new"] = max(int(s.get("new") or 0), new_since(run.app.db.engine(region.schema_name), since))
     s["errors"] = list(s.get("errors") or [])[:20]
     counts.update(s)
     if s.get("channel_errors"):
