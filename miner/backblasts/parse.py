@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 PARSER_VERSION = "3"  # bump when output changes
 
-__all__ = ["PARSER_VERSION", "Context", "Parsed", "parse_message", "parse_date", "parse_blocks_text"]
+__all__ = ["PARSER_VERSION", "Context", "Parsed", "alias_key", "parse_message", "parse_date", "parse_blocks_text"]
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ class _Lookup:
     """Per-Context indexes (names -> user, channel names -> AO), built once and cached."""
 
     __slots__ = ("users", "aos", "apps", "name_to_uid", "user_keys", "ao_by_name", "ao_by_short", "name_memo",
-                 "ao_memo", "squashed", "aliases", "joined")  # fmt: skip
+                 "ao_memo", "squashed", "aliases", "alias_squashed", "alias_src", "joined")  # fmt: skip
 
     def __init__(self, ctx: Context):
         self.users = ctx.users
@@ -219,7 +219,9 @@ class _Lookup:
         self.name_to_uid = {k: (next(iter(v)) if len(v) == 1 else None) for k, v in by_name.items()}
         # names that contain a list separator ("Salt and Pepper", "T&C"): looked for before a list is split
         self.joined = {k: v for k, v in self.name_to_uid.items() if v and ("&" in k or " and " in k or "/" in k)}
-        self.aliases = {_norm_name(k): v for k, v in (ctx.aliases or {}).items() if v not in self.apps}
+        self.alias_src = ctx.aliases
+        self.aliases = {alias_key(k): v for k, v in (ctx.aliases or {}).items() if v not in self.apps}
+        self.alias_squashed = {_squash(k): v for k, v in self.aliases.items() if _squash(k)}
         squashed: dict[str, set[str]] = {}  # names without case, spaces, hyphens, dots, quotes
         for k, v in by_name.items():
             squashed.setdefault(_squash(k), set()).update(v)
@@ -233,18 +235,18 @@ class _Lookup:
             self.ao_by_short[short] = cid if short not in self.ao_by_short else None
 
 
-_LOOKUPS: dict[tuple[int, int], tuple[Context, _Lookup]] = {}
+_LOOKUPS: dict[tuple[int, int, int], tuple[Context, _Lookup]] = {}
 
 
 def _lookup(ctx: Context) -> _Lookup:
     """Per-Context indexes, cached on the (frozen) Context itself and, for new Context objects over the same
-    users/aos mappings, in a module cache keyed by their identity (the stored Context keeps them alive)."""
+    users/aos/aliases mappings, in a module cache keyed by their identity (the stored Context keeps them alive)."""
     lk = ctx.__dict__.get("_bb_lookup")
-    if lk is not None and lk.users is ctx.users and lk.aos is ctx.aos:
+    if lk is not None and lk.users is ctx.users and lk.aos is ctx.aos and lk.alias_src is ctx.aliases:
         return lk
-    key = (id(ctx.users), id(ctx.aos))
+    key = (id(ctx.users), id(ctx.aos), id(ctx.aliases))
     hit = _LOOKUPS.get(key)
-    if hit is not None and hit[0].users is ctx.users and hit[0].aos is ctx.aos:
+    if hit is not None and hit[0].users is ctx.users and hit[0].aos is ctx.aos and hit[0].aliases is ctx.aliases:
         lk = hit[1]
     else:
         if len(_LOOKUPS) > 64:
@@ -257,6 +259,12 @@ def _lookup(ctx: Context) -> _Lookup:
 
 def _norm_name(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+def alias_key(written: str) -> str:
+    """How an alias is stored and looked up: as a name token reads in a post (case, outer punctuation,
+    '@' and repeated spaces ignored). The region's alias table is keyed by it."""
+    return _norm_name(written.strip(_NAME_STRIP))
 
 
 _SQUASH_RE = re.compile(r"[\s\-–—_.'’`@!]+")
@@ -504,14 +512,14 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
     if key in _SELF_NAMES:
         return ((name, "", False),)
     if key in lk.name_to_uid:
-        uid = lk.name_to_uid[key]
+        uid = lk.name_to_uid[key] or lk.aliases.get(key)  # an admin's alias settles a shared name
         return ((name, uid, uid is None),)
     if key in _STOP_NAMES:
         return ()
     for lead in ("and ", "special guest ", "guest "):
         if key.startswith(lead):
             return _resolve_name(name[len(lead) :], lk)
-    uid = lk.aliases.get(key) or lk.squashed.get(_squash(key))
+    uid = lk.aliases.get(key) or lk.squashed.get(_squash(key)) or lk.alias_squashed.get(_squash(key))
     if uid:
         return ((name, uid, False),)
     if key.startswith("yhc "):  # "YHC Floppy Disk"
