@@ -165,6 +165,15 @@ CREATE TABLE IF NOT EXISTS parse_results (
 CREATE INDEX IF NOT EXISTS parse_results_key ON parse_results (ao_id, bd_date, q_user_id);
 CREATE INDEX IF NOT EXISTS parse_results_status ON parse_results (status);
 
+-- A region's alias list (`paxminer alias add|list|remove`): a name Qs write -> the PAX it means.
+-- `alias` is the name as the parser compares it (lowercase, single spaces); `written` as the admin typed it.
+CREATE TABLE IF NOT EXISTS pax_aliases (
+  alias VARCHAR(100) NOT NULL PRIMARY KEY,
+  written VARCHAR(100) NOT NULL,
+  user_id VARCHAR(45) NOT NULL,
+  added_at VARCHAR(32) NOT NULL
+);
+
 -- Feedback DMs to posters: one per (message, content version), never twice.
 CREATE TABLE IF NOT EXISTS feedback (
   channel_id VARCHAR(45) NOT NULL,

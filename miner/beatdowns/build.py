@@ -15,9 +15,10 @@ from sqlalchemy import bindparam, text
 
 from miner.app import App
 from miner.archive import store as archive
-from miner.backblasts.parse import PARSER_VERSION, Context, parse_message, unescape
+from miner.backblasts.parse import PARSER_VERSION, Context, Parsed, parse_message, unescape
+from miner.beatdowns.aliases import load_aliases
 from miner.core.concurrency import prefetch
-from miner.core.db import delete_keys, in_transaction, upsert, utcnow
+from miner.core.db import delete_keys, in_transaction, merge_json, upsert, utcnow
 from miner.core.registry import Region
 
 CHUNK = 5000
@@ -25,13 +26,15 @@ KEYS_PER_TRANSACTION = 2000
 LIVE_OR_PENDING = ("ok", "duplicate", "pending")
 _JSON = json.JSONEncoder(default=str).encode  # = json.dumps(value, default=str), encoder built once
 ROLE_JSON = {role: json.dumps({"role": role}) for role in ("q", "coq", "pax")}  # bd_attendance.json
+OWN_JSON_KEYS = frozenset(Parsed.__dataclass_fields__) | {"ts", "ts_edited", "non_slack_pax"}  # beatdowns.json keys we write
 _ATTENDANCE_KEY = itemgetter("q_user_id", "user_id", "ao_id", "date")
 MESSAGE_COLS = "channel_id, ts, thread_ts, user_id, bot_id, username, subtype, text, blocks, metadata, edited_ts, deleted, content_hash"
 RESULT_COLS = ["channel_id", "ts", "status", "problem", "ao_id", "bd_date", "q_user_id", "poster_user_id", "content_hash",
                "parser_version", "result", "parsed_at"]  # a result row also carries _result (decoded) and _text
 
 
-def load_context_parts(conn) -> tuple[dict, dict, set]:
+def load_context_parts(conn) -> tuple[dict, dict, set, dict]:
+    """The region's users, AOs (channel id -> name), backblast channels and alias list."""
     users = {r.user_id: {"user_name": r.user_name, "real_name": r.real_name or "", "app": r.app}
              for r in conn.execute(text("SELECT user_id, user_name, real_name, app FROM users"))}
     aos, backblast = {}, set()
@@ -39,14 +42,14 @@ def load_context_parts(conn) -> tuple[dict, dict, set]:
         aos[r.channel_id] = r.ao
         if r.backblast:
             backblast.add(r.channel_id)
-    return users, aos, backblast
+    return users, aos, backblast, load_aliases(conn)
 
 
 class Parser:
     """Parses archive rows with the region's users and AOs, loaded once per run."""
 
     def __init__(self, conn, region: Region):
-        self.users, self.aos, self.backblast_channels = load_context_parts(conn)
+        self.users, self.aos, self.backblast_channels, self.aliases = load_context_parts(conn)
         self.region = region
         self._contexts: dict[str, Context] = {}
         self._fresh: dict[tuple[str, str], dict] = {}  # pending results stored by parse_new (see take_fresh)
@@ -57,7 +60,8 @@ class Parser:
         cid = row["channel_id"]
         ctx = self._contexts.get(cid)
         if ctx is None:
-            ctx = self._contexts[cid] = Context(cid, self.users, self.aos, self.region.timezone, self.region.date_order)
+            ctx = self._contexts[cid] = Context(cid, self.users, self.aos, self.region.timezone, self.region.date_order,
+                                                   self.aliases)
         parsed = parse_message(message, ctx)
         if parsed.status == "not_backblast":
             return None
@@ -119,8 +123,20 @@ def gone_row(row, status: str, now: str) -> dict:
             "parser_version": PARSER_VERSION, "result": None, "parsed_at": now}
 
 
-def build_beatdown_rows(result: dict, users: dict) -> tuple[dict, list[dict]]:
-    """One winning parse result -> (beatdowns row, bd_attendance rows)."""
+def beatdown_json(result: dict, old_json=None) -> dict:
+    """A beatdown's `json`: the parse result, plus the names that matched no user as `non_slack_pax`
+    (a comma-separated string, the key and shape slackblast writes), merged into what the row held
+    (keys other tools wrote stay)."""
+    ours = {k: v for k, v in result.items() if k != "text"}
+    names = result.get("unmatched_names") or []
+    if names:
+        ours["non_slack_pax"] = ", ".join(names)
+    return merge_json(old_json, ours, OWN_JSON_KEYS)
+
+
+def build_beatdown_rows(result: dict, users: dict, old_json=None) -> tuple[dict, list[dict]]:
+    """One winning parse result -> (beatdowns row, bd_attendance rows); `old_json`: the json of the row
+    it replaces (other tools' keys in it are kept)."""
     key = {"ao_id": result["ao_id"], "q_user_id": result["q_user_id"]}
     coqs = result.get("coq_user_ids") or []
     fngs = result.get("fngs") or []
@@ -139,7 +155,7 @@ def build_beatdown_rows(result: dict, users: dict) -> tuple[dict, list[dict]]:
         "coq_user_id": coqs[0] if coqs else None, "pax_count": result.get("pax_count"),
         "backblast": result.get("text") or "", "backblast_parsed": "\n".join(parsed_lines),
         "fngs": (", ".join(fngs) or "None")[:1000], "fng_count": result.get("fng_count") or 0,
-        "json": _JSON({k: v for k, v in result.items() if k != "text"}),
+        "json": _JSON(beatdown_json(result, old_json)),
     }
     roles = {result["q_user_id"]: "q", **{u: "coq" for u in coqs}}
     attendance = [
@@ -188,20 +204,24 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None, 
     for r in fresh:
         if r["status"] == "pending":
             cands[_key(r["ao_id"], r["bd_date"], r["q_user_id"])].append(r)
-    existing = [
-        {"ao_id": r.ao_id, "bd_date": str(r.bd_date)[:10], "q_user_id": r.q_user_id, "date": str(r.bd_date)[:10]}
-        for r in conn.execute(text(
-            "SELECT ao_id, bd_date, q_user_id FROM beatdowns WHERE ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
-        ).bindparams(bindparam("aos", expanding=True)), span)
-        if _key(r.ao_id, r.bd_date, r.q_user_id) in keys
-    ]
+    existing, old_json = [], {}  # old_json: a replaced row's json by key and by timestamp (keys of other tools stay)
+    for r in conn.execute(text(
+        "SELECT ao_id, bd_date, q_user_id, timestamp, json FROM beatdowns WHERE ao_id IN :aos AND bd_date BETWEEN :lo AND :hi"
+    ).bindparams(bindparam("aos", expanding=True)), span):
+        k = _key(r.ao_id, r.bd_date, r.q_user_id)
+        if k in keys:
+            existing.append({"ao_id": r.ao_id, "bd_date": k[1], "q_user_id": r.q_user_id, "date": k[1]})
+            if r.json:
+                old_json[k] = r.json
+                if r.timestamp:
+                    old_json.setdefault(r.timestamp, r.json)
     delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], existing)
     delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], existing)
     for rows in cands.values():
         rows.sort(key=lambda r: float(r["ts"]))
     stored = read_winners(conn, [rows[0] for rows in cands.values() if "_result" not in rows[0]])
     beatdowns, attendance, changed = [], [], []
-    for rows in cands.values():
+    for k, rows in cands.items():
         winner = rows[0]
         if "_result" in winner:
             result, text_ = dict(winner["_result"]), winner["_text"]
@@ -209,7 +229,7 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None, 
             result, text_ = stored[(winner["channel_id"], winner["ts"])]
         result["ts"] = winner["ts"]
         result.setdefault("text", text_)
-        bd, att = build_beatdown_rows(result, users)
+        bd, att = build_beatdown_rows(result, users, old_json.get(k) or old_json.get(winner["ts"]))
         beatdowns.append(bd)
         attendance.extend(att)
         for i, r in enumerate(rows):
@@ -338,7 +358,7 @@ def parse_chunk(conn, rows, parser: Parser) -> tuple[list[dict], set]:
     results, keys = [], set()
     for row in rows:
         prev = old.get((row["channel_id"], row["ts"]))
-        if prev is not None and prev.status in LIVE_OR_PENDING:
+        if prev is not None and (prev.status in LIVE_OR_PENDING or prev.status == "stale"):  # stale: see reparse_region
             keys.add(_key(prev.ao_id, prev.bd_date, prev.q_user_id))
         if row["deleted"]:
             if prev is not None:
@@ -374,21 +394,15 @@ def save_chunk(conn, rows, results, keys, users) -> dict:
 def reparse_region(app: App, region: Region) -> dict:
     """Rebuild beatdowns/bd_attendance from the raw archive after a parser change (no Slack calls).
 
+    Every archived message is parsed again; the results stored before become 'stale' and their
+    beatdowns are rebuilt (or removed) key by key, so other tools' keys in a beatdown's `json` survive.
     Rows a legacy PAXminer wrote (with no parse result of ours) are left alone.
     """
     eng = app.db.engine(region.schema_name)
     with eng.begin() as conn:
-        ours = [
-            {"ao_id": r.ao_id, "bd_date": str(r.bd_date)[:10], "date": str(r.bd_date)[:10], "q_user_id": r.q_user_id}
-            for r in conn.execute(text("SELECT DISTINCT ao_id, bd_date, q_user_id FROM parse_results WHERE status IN ('ok', 'duplicate')"))
-        ]
-        delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], ours)
-        delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], ours)
         conn.execute(text("UPDATE parse_results SET status = 'stale' WHERE status IN ('ok', 'duplicate')"))
         conn.execute(text("UPDATE messages SET dirty = 1"))
     totals = build_beatdowns(app, region)
     with eng.connect() as conn:
         totals["duplicates"] = conn.execute(text("SELECT COUNT(*) FROM parse_results WHERE status = 'duplicate'")).scalar()
     return totals
-
-

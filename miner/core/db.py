@@ -7,6 +7,7 @@ All SQL quotes identifiers with backticks, which both dialects accept.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
@@ -285,6 +286,20 @@ def upsert(conn: Connection, table: str, rows: list[dict], keys: list[str], upda
         exc.statement = sql  # an error shows the statement with placeholders: no values (a token, an email)
         raise
     return len(rows)
+
+
+def merge_json(old: str | dict | None, ours: dict, owned=()) -> dict:
+    """A row's `json` column shared with other tools (slackblast's custom fields, ...): their keys in
+    `old` stay; ours (`ours`, plus any key named in `owned` that we no longer set) are replaced."""
+    if isinstance(old, str):
+        try:
+            old = json.loads(old) if old.strip() else None
+        except ValueError:
+            old = None
+    if not isinstance(old, dict):
+        return dict(ours)
+    mine = set(ours).union(owned)
+    return {**{k: v for k, v in old.items() if k not in mine}, **ours}
 
 
 def delete_keys(conn: Connection, table: str, keys: list[str], rows: list[dict]) -> None:
