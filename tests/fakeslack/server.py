@@ -75,6 +75,7 @@ class FakeSlack:
         self._spawned = 0
         self._open: set[socket.socket] = set()  # connections being served (closed by stop())
         self.origin = ""
+        self.socket = None  # a tests.fakeslack.socket.SocketHub once socket_mode() is called
 
     # -- lifecycle --------------------------------------------------------------------------------
     def start(self) -> str:
@@ -111,6 +112,21 @@ class FakeSlack:
             except OSError:
                 pass
         sock.close()
+        if self.socket is not None:
+            self.socket.stop()
+
+    def socket_mode(self, app_token: str = "xapp-1-A0PAXMINER-1-fakeapptoken"):
+        """Turn on Socket Mode for `app_token`: apps.connections.open answers with a loopback ws://
+        URL, and every workspace's changes are pushed as events (tests.fakeslack.socket)."""
+        from tests.fakeslack.socket import SocketHub
+
+        if self.socket is None:
+            self.socket = SocketHub(self.host)
+            self.socket.start()
+            for ws in self.workspaces:
+                ws.on_event = self.socket.push
+        self.socket.app_tokens.add(app_token)
+        return self.socket
 
     def _spawn(self, sock: socket.socket) -> None:
         """Start one more worker (caller holds _pool_lock)."""
@@ -169,6 +185,8 @@ class FakeSlack:
             ws.origin = self.origin
             self._by_token[token] = ws
             self._by_key[ws.key] = ws
+        if self.socket is not None:
+            ws.on_event = self.socket.push
         return ws
 
     def workspace(self, token: str) -> Workspace:
@@ -295,6 +313,10 @@ class FakeSlack:
     def _answer(self, ws: Workspace | None, token: str | None, method: str, params: dict) -> bytes:
         if not token:
             return _err("not_authed")
+        if method == "apps.connections.open":  # app-level token only, like Slack
+            if self.socket is None or token not in self.socket.app_tokens:
+                return _err("not_allowed_token_type" if token.startswith("xox") else "invalid_auth")
+            return dumps({"ok": True, "url": self.socket.open_url()}).encode()
         if ws is None:
             return _err("invalid_auth")
         if ws.revoked:

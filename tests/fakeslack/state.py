@@ -16,6 +16,7 @@ import base64
 import bisect
 import json
 import threading
+import time
 import zlib
 from collections import Counter, deque
 
@@ -135,6 +136,8 @@ class Workspace:
         self._json: dict[int, list] = {}  # id(stored message) -> [message, its JSON or None until asked]
         self._file_seq = 0
         self.bot_user_id, self.bot_id, self.app_id = "U0PAXMINER", "B0PAXMINER", "A0PAXMINER"
+        self.realtime = False  # True: new ts follow the wall clock (Socket Mode tests)
+        self.on_event = None  # set by FakeSlack with Socket Mode on: on_event(team, event) for each change
         self.add_user("USLACKBOT", "slackbot", real_name="Slackbot", is_bot=False)
         self.users["USLACKBOT"]["is_bot"] = False  # real Slack: slackbot is not flagged as a bot
         self.add_user(self.bot_user_id, "paxminer", real_name="PAXminer", is_bot=True, bot_id=self.bot_id)
@@ -166,7 +169,10 @@ class Workspace:
             for k in ("tz", "tz_label", "tz_offset", "is_admin", "is_owner", "is_primary_owner"):
                 user.pop(k, None)
         with self.lock:
+            known = user_id in self.users
             self.users[user_id] = user
+            if user_id not in ("USLACKBOT", self.bot_user_id):
+                self._emit({"type": "user_change" if known else "team_join", "user": user})
         return user
 
     def add_channel(self, channel_id, name, is_private=False, is_archived=False, bot_is_member=True, created=None,
@@ -186,11 +192,30 @@ class Workspace:
         with self.lock:
             if channel_id not in self.channels:
                 self._chan_order.append(channel_id)
+                self._emit({"type": "channel_created", "channel": {
+                    "id": channel_id, "name": name, "created": info["created"], "creator": info["creator"],
+                    "is_channel": True, "is_private": is_private}})
             else:  # replaced, messages and all
                 for m in self.channels[channel_id].msgs.values():
                     self._changed(m, gone=True)
             self.channels[channel_id] = Channel(info, mem)
+            if self.bot_user_id in mem:
+                self._emit({"type": "member_joined_channel", "user": self.bot_user_id, "channel": channel_id,
+                            "channel_type": "G" if is_private else "C", "team": self.team})
         return info
+
+    def rename_channel(self, channel_id, name) -> None:
+        with self.lock:
+            info = self._chan(channel_id).info
+            info["name"] = info["name_normalized"] = name
+            self._emit({"type": "channel_rename", "channel": {"id": channel_id, "name": name,
+                                                              "name_normalized": name, "created": info["created"]}})
+
+    def archive_channel(self, channel_id, archived: bool = True) -> None:
+        with self.lock:
+            self._chan(channel_id).info["is_archived"] = archived
+            self._emit({"type": "channel_archive" if archived else "channel_unarchive", "channel": channel_id,
+                        "user": "USLACKBOT"})
 
     def revoke(self) -> None:
         self.revoked = True
@@ -201,10 +226,22 @@ class Workspace:
     def tier_limit(self, method: str, per_minute: int, window: float = 60.0) -> None:
         self.tiers[method] = [per_minute, window, deque()]
 
+    def _emit(self, event: dict) -> None:
+        """The event Slack would send for a change (Socket Mode); a copy, so later changes do not leak in."""
+        if self.on_event is not None:
+            event.setdefault("event_ts", f"{time.time():.6f}")
+            self.on_event(self.team, json.loads(dumps(event)))
+
+    def _message_event(self, ch: "Channel", m: dict) -> None:
+        self._emit({**m, "channel": ch.id, "channel_type": "im" if ch.info.get("is_im") else
+                    ("group" if ch.info.get("is_private") else "channel"), "event_ts": m["ts"]})
+
     # -- messages ---------------------------------------------------------------------------------
     def next_ts(self) -> str:
         with self.lock:
             self._clock += 100
+            if self.realtime:
+                self._clock = max(self._clock, int(time.time() * 1_000_000))
             return us_to_ts(self._clock)
 
     def _chan(self, channel: str) -> Channel:
@@ -277,6 +314,7 @@ class Workspace:
             ts = norm_ts(ts) if ts is not None else self.next_ts()
             m = self._build(text, user, ts, blocks, metadata, bot_id, username, subtype, reactions, files, extra)
             self._insert(ch, ts, m, True)
+            self._message_event(ch, m)
             return ts
 
     def reply(self, channel, thread_ts, text="", user=None, ts=None, blocks=None, metadata=None, bot_id=None,
@@ -302,6 +340,7 @@ class Workspace:
             self._insert(ch, ts, m, broadcast)
             bisect.insort(ch.threads.setdefault(thread_ts, []), ts)
             self._refresh_thread(ch, thread_ts)
+            self._message_event(ch, m)
             return ts
 
     def _changed(self, m: dict, gone: bool = False) -> None:
@@ -344,6 +383,7 @@ class Workspace:
         with self.lock:
             ch = self._chan(channel)
             m = ch.msgs[norm_ts(ts)]
+            before = json.loads(dumps(m))
             if text is not None:
                 m["text"] = text
             if blocks is not None:
@@ -353,12 +393,24 @@ class Workspace:
             when = norm_ts(edited_ts) if edited_ts else self.next_ts()
             m["edited"] = {"user": user or m.get("user") or m.get("bot_id", ""), "ts": when}
             self._changed(m)
+            self._emit_changed(ch, m, before)
+
+    def _emit_changed(self, ch: "Channel", m: dict, before: dict) -> None:
+        now = f"{time.time():.6f}"
+        self._emit({"type": "message", "subtype": "message_changed", "hidden": True, "channel": ch.id,
+                    "message": m, "previous_message": before, "ts": now, "event_ts": now,
+                    "channel_type": "channel"})
 
     def delete(self, channel, ts) -> None:
         with self.lock:
             ch = self._chan(channel)
             ts = norm_ts(ts)
             m = ch.msgs[ts]
+            before = json.loads(dumps(m))
+            now = f"{time.time():.6f}"
+            deleted = {"type": "message", "subtype": "message_deleted", "hidden": True, "channel": ch.id,
+                       "deleted_ts": ts, "previous_message": before, "ts": now, "event_ts": now,
+                       "channel_type": "channel"}
             parent_ts = m.get("thread_ts")
             if parent_ts and parent_ts != ts:  # a reply
                 del ch.msgs[ts]
@@ -373,23 +425,48 @@ class Workspace:
                 m.update(type="message", subtype="tombstone", text="This message was deleted.", user="USLACKBOT",
                          hidden=True, ts=ts, **keep)
                 self._changed(m)
+                self._emit_changed(ch, m, before)
+                return
             else:
                 del ch.msgs[ts]
                 self._changed(m, gone=True)
                 ch.threads.pop(ts, None)
                 self._remove_top(ch, ts)
+            self._emit(deleted)
 
     def react(self, channel, ts, name, users) -> None:
         with self.lock:
             m = self._chan(channel).msgs[norm_ts(ts)]
             self._changed(m)
             reactions = m.setdefault("reactions", [])
+            new = list(dict.fromkeys(users))
             for r in reactions:
                 if r["name"] == name:
-                    r["users"] += [u for u in users if u not in r["users"]]
+                    new = [u for u in new if u not in r["users"]]
+                    r["users"] += new
                     r["count"] = len(r["users"])
+                    break
+            else:
+                reactions.append({"name": name, "users": new, "count": len(new)})
+            for u in new:
+                self._emit({"type": "reaction_added", "user": u, "reaction": name, "item_user": m.get("user"),
+                            "item": {"type": "message", "channel": channel, "ts": m["ts"]}})
+
+    def unreact(self, channel, ts, name, user) -> None:
+        with self.lock:
+            m = self._chan(channel).msgs[norm_ts(ts)]
+            for r in m.get("reactions") or []:
+                if r["name"] == name and user in r["users"]:
+                    r["users"].remove(user)
+                    r["count"] = len(r["users"])
+                    if not r["users"]:
+                        m["reactions"].remove(r)
+                    if not m["reactions"]:
+                        del m["reactions"]
+                    self._changed(m)
+                    self._emit({"type": "reaction_removed", "user": user, "reaction": name, "item_user": m.get("user"),
+                                "item": {"type": "message", "channel": channel, "ts": m["ts"]}})
                     return
-            reactions.append({"name": name, "users": list(users), "count": len(users)})
 
     def message(self, channel, ts) -> dict | None:
         with self.lock:
@@ -604,6 +681,8 @@ def conversations_join(ws: Workspace, p: dict) -> dict:
         ts = ws.next_ts()
         ws._insert(ch, ts, {"type": "message", "subtype": "channel_join", "user": ws.bot_user_id,
                             "text": f"<@{ws.bot_user_id}> has joined the channel", "ts": ts}, True)
+        ws._emit({"type": "member_joined_channel", "user": ws.bot_user_id, "channel": ch.id, "channel_type": "C",
+                  "team": ws.team})
     return {"channel": ws._chan_obj(ch), **out}
 
 
@@ -679,6 +758,7 @@ def chat_post_message(ws: Workspace, p: dict) -> dict:
         ws._refresh_thread(ch, thread)
     else:
         ws._insert(ch, ts, m, True)
+    ws._message_event(ch, m)
     ws.posted.append({"channel": ch.id, "text": text, "blocks": blocks, "ts": ts, "thread_ts": thread,
                       "metadata": meta, "username": p.get("username"), "params": dict(p)})
     return {"channel": ch.id, "ts": ts, "message": ws._view(m, False)}
