@@ -328,3 +328,35 @@ CREATE TABLE IF NOT EXISTS region_runs (
   seconds DOUBLE,
   counts LONGTEXT
 );
+
+-- schema: control_listen
+-- `paxminer listen` (miner/listen): each region's Slack team (learned from auth.test) routes the
+-- app's events to it; the periods the listener was connected (epoch seconds; `ended` moves with a
+-- heartbeat), so the nightly mine reads history only for the gaps; when mine last read a region's
+-- whole lookback window (a full pass, once a week).
+CREATE TABLE IF NOT EXISTS region_teams (
+  region VARCHAR(64) NOT NULL PRIMARY KEY,
+  team_id VARCHAR(32) NOT NULL,
+  learned_at VARCHAR(32) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS region_teams_team ON region_teams (team_id);
+
+CREATE TABLE IF NOT EXISTS listen_coverage (
+  region VARCHAR(64) NOT NULL,
+  started DOUBLE NOT NULL,
+  ended DOUBLE NOT NULL,
+  host VARCHAR(255),
+  PRIMARY KEY (region, started)
+);
+
+CREATE TABLE IF NOT EXISTS region_full_passes (
+  region VARCHAR(64) NOT NULL PRIMARY KEY,
+  last_full_pass DOUBLE NOT NULL
+);
+
+-- schema: region_listen
+-- Events the listener applied, by Slack's event id: a redelivered event changes nothing.
+CREATE TABLE IF NOT EXISTS listen_events (
+  event_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  applied_at VARCHAR(32) NOT NULL
+);

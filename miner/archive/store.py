@@ -201,12 +201,52 @@ def save_threads(conn: Connection, channel_id: str, threads: list[tuple[dict, li
         ).bindparams(bindparam("p", expanding=True)), {"c": channel_id, "p": parents})
         if r.ts not in seen
     ]
-    if gone:
-        conn.execute(text("UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now WHERE channel_id = :c AND ts IN :ts")
-                     .bindparams(bindparam("ts", expanding=True)), {"c": channel_id, "ts": gone, "now": utcnow()})
+    mark_deleted(conn, channel_id, gone)
     set_replies_seen(conn, channel_id, {p["ts"]: thread_state(p["reply_count"], p["latest_reply"]) for p, _ in threads})
     counts["deleted"] = len(gone)
     return counts
+
+
+def mark_deleted(conn: Connection, channel_id: str, tss: list[str]) -> int:
+    """These messages are gone from Slack: deleted and dirty (their beatdowns go on the next build)."""
+    if not tss:
+        return 0
+    res = conn.execute(text("UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now "
+                            "WHERE channel_id = :c AND ts IN :ts AND deleted = 0")
+                       .bindparams(bindparam("ts", expanding=True)), {"c": channel_id, "ts": list(tss), "now": utcnow()})
+    return res.rowcount or 0
+
+
+def set_reaction(conn: Connection, channel_id: str, ts: str, name: str, user: str, added: bool) -> bool:
+    """One user's reaction added or removed on an archived message (as Slack's reaction events
+    say); the row's reactions and count change, its content does not (not dirty). Adding what is
+    there, or removing what is not, changes nothing. False if the message is not archived."""
+    row = conn.execute(text("SELECT reactions FROM messages WHERE channel_id = :c AND ts = :ts"),
+                       {"c": channel_id, "ts": ts}).first()
+    if row is None:
+        return False
+    reactions = json.loads(row.reactions) if row.reactions else []
+    entry = next((r for r in reactions if r.get("name") == name), None)
+    if added:
+        if entry is None:
+            entry = {"name": name, "users": [], "count": 0}
+            reactions.append(entry)
+        if user in entry.setdefault("users", []):
+            return True
+        entry["users"].append(user)
+        entry["count"] = int(entry.get("count") or 0) + 1
+    else:
+        if entry is None or user not in (entry.get("users") or []):
+            return True
+        entry["users"].remove(user)
+        entry["count"] = max(0, int(entry.get("count") or 0) - 1)
+        if entry["count"] == 0:
+            reactions.remove(entry)
+    conn.execute(text("UPDATE messages SET reactions = :r, reaction_count = :n, updated_at = :now "
+                      "WHERE channel_id = :c AND ts = :ts"),
+                 {"r": _dump(reactions), "n": sum(int(r.get("count") or 0) for r in reactions), "now": utcnow(),
+                  "c": channel_id, "ts": ts})
+    return True
 
 
 def set_replies_seen(conn: Connection, channel_id: str, states: dict[str, str]) -> None:

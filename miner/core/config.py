@@ -31,13 +31,15 @@ class Settings:
     chart_day: int = 1  # day of the month the monthly charts go out
     outbox: str = ""  # when set, charts are written here and nothing is posted
     history_page_size: int = constants.HISTORY_PAGE_SIZE
+    app_token: str = field(default="", repr=False)  # Slack app-level token (xapp-...) for `paxminer listen`
+    full_pass_days: int = constants.FULL_PASS_DAYS  # with the listener up, mine reads the whole window this often
     sections: dict = field(default_factory=dict)  # other sections ([scoring], [outreach], ...)
 
     def section(self, name: str) -> dict:
         return dict(self.sections.get(name, {}))
 
 
-ENV_ALIASES = {"slack_api_url": ("SLACK_API_URL",)}
+ENV_ALIASES = {"slack_api_url": ("SLACK_API_URL",), "app_token": ("SLACK_APP_TOKEN",)}
 
 
 def _coerce(name: str, value: str):

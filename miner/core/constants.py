@@ -6,6 +6,7 @@ LIST_PAGE_SIZE = 200  # conversations.list / users.list
 MINE_PROCESSES = 2  # `paxminer mine`: channels mined at once, each in a forked process (daily: 1 per region)
 THREAD_FETCH_WORKERS = 4  # threads fetched at once when many changed (first mine, --since)
 LOOKBACK_DAYS = 7  # re-read this many days behind each channel's watermark
+FULL_PASS_DAYS = 7  # with `paxminer listen` up, mine reads only gaps, and the whole lookback window this often
 FEEDBACK_DAYS = 3  # only posts this recent get a feedback DM
 RETRY_MAX = 6  # retries per request (429, 5xx, connection errors, timeouts)
 REQUEST_TIMEOUT = 30  # seconds per HTTP attempt

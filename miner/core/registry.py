@@ -189,9 +189,23 @@ def remove_region(db: Database, name: str, drop_schema: bool = False) -> Region:
     with db.engine(db.control_schema).begin() as conn:
         conn.execute(text("DELETE FROM regions WHERE region = :r"), {"r": name})
         conn.execute(text("DELETE FROM region_locks WHERE region = :r"), {"r": name})
+        conn.execute(text("DELETE FROM region_teams WHERE region = :r"), {"r": name})
     if drop_schema:
         try:
             db.drop_schema(region.schema_name)
         except Exception as exc:  # noqa: BLE001 - report, registry change already done
             raise DatabaseError(f"region removed but schema {region.schema_name} not dropped: {exc}") from None
     return region
+
+
+def region_teams(db: Database) -> dict[str, str]:
+    """Slack team id -> region name, as learned (learn_team) from each region's token."""
+    init_control(db)
+    with db.engine(db.control_schema).connect() as conn:
+        return {r.team_id: r.region for r in conn.execute(text("SELECT region, team_id FROM region_teams"))}
+
+
+def learn_team(db: Database, region: str, team_id: str) -> None:
+    """Remember which Slack team (workspace) a region's token belongs to (from auth.test)."""
+    with db.engine(db.control_schema).begin() as conn:
+        upsert(conn, "region_teams", [{"region": region, "team_id": team_id, "learned_at": utcnow()}], ["region"])

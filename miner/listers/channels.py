@@ -51,6 +51,12 @@ def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: 
     return rows
 
 
+def save_channel_rows(conn, rows: list[dict]) -> None:
+    """aos rows from build_channel_rows; an admin's site Q (and anything else not listed) stays."""
+    upsert(conn, "aos", rows, ["channel_id"],
+           update=["ao", "channel_created", "archived", "is_private", "is_member", "backblast", "kind"])
+
+
 def channel_rows(app: App, region: Region) -> list[dict]:
     with app.db.engine(region.schema_name).connect() as conn:
         return [dict(r) for r in conn.execute(text(
@@ -75,8 +81,7 @@ def list_channels(app: App, region: Region) -> dict:
                 join_errors.append(str(exc))
                 log.warning("%s: %s", region, exc)
     with app.db.engine(region.schema_name).begin() as conn:
-        upsert(conn, "aos", rows, ["channel_id"],
-               update=["ao", "channel_created", "archived", "is_private", "is_member", "backblast", "kind"])
+        save_channel_rows(conn, rows)
     return {
         "channels": len(rows), "backblast": sum(r["backblast"] for r in rows),
         "archived": sum(r["archived"] for r in rows), "joined": joined,

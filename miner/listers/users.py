@@ -31,6 +31,11 @@ def build_user_row(member: dict, today: str) -> dict:
     }
 
 
+def save_user_rows(conn, rows: list[dict]) -> None:
+    """users rows from build_user_row; start_date is set once, on first sight, and never clobbered."""
+    upsert(conn, "users", rows, ["user_id"], update=["user_name", "real_name", "phone", "email", "app", "deleted", "json"])
+
+
 def list_users(app: App, region: Region) -> dict:
     slack = app.slack(region)
     today = datetime.now(timezone.utc).date().isoformat()
@@ -42,9 +47,7 @@ def list_users(app: App, region: Region) -> dict:
     changed = [r for r in rows if r["user_id"] in old and old[r["user_id"]].json != r["json"]]
     deactivated = sum(1 for r in changed if r["deleted"] and not old[r["user_id"]].deleted)
     with eng.begin() as conn:
-        # start_date is set once, on first sight, and never clobbered
-        upsert(conn, "users", new + changed, ["user_id"],
-               update=["user_name", "real_name", "phone", "email", "app", "deleted", "json"])
+        save_user_rows(conn, new + changed)
     return {
         "users": len(rows), "new": len(new), "changed": len(changed) - 0, "deactivated": deactivated,
         "apps": sum(r["app"] for r in rows), "api_calls": sum(slack.calls.values()),
