@@ -13,7 +13,7 @@ from importlib.metadata import entry_points
 import click
 
 from miner.app import App
-from miner.cli import aliases, nightly, registry, scores, steps
+from miner.cli import aliases, listen, nightly, registry, scores, steps
 from miner.cli.common import fail, setup_logging
 from miner.core.config import ConfigError, load_settings
 from miner.core.db import DatabaseError
@@ -42,7 +42,8 @@ pass_app = click.pass_obj
 
 
 for cmd in (registry.db, registry.region, steps.channels, steps.users, steps.ao, steps.mine, steps.reparse,
-            steps.run_log, nightly.daily, nightly.import_, scores.score, scores.outreach, aliases.alias):
+            steps.run_log, nightly.daily, nightly.import_, scores.score, scores.outreach, aliases.alias,
+            listen.listen):
     main.add_command(cmd)
 
 

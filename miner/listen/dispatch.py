@@ -1,0 +1,41 @@
+"""What the listener does with each kind of Socket Mode envelope: a registry by envelope type.
+
+- spooled handlers (`events_api`): the envelope is written to the spool and acknowledged at once;
+  the writer thread applies them in arrival order (`Listener` routes events to their region).
+- immediate handlers (interactive payloads such as Home tab buttons, slash commands): called on a
+  worker thread as the envelope arrives; what they return is sent back as the ack's payload, so
+  they must answer well within Slack's 3 seconds (record the intent, do slow work afterwards).
+
+Another feature adds its own with `@register("interactive")` (or `register("interactive", fn)`);
+the handler receives (listener, envelope) and can use listener.app, listener.region_for(team_id).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Handler:
+    fn: Callable | None  # (listener, envelope) -> ack payload (immediate) or None
+    spooled: bool
+
+
+HANDLERS: dict[str, Handler] = {
+    "events_api": Handler(None, True),  # applied by the listener's writer, in order
+}
+
+
+def register(envelope_type: str, fn: Callable | None = None, spooled: bool = False):
+    """Handle envelopes of this type (usable as a decorator). A later registration replaces one."""
+
+    def add(f: Callable) -> Callable:
+        HANDLERS[envelope_type] = Handler(f, spooled)
+        return f
+
+    return add(fn) if fn is not None else add
+
+
+def handler_for(envelope_type: str | None) -> Handler | None:
+    return HANDLERS.get(envelope_type or "")
