@@ -1,9 +1,20 @@
 -- PAXminer DDL: the single source of truth for both MySQL/MariaDB and SQLite.
--- Written in the common subset; miner/db.py applies two translations for SQLite
+-- Written in the common subset; miner/core/db.py applies two translations for SQLite
 -- (AUTO_INCREMENT PRIMARY KEY -> PRIMARY KEY AUTOINCREMENT) and runs each statement
 -- on its own. Sections start with "-- schema: control" or "-- schema: region".
--- Names and meanings of aos, users, beatdowns, bd_attendance and the two views
+-- Names, types and meanings of aos, users, beatdowns, bd_attendance and the three views
 -- follow the PAXminer contract (../shared/CONTRACT.md); everything else is ours.
+-- This file is the NEWEST shape: it creates what is missing (tables, indexes) and recreates our
+-- views on every run. A changed or added COLUMN of an existing table also needs a numbered
+-- migration in miner/core/migrations.py (see its docstring), or existing schemas never get it.
+
+-- schema: migrations
+-- Applied migrations, one row per migration number, in every control and region schema.
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INT NOT NULL PRIMARY KEY,
+  name VARCHAR(255) NOT NULL,
+  applied_at VARCHAR(32) NOT NULL
+);
 
 -- schema: control
 CREATE TABLE IF NOT EXISTS regions (
@@ -25,7 +36,8 @@ CREATE TABLE IF NOT EXISTS regions (
   log_channel VARCHAR(45),
   admin_channel VARCHAR(45),
   settings LONGTEXT,
-  created_at VARCHAR(32)
+  created_at VARCHAR(32),
+  comments TEXT
 );
 
 CREATE TABLE IF NOT EXISTS run_log (
@@ -95,11 +107,13 @@ CREATE TABLE IF NOT EXISTS bd_attendance (
   ts_edited VARCHAR(45),
   user_id VARCHAR(45) NOT NULL,
   ao_id VARCHAR(45) NOT NULL,
-  date DATE NOT NULL,
+  date VARCHAR(45) NOT NULL,
   q_user_id VARCHAR(45) NOT NULL,
   json LONGTEXT,
   PRIMARY KEY (q_user_id, user_id, ao_id, date)
 );
+CREATE INDEX IF NOT EXISTS beatdowns_timestamp ON beatdowns (timestamp);
+CREATE INDEX IF NOT EXISTS bd_attendance_ao ON bd_attendance (ao_id);
 
 -- Raw archive: every message and thread reply as Slack last showed it, keyed by (channel, ts).
 CREATE TABLE IF NOT EXISTS messages (
@@ -193,7 +207,7 @@ FROM bd_attendance bd
 LEFT JOIN aos a ON bd.ao_id = a.channel_id
 LEFT JOIN users u ON bd.user_id = u.user_id
 LEFT JOIN users q ON bd.q_user_id = q.user_id
-ORDER BY bd.date, a.ao;
+ORDER BY bd.date DESC, a.ao;
 
 DROP VIEW IF EXISTS beatdown_info;
 CREATE VIEW beatdown_info AS
@@ -201,6 +215,16 @@ SELECT b.bd_date AS Date, a.ao AS AO, u1.user_name AS Q, u1.app AS Q_Is_App,
        u2.user_name AS CoQ, b.pax_count, b.fngs, b.fng_count
 FROM beatdowns b
 LEFT JOIN users u1 ON u1.user_id = b.q_user_id
+LEFT JOIN users u2 ON u2.user_id = b.coq_user_id
+LEFT JOIN aos a ON b.ao_id = a.channel_id
+ORDER BY b.bd_date, a.ao;
+
+DROP VIEW IF EXISTS backblast;
+CREATE VIEW backblast AS
+SELECT b.bd_date AS Date, a.ao AS AO, u1.user_name AS Q, u2.user_name AS CoQ,
+       b.pax_count, b.fngs, b.fng_count, COALESCE(b.backblast_parsed, b.backblast) AS backblast
+FROM beatdowns b
+JOIN users u1 ON u1.user_id = b.q_user_id
 LEFT JOIN users u2 ON u2.user_id = b.coq_user_id
 LEFT JOIN aos a ON b.ao_id = a.channel_id
 ORDER BY b.bd_date, a.ao;

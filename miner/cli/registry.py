@@ -126,3 +126,36 @@ def region_remove(app: App, name, drop_schema):
     summary(f"region {r.region} removed{' and schema ' + r.schema_name + ' dropped' if drop_schema else ''}")
 
 
+
+
+def _upgrade(app: App, names, dry_run: bool, what: str) -> None:
+    from miner.core.upgrade import upgrade_all
+
+    reports = upgrade_all(app.db, list(names), dry_run)
+    for rep in reports:
+        click.echo(rep.line(dry_run))
+    failed = [r for r in reports if r.error]
+    changed = [r for r in reports if r.changes]
+    verb = "would change" if dry_run else "changed"
+    summary(f"{what}: {len(reports)} schema(s), {len(changed)} {verb}, {len(failed)} failed or skipped")
+    if failed:
+        raise SystemExit(1)
+
+
+@db.command("upgrade")
+@click.option("--region", "regions", multiple=True, help="only this region's schema (repeatable; default: all)")
+@click.option("--dry-run", is_flag=True, help="list what would change, change nothing")
+@pass_app
+@command
+def db_upgrade(app: App, regions, dry_run):
+    """Apply pending schema migrations to the control schema and every region schema; safe to rerun."""
+    _upgrade(app, regions, dry_run, "upgrade")
+
+
+@db.command("adopt")
+@click.option("--dry-run", is_flag=True, help="list what would change, change nothing")
+@pass_app
+@command
+def db_adopt(app: App, dry_run):
+    """Take over a server laid out by the retired PAXminer: add our columns and tables, keep every row."""
+    _upgrade(app, (), dry_run, "adopt")

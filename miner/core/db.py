@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
+from miner.core import migrations
 from miner.core.constants import CONTROL_SCHEMA
 from miner.core.errors import PaxminerError, short_error
 
@@ -142,18 +143,28 @@ class Database:
             ).first()
         return row is not None
 
-    def create_schema(self, schema: str, section: str = "region") -> None:
-        """Create the schema (database) if missing and apply its DDL; safe to rerun."""
+    def create_schema(self, schema: str, section: str = "region") -> list[str]:
+        """Create the schema (database) if missing and bring it to the newest shape: its pending
+        migrations (miner/core/migrations.py), then its DDL. Safe to rerun and to interrupt.
+        Returns the migrations applied now."""
         check_identifier(schema)
         try:
             if self.dialect == "mysql":
                 with self.server_engine().begin() as conn:
                     conn.execute(text(f"CREATE DATABASE IF NOT EXISTS `{schema}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
-            with self.engine(schema).begin() as conn:
-                for stmt in load_ddl(section, self.dialect):
-                    conn.execute(text(stmt))
-        except DBAPIError as exc:
-            raise DatabaseError(f"cannot create schema {schema}: {short_error(exc)}") from None
+            return migrations.upgrade(self.engine(schema), section, load_ddl("migrations", self.dialect),
+                                      load_ddl(section, self.dialect), schema)
+        except (DBAPIError, RuntimeError) as exc:
+            raise DatabaseError(f"cannot create or upgrade schema {schema}: {short_error(exc)}") from None
+
+    upgrade_schema = create_schema
+
+    def plan_schema(self, schema: str, section: str = "region") -> list[str]:
+        """What create_schema would change in an existing schema, changing nothing (--dry-run)."""
+        if not self.schema_exists(schema):
+            return [f"create schema {schema}"]
+        with self.engine(schema).connect() as conn:
+            return migrations.plan(conn, section, load_ddl(section, self.dialect))
 
     def ensure_schema(self, schema: str, section: str = "region") -> None:
         """create_schema once per process (it is idempotent, this only saves the round trips)."""

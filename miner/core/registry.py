@@ -41,6 +41,7 @@ class Region:
     admin_channel: str | None = None
     settings: str | None = None  # JSON: per-region overrides (scoring weights, outreach opt-ins, templates)
     created_at: str | None = None
+    comments: str | None = None  # free text (slackblast's and the retired PAXminer's column)
 
     def __str__(self) -> str:  # a region reads as its name in messages and logs
         return self.region

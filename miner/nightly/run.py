@@ -495,6 +495,13 @@ def run_region(run: Run, name: str) -> RegionResult:
         region = with_retries(lambda: find_region(run.db, name), name, run.stopping)
         if region is None:
             raise StepFailed(f"region {name} was removed from the registry")
+        if not region.schema_name:
+            raise StepFailed(f"region {name} has no schema_name in the registry")
+        res.failed_step = "upgrade"  # pending schema migrations first (miner/core/migrations.py)
+        if not with_retries(lambda: run.db.schema_exists(region.schema_name), name, run.stopping):
+            raise StepFailed(f"schema {region.schema_name} does not exist (`paxminer db upgrade` creates it)")
+        with_retries(lambda: run.db.ensure_schema(region.schema_name, "region"), name, run.stopping)
+        res.failed_step = None
         res.today = run.region_today(region).isoformat()
         for step in CORE_STEPS:
             if run.stopping.is_set():
