@@ -944,9 +944,14 @@ def parse_fng_value(value: str, acc: _Acc) -> None:
     mentioned = {_user_name(u, acc.lk) for u in uids}
     for nm in names:
         acc.fng_names.setdefault(nm.lower(), nm)
-        uid = acc.lk.name_to_uid.get(_norm_name(nm)) if nm not in mentioned else None
-        if uid:  # an FNG named as written who (later) joined Slack under that name is that user
+        if nm in mentioned:
+            continue
+        key = _norm_name(nm)
+        uid = acc.lk.name_to_uid.get(key) or acc.lk.aliases.get(key)
+        if uid:  # an FNG named as written who (later) joined Slack under that name (or an alias) is that user
             acc.add_user(uid)
+        else:  # kept like any name that matches nobody: counted, stored, told to the Q
+            acc.add_unmatched(nm)
 
 
 # --------------------------------------------------------------------------- main text reader

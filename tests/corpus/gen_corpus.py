@@ -8,9 +8,9 @@ bugs. Hand-written edge cases (hand_cases.py) carry hand-reasoned expectations.
 Rules the expectations encode (from the spec):
   * pax_user_ids = Q + Co-Qs + PAX mentions + plain names matching exactly one non-app user
     (display or real name, case-insensitive) + FNG mentions.  App users and <!here>-style tokens never count.
-  * unmatched_names = plain-text names on Q/Co-Q/PAX lines that match no single user.
+  * unmatched_names = plain-text names on Q/Co-Q/PAX lines, and FNG names, that match no single user.
   * pax_count = the number written on a Count/Total line, else the "(n)" on the PAX label, else the number
-    of distinct people named (ids + unmatched + FNG plain names not already named on the PAX line).
+    of distinct people named (ids + unmatched names).
   * fng_count = the number written on the FNG line, else the number of FNG names.
   * bd_date = the Date line read relative to the post's local date (ctx.tz); no Date line -> post date.
   * ao_id = channel mention on the AO line / header / a line of its own, else AO text matching a channel
@@ -394,9 +394,9 @@ def one_handtyped(rng: random.Random, i: int) -> dict:
         if rng.random() < 0.5:
             pax_items.extend(fng_names)
             for nm in fng_names:
-                unmatched.append(nm)
                 plain_pax_names.add(nm.lower())
             notes.append("FNG names also on PAX line")
+        unmatched.extend(fng_names)  # an FNG matches no user: kept, counted and told to the Q like any such name
     elif fstyle == "number":
         fng_count = rng.choice([1, 2, 3, 12])
         fng_lines.append(label(rng, rng.choice(["FNGs", "FNG"])) + str(fng_count))
@@ -406,7 +406,7 @@ def one_handtyped(rng: random.Random, i: int) -> dict:
         ids.append(spare)
         notes.append("FNG as a mention")
 
-    named = len(set(ids)) + len(unmatched) + len([n for n in fng_names if n.lower() not in plain_pax_names])
+    named = len(set(ids)) + len(unmatched)
 
     # Count
     count_line = None
@@ -743,7 +743,6 @@ def one_slackblast(rng: random.Random, i: int) -> dict:
                 note += "; metadata payload without the_q (falls back to blocks)"
             else:
                 exp["source"] = "slackblast_metadata"
-                exp["unmatched_names"] = unmatched_ns  # payload keeps FNGs apart from non-slack PAX
                 if typed_count is None:
                     exp["pax_count"] = len(ids) + len(unmatched_ns) + len(fngs)
                 note = "slackblast post with metadata.event_payload (preferred)"

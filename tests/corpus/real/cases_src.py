@@ -238,7 +238,7 @@ Q:   Sparty
 Total Pax:  6
 Conditions: windy.""",
    q="Sparty", date="2022-03-11", ao="ao-golden-spike", pax=["Folsom", "Grillmaster", "Herky", "Skeeter"],
-   fng=1, count=6)
+   un=["Tumbleweed"], fng=1, count=6)
 
 # ------------------------------------------------------------------ F3 Gastonia (Post Type / When / AO / QIC / FNG's / PAX bullets)
 U = "https://f3gastonia.com/2023/12/02/4q-convergence-at-the-yank/"
@@ -839,7 +839,7 @@ Q: Bowser
 PAX: Heisenberg, Hey Big Papi, YHC
 FNGs: 1 - Pebble
 Count: 4""",
-   q="Bowser", date="2023-08-03", ao="ao-bohica", pax=["Heisenberg", "Hey Big Papi"], fng=1, count=4)
+   q="Bowser", date="2023-08-03", ao="ao-bohica", pax=["Heisenberg", "Hey Big Papi"], un=["Pebble"], fng=1, count=4)
 bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/category/backblast/", """BackBlast Merkin with a side of Surf & Turf
 AO: Warthog
 Q: Hamburglar
