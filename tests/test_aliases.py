@@ -163,3 +163,28 @@ def test_other_tools_json_keys_survive_rebuilds(app, ws):
     ok(run(app, "reparse", "--region", "al"))
     doc = json.loads(rows(app, ws.schema, "SELECT json FROM beatdowns")[0][0])
     assert doc["Event Type"] == "Ruck" and doc["pax_user_ids"] == ["U2", "U3", "U1"]
+
+
+# ----------------------------------------------------------------------------- the parser's use of aliases (pure)
+
+def _parse(text_, aliases):
+    from miner.backblasts.parse import Context, parse_message
+
+    users = {u: {"user_name": n, "real_name": r, "app": 0} for u, n, r in USERS}
+    ctx = Context("C0AL", users, {"C0AL": "ao-the-forge"}, aliases=aliases)
+    return parse_message({"type": "message", "user": "U1", "ts": "1733580000.000100", "text": text_}, ctx)
+
+
+def test_parser_alias_spellings_shared_names_and_fngs():
+    from miner.backblasts.parse import alias_key
+
+    aliases = {alias_key("Doc H."): "U4", alias_key("Doc"): "U6", alias_key("Tin-Can"): "U2"}
+    got = _parse("Backblast! Hills\nQ: Sasquatch\nPAX: @doc h, DOC, Tin Can, Rambo\nFNGs: 1 Tincan", aliases)
+    assert got.status == "ok"
+    assert got.pax_user_ids == ["U1", "U4", "U6", "U2"]  # case, dots, '@', a shared name, hyphen/space slips
+    assert got.unmatched_names == ["Rambo"]
+    assert got.pax_count == 5  # four users and a name that matches nobody
+    no_alias = _parse("Backblast! Hills\nQ: Sasquatch\nPAX: Doc, Gumby\nFNGs: 1 Stallone", {})
+    assert no_alias.pax_user_ids == ["U1", "U3"]  # "Doc" is two users: nobody's without an alias
+    assert no_alias.unmatched_names == ["Doc", "Stallone"]  # an FNG who matches no user is kept too
+    assert no_alias.pax_count == 4 and no_alias.fng_count == 1

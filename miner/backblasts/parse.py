@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-PARSER_VERSION = "3"  # bump when output changes
+PARSER_VERSION = "4"  # bump when output changes
 
 __all__ = ["PARSER_VERSION", "Context", "Parsed", "alias_key", "parse_message", "parse_date", "parse_blocks_text"]
 
@@ -749,6 +749,7 @@ class _Acc:
     count: int | None = None  # the Count/Total number written
     paren_count: int | None = None  # "PAX (8):"
     q_problem: str | None = None
+    fng_placed: frozenset | set = frozenset()  # FNG names (normalised) that turned out to be users
 
     def __init__(self, lk: _Lookup):
         self.lk = lk
@@ -796,7 +797,7 @@ class _Acc:
         """Distinct people named: users + unmatched names + FNG names not already named."""
         extra = 0
         if self.fng_names:
-            seen = set(self.unmatched)
+            seen = set(self.unmatched) | self.fng_placed
             for u in people:
                 seen.update(self.lk.user_keys.get(u, ()))
             for n in self.fng_names.values():
@@ -904,21 +905,27 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
         if "q" in low:
             m = _Q_MARK_RE.search(item)
             if m:
+                # the marker names the person just before it ("Dr. Evil and FloRida (QIC)", "@A @B (Q) @C")
+                name = item[: m.start()].strip(_NAME_STRIP + "-–—")
                 item = item[: m.start()] + item[m.end() :]
-                name = item.strip(_NAME_STRIP + "-–—")
                 if name.lower().startswith("and "):
                     name = name[4:]
                 if name:
                     got = [(n, u) for n, u, _a in parse_names(name, acc.lk, None)]
-                    if name.lower() in _SELF_NAMES:
+                    last = _USER_RE.findall(name)[-1:] if name.endswith(">") else []
+                    if name.lower() in _SELF_NAMES or _SPLIT_RE.split(name)[-1].strip(_NAME_STRIP).lower() in _SELF_NAMES:
                         acc.q_marked.append("")
-                    elif got and got[0][1]:
-                        acc.q_marked.append(got[0][1])
+                    elif last:
+                        acc.q_marked.extend(last)
+                    elif got and got[-1][1]:
+                        acc.q_marked.append(got[-1][1])
                     elif "<@" in name:
-                        acc.q_marked.extend(_USER_RE.findall(name)[:1])
+                        acc.q_marked.extend(_USER_RE.findall(name)[-1:])
         if "fng" in item.lower():
             m = _FNG_MARK_RE.search(item)
-            if m:
+            if m and len(_PAREN_FNG_RE.findall(item)) > 1:  # "@A @B Tinsel (FNG) Wingnut (FNG)"
+                item = _several_fngs(item, acc)
+            elif m:
                 item = item[: m.start()] + " " + item[m.end() :]
                 name = " ".join(_PAREN_RE.sub(" ", item.replace("(", " ").replace(")", " ")).split()).strip(_NAME_STRIP)
                 if name.lower().startswith("and "):
@@ -930,6 +937,35 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
                 item = " " + name
         parts[i] = item
     return "".join(parts)
+
+
+_PAREN_FNG_RE = re.compile(r"\(\s*fng\s*\)", re.I)
+
+
+def _several_fngs(item: str, acc: _Acc) -> str:
+    """A list item holding several "Name (FNG)" (space-separated names): each marker names the words just
+    before it, less any leading words that are already a known name ("Boucher Tinsel (FNG)": Boucher is a
+    user, Tinsel the FNG). Returns the item with the markers replaced by separators."""
+    pieces = _PAREN_FNG_RE.split(item)
+    out = []
+    for piece in pieces[:-1]:
+        cut = piece.rfind("@")
+        head, tail = (piece[: cut + 1], piece[cut + 1 :]) if cut >= 0 else ("", piece)
+        words = tail.split()
+        known = 0
+        for k in range(len(words) - 1, 0, -1):  # the longest run of leading words that is one user's name
+            got = _resolve_name(" ".join(words[:k]), acc.lk)
+            if len(got) == 1 and got[0][1]:
+                known = k
+                break
+        name = " ".join(words[known:]).strip(_NAME_STRIP)
+        if name and not name[0].isdigit():
+            acc.fng_names.setdefault(name.lower(), name)
+            if acc.fng_n is None or not acc.fng_line:
+                acc.fng_n = None
+        out.append(head + " ".join(words[:known]) + (", " if known else "") + name)
+    out.append(pieces[-1])
+    return ", ".join(out)
 
 
 def parse_fng_value(value: str, acc: _Acc) -> None:
@@ -947,9 +983,10 @@ def parse_fng_value(value: str, acc: _Acc) -> None:
         if nm in mentioned:
             continue
         key = _norm_name(nm)
-        uid = acc.lk.name_to_uid.get(key) or acc.lk.aliases.get(key)
+        uid = acc.lk.name_to_uid.get(key) or acc.lk.aliases.get(key) or acc.lk.alias_squashed.get(_squash(key))
         if uid:  # an FNG named as written who (later) joined Slack under that name (or an alias) is that user
             acc.add_user(uid)
+            acc.fng_placed = acc.fng_placed | {key}  # counted as that user, not again as a name
         else:  # kept like any name that matches nobody: counted, stored, told to the Q
             acc.add_unmatched(nm)
 
@@ -967,6 +1004,7 @@ class _Fields:  # class-level defaults: only the fields a message sets are store
     date_value: str | None = None
     ao_id: str | None = None
     ao_line_id: str | None = None
+    ao_date: str | None = None  # a date written on the AO line, for a post with no date line
     mentions: int = 0
 
 
@@ -1009,7 +1047,40 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
                 _read_continuation(text, e, starts, label, value, acc, f, poster)
     if f.ao_id is None and "<#" in text:
         parse_ao_lines(text, starts if starts is not None else {x.start() for x in matches}, f)
+    if not f.has_pax_label and "pax" in low:
+        _counted_pax(text, low, acc, f, poster)
+    if f.ao_id is None and f.ao_line_id is None and f.header and matches:
+        _ao_name_line(text, matches[0].start(), f, acc.lk)
     return f
+
+
+_COUNTED_PAX_RE = re.compile(  # "12 PAX in attendance: A, B", "[... given to 9 PAX] – A, B" (no PAX label)
+    r"\b(\d{1,3})\s+pax\b[^:\n\]\)]{0,30}[\]\)]?[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?P<value>[^\n]+)")
+
+
+def _counted_pax(text: str, low: str, acc: _Acc, f: _Fields, poster: str | None) -> None:
+    """No PAX label: "N PAX ...:" or "N PAX] –" followed by a list of two or more names is the PAX list."""
+    m = _COUNTED_PAX_RE.search(low)
+    if m is None:
+        return
+    value = text[m.start("value") : m.end("value")].rstrip(_MARKUP)
+    if value.count(",") + value.count("@") + value.count("<@") < 2:
+        return
+    f.has_pax_label = True
+    f.labels += 1
+    parse_pax_value(value, m.group(1), acc, poster)
+
+
+def _ao_name_line(text: str, first_label: int, f: _Fields, lk: _Lookup) -> None:
+    """No AO label: a short line between the header and the first label that names an AO as text
+    ("The Hogg - Monday") names the AO."""
+    lines = [ln for ln in text[:first_label].split("\n")[1:4] if ln.strip(_MARKUP)]
+    for line in lines[:2]:
+        if len(line) <= 60 and ":" not in line and "<" not in line:
+            cid = parse_ao_text(line, lk)
+            if cid:
+                f.ao_line_id = cid
+                return
 
 
 def parse_head(text: str, low: str, f: _Fields) -> None:
@@ -1083,6 +1154,8 @@ def _read_continuation(text: str, p: int, starts: set[int], label: str, value: s
             if line.count(",") >= 2 and not _GENERIC_LABEL_RE.match(_lower(line)):
                 _read_value(label, line.strip(), None, acc, f, poster)
                 return
+    if label == "pax" and not open_list and value.count(",") >= 2 and _wrapped(text, p, starts, value, acc, poster):
+        return
     while p < n and p not in starts:
         e = text.find("\n", p)
         e = n if e < 0 else e
@@ -1093,6 +1166,31 @@ def _read_continuation(text: str, p: int, starts: set[int], label: str, value: s
         p = e + 1
     if more:  # read the continued list in one go
         _read_value(label, ", ".join(more), None, acc, f, poster)
+
+
+def _wrapped(text: str, p: int, starts: set[int], value: str, acc: _Acc, poster: str | None = None) -> bool:
+    """A comma list wrapped mid-name onto the next lines ("..., Chiclet, Room\nService, Wentworth, ...")
+    when its last item matched nobody: that item and the lines that go on with commas are read again
+    as one list. True when it was."""
+    tail = value.rsplit(",", 1)[1].strip(_NAME_STRIP)
+    key = tail.lower()
+    if not tail or key not in acc.unmatched or " " in tail:
+        return False
+    lines, n = [], len(text)
+    while p < n and p not in starts:
+        e = text.find("\n", p)
+        e = n if e < 0 else e
+        line = text[p:e].strip()
+        if not line.strip(_MARKUP) or "," not in line or len(line) > 300 or line.endswith((".", ":", "!", "?")) \
+                or (":" in line and _GENERIC_LABEL_RE.match(_lower(line))):  # fmt: skip
+            break
+        lines.append(line)
+        p = e + 1
+    if not lines:
+        return False
+    del acc.unmatched[key]
+    parse_pax_value(tail + " " + " ".join(lines), None, acc, poster)
+    return True
 
 
 def _continues(line: str, open_list: bool) -> bool:
@@ -1144,6 +1242,10 @@ def _read_value(label: str, value: str, n: str | None, acc: _Acc, f: _Fields, po
                 f.ao_id = cm.group(1)
             elif value.strip(_MARKUP):
                 f.ao_id = parse_ao_text(value, acc.lk)
+        if f.ao_date is None and ("," in value or " - " in value):  # "AO: The Peltch, 01-17-2026"
+            dm = _NUM_DATE_RE.search(value)
+            if dm:
+                f.ao_date = dm.group()
     elif label == "title":
         if value.strip(_MARKUP):
             f.title = value.strip(_MARKUP)
@@ -1285,7 +1387,7 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
         problems.append(acc.q_problem or "no Q found - add a line like 'Q: @yourname'")
     post = _post_date(msg.get("ts"), ctx.tz)
     bd_date, date_flag, warnings = post, None, []
-    dv = f.date_value
+    dv = f.date_value = f.date_value or f.ao_date
     if dv and ("/" in dv or not _TIME_ONLY_RE.match(dv.lower())):
         bd_date = parse_date(f.date_value, post, ctx.date_order)
         if bd_date is None:  # never drop the beatdown: the post's date, flagged
