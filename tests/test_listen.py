@@ -4,6 +4,7 @@ would send; assertions read the rows the miner and the listers write."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import time
@@ -11,6 +12,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from miner.app import App
 from miner.archive import coverage
 from miner.core import constants
 from miner.listen import run as listen_run
@@ -64,8 +66,8 @@ class Live:
         self.thread = None
         self.error = None
 
-    def start(self, **kw) -> Listener:
-        self.listener = Listener(self.app, APP_TOKEN, **kw)
+    def start(self, app=None, **kw) -> Listener:
+        self.listener = Listener(app or self.app, APP_TOKEN, **kw)
         n = self.hub.counts["hello"]
 
         def go():
@@ -249,3 +251,147 @@ def test_sigterm_drains_and_the_spool_is_private(live, tmp_path):
     # the connected period is recorded for the region
     spans = coverage.periods(live.app.db, "f3live")
     assert len(spans) == 1 and spans[0][1] >= spans[0][0]
+
+
+def history_windows(ws) -> list[tuple[str, float, float | None]]:
+    return [(p["channel"], float(p["oldest"]), float(p["latest"]) if p.get("latest") else None)
+            for m, p in ws.requests if m == "conversations.history"]
+
+
+def test_mine_reads_only_the_gap_and_a_quiet_night_reads_nothing(live, monkeypatch):
+    monkeypatch.setattr(coverage, "EDGE_SECONDS", 0.5)
+    monkeypatch.setattr(coverage, "LIVE_SECONDS", 3.0)
+    ws = live.ws
+    old = ws.post(FORGE, text=backblast(PAX[0], PAX[1:3], day="2026-01-02"), user=PAX[0], ts=f"{time.time() - 3600:.6f}")
+    res = run(live.app, "mine", "--region", "f3live")
+    assert res.exit_code == 0, res.output  # no listener yet: the whole window
+    assert coverage.last_full_pass(live.app.db, "f3live") is not None
+    time.sleep(1.2)
+    live.start()
+    a = ws.post(FORGE, text=backblast(PAX[1], PAX[2:4], day="2026-01-03"), user=PAX[1])
+    wait_for(lambda: len(live.beatdowns()) == 2, what="the live beatdown")
+    live.stop()
+    time.sleep(4)  # the listener is down: what happens now is never delivered
+    b = ws.post(FORGE, text=backblast(PAX[2], PAX[3:6], day="2026-01-04"), user=PAX[2])
+    c = ws.post(GEN, text="Coffeteria at 7", user=PAX[3])
+    ws.react(FORGE, old, "fire", [PAX[5]])  # outside the gap: left for the weekly full pass
+    time.sleep(1.2)
+    live.start()
+    d = ws.post(FORGE, text=backblast(PAX[3], PAX[4:6], day="2026-01-05"), user=PAX[3])
+    wait_for(lambda: len(live.beatdowns()) == 3, what="the live beatdown after the restart")
+    assert b not in {r[0] for r in live.beatdowns()}
+    time.sleep(3.5)  # the first mine's pass start is on whole seconds: stay clear of it
+    ws.requests.clear()
+    res = run(live.app, "mine", "--region", "f3live")
+    assert res.exit_code == 0, res.output
+    spans = coverage.periods(live.app.db, "f3live")
+    assert len(spans) == 2
+    (s1, e1), (s2, _e2) = spans
+    got = history_windows(ws)
+    # per mined channel (the AO, and general, the region channel): the time before the listener
+    # first started, and the time it was down; each edge 0.5 s inside the connected periods
+    for ch in (FORGE, GEN):
+        mine = sorted((oldest, latest) for c_, oldest, latest in got if c_ == ch)
+        assert len(mine) == 2, got
+        assert mine[0][1] == pytest.approx(s1 + 0.5, abs=1e-3)
+        assert mine[1] == (pytest.approx(e1 - 0.5, abs=1e-3), pytest.approx(s2 + 0.5, abs=1e-3))
+    assert {r[0] for r in live.beatdowns()} == {old, a, b, d}
+    assert live.q("SELECT COUNT(*) FROM messages WHERE ts = :c", c=c) == [("1",)]
+    assert live.q("SELECT reaction_count FROM messages WHERE ts = :t", t=old) == [("0",)]
+    # a quiet night with the listener up: not one history call
+    time.sleep(1.2)
+    ws.requests.clear()
+    res = run(live.app, "mine", "--region", "f3live")
+    assert res.exit_code == 0, res.output
+    assert history_windows(ws) == []
+    assert [m for m, _ in ws.requests if m in ("conversations.history", "conversations.replies")] == []
+    # the weekly full pass reads the whole window and catches what no event said
+    live.app.settings.full_pass_days = 0
+    res = run(live.app, "mine", "--region", "f3live", env={"PAXMINER_FULL_PASS_DAYS": "0"})
+    assert res.exit_code == 0, res.output
+    assert live.q("SELECT reaction_count FROM messages WHERE ts = :t", t=old) == [("1",)]
+
+
+def test_coverage_spans_and_gaps():
+    now = 10_000.0
+    spans = coverage.covered([(100, 200), (195, 400), (1000, 9_990)], now=now, edge=10, live=30)
+    assert spans == [(110, 390), (1010, float("inf"))]
+    assert coverage.gaps(0, now, spans) == [(0, 110), (390, 1010)]
+    assert coverage.gaps(500, now, spans) == [(500, 1010)]
+    assert coverage.gaps(2000, now, spans) == []
+    # a period whose heartbeat stopped long ago is closed at its last heartbeat
+    assert coverage.covered([(100, 5000)], now=now, edge=10, live=30) == [(110, 4990)]
+
+
+def test_database_away_for_ten_seconds_loses_nothing(live, backend):
+    if backend != "mariadb":
+        pytest.skip("the database server is taken away through a TCP proxy")
+    from sqlalchemy.engine import make_url
+
+    from tests.tcpproxy import PausableProxy
+
+    url = make_url(live.app.settings.db_url)
+    proxy = PausableProxy((url.host or "127.0.0.1", url.port or 3306))
+    port = proxy.start()
+    papp = App(dataclasses.replace(live.app.settings, db_url=url.set(host="127.0.0.1", port=port)
+                                   .render_as_string(hide_password=False)))
+    try:
+        lst = live.start(app=papp)
+        ws = live.ws
+        first = ws.post(FORGE, text=backblast(PAX[0], PAX[1:3], day="2026-02-01"), user=PAX[0])
+        wait_for(lambda: len(live.beatdowns()) == 1, what="the first beatdown")
+        proxy.pause()
+        away = time.monotonic()
+        sent_before = set(live.hub.sent)
+        posted = [ws.post(FORGE, text=backblast(PAX[i], PAX[4:7], day=f"2026-02-0{i + 2}"), user=PAX[i]) for i in range(1, 4)]
+        ws.edit(FORGE, posted[0], text=backblast(PAX[1], PAX[2:8], day="2026-02-03"))  # after its post, in order
+        ws.delete(FORGE, posted[2])
+        ws.react(FORGE, first, "fire", [PAX[5], PAX[6]])
+        chatter = [ws.post(GEN, text=f"while the database is away {i}", user=PAX[i]) for i in range(5)]
+        wait_for(lambda: len(set(live.hub.sent) - sent_before) >= 12, what="the envelopes")
+        for eid in set(live.hub.sent) - sent_before:  # acknowledged at once, database or not
+            assert live.hub.wait_acked(eid) < 3.0
+        time.sleep(2)
+        assert len(lst.spool) >= 12 and lst.counts["db_waits"] >= 1
+        assert live.q("SELECT COUNT(*) FROM messages WHERE channel_id = :c", c=GEN) == [("0",)]
+        time.sleep(max(0.0, 10 - (time.monotonic() - away)))
+        proxy.resume()
+        wait_for(lambda: len(lst.spool) == 0, timeout=40, what="the spool to drain")
+        got = {r[0]: r for r in live.beatdowns()}
+        assert set(got) == {first, posted[0], posted[1]}
+        assert got[posted[0]][3] == "7"  # the edit, applied after its post
+        assert live.q("SELECT deleted FROM messages WHERE ts = :t", t=posted[2]) == [("1",)]
+        assert live.q("SELECT reaction_count FROM messages WHERE ts = :t", t=first) == [("2",)]
+        assert live.q("SELECT COUNT(*) FROM messages WHERE channel_id = :c", c=GEN) == [(str(len(chatter)),)]
+    finally:
+        live.stop()
+        papp.db.dispose()
+        proxy.stop()
+
+
+def test_the_command_exits_cleanly_on_sigterm_and_never_shows_the_app_token(live, backend):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    s = live.app.settings
+    env = {**os.environ, "PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema,
+           "SLACK_API_URL": s.slack_api_url, "SLACK_APP_TOKEN": APP_TOKEN, "PAXMINER_DB_URL": s.db_url or ""}
+    env.pop("PAXMINER_CONFIG", None)
+    proc = subprocess.Popen([sys.executable, "-m", "miner", "-v", "listen"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: live.hub.connected >= 1, timeout=20, what="the command's connection")
+        assert APP_TOKEN not in " ".join(proc.args)
+        ts = live.ws.post(FORGE, text=backblast(PAX[0], PAX[1:3]), user=PAX[0])
+        wait_for(lambda: live.beatdowns(), what="the beatdown")
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "1 events applied" in out or "events applied" in out, out
+    assert APP_TOKEN not in out + err and "fakeapptoken" not in out + err
+    assert live.beatdowns()[0][0] == ts

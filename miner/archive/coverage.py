@@ -43,16 +43,18 @@ def covered(spans: list[tuple[float, float]], now: float | None = None, edge: fl
     now = time.time() if now is None else now
     edge = EDGE_SECONDS if edge is None else edge
     live = LIVE_SECONDS if live is None else live
-    out: list[list[float]] = []
+    merged: list[list[float]] = []  # overlapping periods (a new connection before the old one closed) are one
     for s, e in sorted(spans):
-        a, b = s + edge, (math.inf if now - e <= live else e - edge)
-        if b <= a:
-            continue
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
         else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+            merged.append([s, e])
+    out = []
+    for s, e in merged:
+        a, b = s + edge, (math.inf if now - e <= live else e - edge)
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 def gaps(start: float, end: float, spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

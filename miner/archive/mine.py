@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
 from miner.app import App
+from miner.archive import coverage
 from miner.archive import store as archive
 from miner.core import constants
 from miner.core.clock import midnight_ts
@@ -82,7 +85,8 @@ def window_start(state: dict | None, since, lookback_days: int, tz: ZoneInfo) ->
 
 def load_state(conn, channel_id: str) -> dict | None:
     row = conn.execute(text(
-        "SELECT channel_id, watermark_ts, pass_id, pass_oldest, pass_cursor FROM channel_state WHERE channel_id = :c"
+        "SELECT channel_id, watermark_ts, pass_id, pass_oldest, pass_cursor, pass_started, last_complete "
+        "FROM channel_state WHERE channel_id = :c"
     ), {"c": channel_id}).mappings().first()
     return dict(row) if row else None
 
@@ -141,19 +145,7 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
         page = in_transaction(eng, lambda conn: save_page(conn, [], None))
         counts["deleted"] += page["deleted"]
         parents = page["parents"]
-    batch: list[tuple[dict, list]] = []
-    for i, item in enumerate(prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH)):
-        batch.append(item)
-        if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
-            # one commit per batch of threads, not per thread
-            t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new,  # noqa: B023
-                                                                    stored=broadcasts))
-            counts["threads"] += len(batch)
-            for k in PARSE_COUNTS:
-                counts[k] += t.get(k, 0)
-            counts["replies"] += t["new"] + t["changed"]
-            counts["deleted"] += t["deleted"]
-            batch = []
+    sync_threads(eng, slack, channel_id, parents, on_new, broadcasts, counts)
 
     def finish(conn):
         newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
@@ -173,6 +165,69 @@ def new_since(eng, since: str) -> int:
         return int(conn.execute(text(
             "SELECT COUNT(*) FROM messages WHERE first_seen >= :t AND source = 'api' "
             "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast')"), {"t": since}).scalar() or 0)
+
+
+def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new, stored, counts: dict) -> None:
+    """Read the threads whose state changed and store them, a batch per commit."""
+    batch: list[tuple[dict, list]] = []
+    for i, item in enumerate(prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH)):
+        batch.append(item)
+        if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
+            # one commit per batch of threads, not per thread
+            t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new,  # noqa: B023
+                                                                    stored=stored))
+            counts["threads"] += len(batch)
+            for k in PARSE_COUNTS:
+                counts[k] += t.get(k, 0)
+            counts["replies"] += t["new"] + t["changed"]
+            counts["deleted"] += t["deleted"]
+            batch = []
+
+
+def _epoch(utc: str) -> float:
+    return datetime.strptime(utc, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc).timestamp()
+
+
+def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneInfo, covered: list, on_new=None) -> dict:
+    """A channel's pass when `paxminer listen` covered most of the window (miner.archive.coverage):
+    history is read only for the gaps between what the listener saw. The window starts where the
+    last complete pass started (everything before it was read then); a channel never read to the
+    end, or with a pass in progress, gets the whole-window pass (mine_channel)."""
+    state = in_transaction(eng, lambda conn: load_state(conn, channel_id))
+    if not state or not state.get("last_complete") or state.get("pass_id") or not state.get("pass_started"):
+        return mine_channel(eng, slack, channel_id, None, lookback_days, tz, on_new)
+    counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
+              "parsed": 0, "backblasts": 0, "problems": 0, "windows": 0}
+    started, now = utcnow(), time.time()
+    start = max(float(window_start(state, None, lookback_days, tz)), _epoch(state["pass_started"]) - coverage.EDGE_SECONDS)
+    windows = coverage.gaps(start, now, covered)
+    for a, b in windows:
+        oldest, latest, pass_id = f"{a:.6f}", f"{b:.6f}", uuid.uuid4().hex
+
+        def save_page(conn, messages, next_cursor):
+            page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new)  # noqa: B023
+            if not next_cursor:  # what this window's pass did not see is gone
+                page["deleted"] = archive.mark_missing_deleted(conn, channel_id, oldest, pass_id, latest)  # noqa: B023
+            return page
+
+        for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, latest=latest)):
+            page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023
+            for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
+                counts[k] += page.get(k, 0)
+        counts["windows"] += 1
+    if windows:
+        parents = in_transaction(eng, lambda conn: archive.threads_to_sync(conn, channel_id, f"{start:.6f}"))
+        sync_threads(eng, slack, channel_id, parents, on_new, None, counts)
+
+    def finish(conn):
+        newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
+                              {"c": channel_id}).scalar()
+        if state.get("watermark_ts") and (newest is None or state["watermark_ts"] > newest):
+            newest = state["watermark_ts"]
+        save_state(conn, channel_id, watermark_ts=newest, pass_started=started, last_complete=utcnow())
+
+    in_transaction(eng, finish)
+    return counts
 
 
 def mine_region(app: App, region: Region, since=None, lookback_days: int | None = None, parse: bool = True,
@@ -203,9 +258,13 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
         raise MineError(f"no channels known for {region}: run `paxminer channels --region {region}` first")
     total = {"channels": len(channels), "messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0,
              "threads": 0, "channel_errors": 0, "parsed": 0, "backblasts": 0, "problems": 0, "duplicates": 0,
-             "feedback": 0}
+             "feedback": 0, "windows": 0}
     errors = []
-    job = ChannelJob(app, region, since, lookback, parse)
+    began = time.time()
+    # with `paxminer listen` up, only the gaps in what it saw are read (a whole-window pass when due)
+    covered = None if since is not None else coverage.plan(app.db, region.region, app.settings.full_pass_days)
+    total["pass"] = "gaps" if covered is not None else "full"
+    job = ChannelJob(app, region, since, lookback, parse, covered)
     forked = can_fork(processes, len(channels))
     total["processes"] = min(processes, len(channels)) if forked else 1
     runs = job.in_processes(channels, processes) if forked else job.here(channels, slack)
@@ -244,6 +303,8 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     total["retries"] = dict(slack.retries)
     if errors and len(errors) == len(channels):
         raise MineError(f"{region}: every channel failed; first: {errors[0]}")
+    if covered is None and since is None and not errors:
+        coverage.mark_full_pass(app.db, region.region, began)
     return total
 
 
@@ -255,8 +316,9 @@ def can_fork(processes: int, channels: int) -> bool:
 class ChannelJob:
     """Mines channels of one region: here, or in forked processes (one channel per task)."""
 
-    def __init__(self, app: App, region: Region, since, lookback: int, parse: bool):
+    def __init__(self, app: App, region: Region, since, lookback: int, parse: bool, covered: list | None = None):
         self.app, self.region, self.since, self.lookback, self.parse = app, region, since, lookback, parse
+        self.covered = covered  # spans the listener saw (coverage.plan): only the gaps are read
 
     def here(self, channels: list[dict], slack: Slack) -> Iterator[tuple[dict, object]]:
         eng = self.app.db.engine(self.region.schema_name)
@@ -300,8 +362,11 @@ class ChannelJob:
         """One channel; its counts carry the results parsed and stored as pending ("fresh")."""
         before_calls, before_retries = Counter(slack.calls), Counter(slack.retries)
         try:
-            counts = mine_channel(eng, slack, channel_id, self.since, self.lookback, ZoneInfo(self.region.timezone),
-                                  parser.parse_new if parser else None)
+            tz, on_new = ZoneInfo(self.region.timezone), parser.parse_new if parser else None
+            if self.covered is not None:
+                counts = mine_gaps(eng, slack, channel_id, self.lookback, tz, self.covered, on_new)
+            else:
+                counts = mine_channel(eng, slack, channel_id, self.since, self.lookback, tz, on_new)
         finally:
             fresh = parser.take_fresh() if parser else []  # a failed channel's pending ones: resolve_pending
         counts["fresh"] = fresh

@@ -152,15 +152,15 @@ def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_
     return counts
 
 
-def mark_missing_deleted(conn: Connection, channel_id: str, oldest: str, pass_id: str) -> int:
-    """Top-level messages in the window that this pass did not see are gone from Slack
-    (imported ones too: a pass that covered them and did not see them proves it)."""
+def mark_missing_deleted(conn: Connection, channel_id: str, oldest: str, pass_id: str, latest: str | None = None) -> int:
+    """Top-level messages in the window (from `oldest`, up to `latest` if given) that this pass did
+    not see are gone from Slack (imported ones too: a pass that covered them and did not see them proves it)."""
     res = conn.execute(text(
         "UPDATE messages SET deleted = 1, dirty = 1, updated_at = :now "
-        "WHERE channel_id = :c AND ts >= :oldest AND deleted = 0 "
+        "WHERE channel_id = :c AND ts >= :oldest AND ts <= :latest AND deleted = 0 "
         "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast') "
         "AND (pass_id IS NULL OR pass_id <> :p)"
-    ), {"c": channel_id, "oldest": oldest, "p": pass_id, "now": utcnow()})
+    ), {"c": channel_id, "oldest": oldest, "latest": latest or "9999999999.999999", "p": pass_id, "now": utcnow()})
     gone = res.rowcount or 0
     if gone:  # replies of a vanished parent go with it
         conn.execute(text(

@@ -194,11 +194,14 @@ class Slack:
         for items, _ in self.paged("users.list", "members", limit=constants.LIST_PAGE_SIZE):
             yield from items
 
-    def fetch_history(self, channel: str, oldest: str, cursor: str | None = None) -> Iterator[tuple[list, str]]:
-        """Pages of a channel's history newer than `oldest`, newest first; resumable by cursor."""
+    def fetch_history(self, channel: str, oldest: str, cursor: str | None = None,
+                      latest: str | None = None) -> Iterator[tuple[list, str]]:
+        """Pages of a channel's history newer than `oldest` (and not newer than `latest`), newest
+        first; resumable by cursor."""
+        bound = {"latest": latest} if latest else {}
         yield from self.paged(
             "conversations.history", "messages", cursor=cursor, channel=channel, oldest=oldest,
-            inclusive="true", limit=self.page_size, include_all_metadata="true",
+            inclusive="true", limit=self.page_size, include_all_metadata="true", **bound,
         )
 
     def fetch_replies(self, channel: str, thread_ts: str) -> list[dict]:
