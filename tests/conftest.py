@@ -19,6 +19,9 @@ from miner.core.config import Settings
 
 MYSQL_URL = os.environ.get("PAXMINER_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/")
 _mysql_ok: bool | None = None
+# Slack's rate window in tests that are not about rate limits: the pace is kept, a minute lasts 2 ms
+# (tests/test_rate_limits.py runs a fake Slack enforcing the limits on a longer scaled-down minute)
+FAST_WINDOW = 0.002
 
 
 def mysql_available() -> bool:
@@ -63,6 +66,7 @@ def settings(backend, tmp_path) -> Settings:
         data_dir=str(tmp_path / "data"),
         control_schema=unique("pmctl"),
         slack_api_url="http://127.0.0.1:9/api/",
+        rate_window_s=FAST_WINDOW,
     )
 
 

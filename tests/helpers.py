@@ -12,7 +12,8 @@ def run_cli(app, *args, env=None):
     """`paxminer ARGS` in-process, on the test App's database, control schema and fake Slack."""
     s = app.settings
     environ = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema,
-               "SLACK_API_URL": s.slack_api_url, "PAXMINER_CONFIG": None, "PAXMINER_DB_URL": None, **(env or {})}
+               "SLACK_API_URL": s.slack_api_url,
+               "PAXMINER_RATE_WINDOW_S": str(s.rate_window_s), "PAXMINER_CONFIG": None, "PAXMINER_DB_URL": None, **(env or {})}
     argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
     return CliRunner().invoke(main, argv, env=environ, catch_exceptions=False)
 

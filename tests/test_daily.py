@@ -147,7 +147,8 @@ def test_two_concurrent_daily_runs_never_process_a_region_twice(app, fake_slack,
     fake_slack.latency = 0.5  # slow until both runs are up: "at once" even when one starts late on a busy machine
     s = app.settings
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema)
+    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
+               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
     argv = [sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url] + (["--db-url", s.db_url] if s.db_url else [])
     procs = []
     for i in range(2):
@@ -197,7 +198,8 @@ def test_many_workers_share_the_regions_across_processes(app, tmp_path):
     try:
         s = app.settings
         env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-        env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema)
+        env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
+               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
         argv = [sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url] + (["--db-url", s.db_url] if s.db_url else [])
         out = subprocess.run(argv + ["daily", "--workers", "8", "--skip-charts", "--summary-json", str(tmp_path / "s.json")],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
@@ -360,7 +362,8 @@ def test_charts_when_due_to_the_outbox_and_not_before(app, fake_slack, tmp_path)
     out = tmp_path / "out"
     s = app.settings
     env = {"PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema,
-           "SLACK_API_URL": s.slack_api_url, "PAXMINER_CHART_DAY": "5"}
+           "SLACK_API_URL": s.slack_api_url, "PAXMINER_CHART_DAY": "5",
+           "PAXMINER_RATE_WINDOW_S": str(s.rate_window_s)}
     argv = (["--db-url", s.db_url] if s.db_url else [])
     res = CliRunner().invoke(main, argv + ["daily", "--today", "2023-03-02", "--outbox", str(out)], env=env)
     assert res.exit_code == 0, res.output

@@ -34,7 +34,7 @@ def fs():
 
 def test_429_and_5xx_are_honoured_and_retried(fs):
     """A 429 waits Retry-After, a 5xx backs off; both are retried and the call succeeds."""
-    slack = Slack(TOKEN, fs.base_url, backoff=0.01)
+    slack = Slack(TOKEN, fs.base_url, backoff=0.01, window=0.001)
     assert slack.auth_test()["ok"]
     fs.rate_limit("auth.test", retry_after=1)
     fs.fail("auth.test", status=503)
@@ -45,7 +45,7 @@ def test_429_and_5xx_are_honoured_and_retried(fs):
 
 
 def test_pages_are_followed_to_the_end_and_ok_false_is_a_slack_error(fs):
-    slack = Slack(TOKEN, fs.base_url, page_size=7)
+    slack = Slack(TOKEN, fs.base_url, page_size=7, window=0.001)
     pages = list(slack.fetch_history("C1", "0"))
     assert [len(items) for items, _ in pages] == [7, 7, 7, 7, 2] and pages[-1][1] == ""
     with pytest.raises(SlackError) as exc:

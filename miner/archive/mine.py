@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import queue
+import threading
 import time
 import uuid
 from collections import Counter
@@ -37,6 +39,7 @@ from miner.slack.client import Slack, SlackError
 
 log = logging.getLogger("miner.archive.mine")
 THREAD_BATCH = 100
+THREAD_COMMIT_S = 2.0  # a batch of threads is committed at least this often
 PARSE_COUNTS = ("parsed", "backblasts", "problems")  # of new messages, parsed as they are stored
 FATAL_CODES = {"invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed", "missing_scope"}
 
@@ -98,7 +101,7 @@ def save_state(conn, channel_id: str, **values) -> None:
 def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, tz: ZoneInfo, on_new=None) -> dict:
     """One channel's pass; on_new (beatdowns.Parser.parse_new) parses new messages as they are stored."""
     counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
-              "parsed": 0, "backblasts": 0, "problems": 0}
+              "parsed": 0, "backblasts": 0, "problems": 0, "pages": 0}
 
     def start(conn):  # newest: what the archive holds of this channel; a page newer than it is all new
         newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c"), {"c": channel_id}).scalar()
@@ -132,10 +135,14 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
     try:
         for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, cursor)):
             page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023 - called at once
+            counts["pages"] += 1
             for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
                 counts[k] += page.get(k, 0)
             parents = page.get("parents", parents)
     except SlackError as exc:
+        if exc.code == "deadline":  # the pass stays open at the page reached: the next run resumes it
+            counts["missing"] = f"history after {counts['pages']} page(s) this run (pass left open, resumed next run)"
+            return counts
         if exc.code != "invalid_cursor" or not cursor:
             raise
         # the saved cursor expired: start this pass again from the top
@@ -145,7 +152,10 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
         page = in_transaction(eng, lambda conn: save_page(conn, [], None))
         counts["deleted"] += page["deleted"]
         parents = page["parents"]
-    sync_threads(eng, slack, channel_id, parents, on_new, broadcasts, counts)
+    gap = sync_threads(eng, slack, channel_id, parents, on_new, broadcasts, counts)
+    if gap:  # the deadline came first: the pass stays open, the next run resumes it
+        counts["missing"] = gap
+        return counts
 
     def finish(conn):
         newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
@@ -167,21 +177,40 @@ def new_since(eng, since: str) -> int:
             "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast')"), {"t": since}).scalar() or 0)
 
 
-def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new, stored, counts: dict) -> None:
-    """Read the threads whose state changed and store them, a batch per commit."""
+def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new, stored, counts: dict) -> str | None:
+    """Read the threads whose state changed and store them, a batch per commit. Under Slack's pace
+    (a thread a minute) a batch is also committed every THREAD_COMMIT_S, so a deadline or a crash
+    loses no thread already read. Returns what the region's deadline left unread (None: nothing)."""
     batch: list[tuple[dict, list]] = []
-    for i, item in enumerate(prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH)):
-        batch.append(item)
-        if len(batch) >= THREAD_BATCH or i == len(parents) - 1:
-            # one commit per batch of threads, not per thread
-            t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new,  # noqa: B023
-                                                                    stored=stored))
-            counts["threads"] += len(batch)
-            for k in PARSE_COUNTS:
-                counts[k] += t.get(k, 0)
-            counts["replies"] += t["new"] + t["changed"]
-            counts["deleted"] += t["deleted"]
-            batch = []
+
+    def commit() -> None:
+        nonlocal batch
+        if not batch:
+            return
+        t = in_transaction(eng, lambda conn: archive.save_threads(conn, channel_id, batch, on_new=on_new,
+                                                                stored=stored))
+        counts["threads"] += len(batch)
+        for k in PARSE_COUNTS:
+            counts[k] += t.get(k, 0)
+        counts["replies"] += t["new"] + t["changed"]
+        counts["deleted"] += t["deleted"]
+        batch = []
+
+    last, done = time.monotonic(), counts["threads"]
+    try:
+        for item in prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH):
+            batch.append(item)
+            if len(batch) >= THREAD_BATCH or time.monotonic() - last >= THREAD_COMMIT_S:
+                commit()
+                last = time.monotonic()
+    except SlackError as exc:
+        commit()
+        if exc.code != "deadline":
+            raise
+        left = len(parents) - (counts["threads"] - done)
+        return f"{left} of {len(parents)} thread(s) not read (pass left open, resumed next run)"
+    commit()
+    return None
 
 
 def _epoch(utc: str) -> float:
@@ -210,14 +239,23 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
                 page["deleted"] = archive.mark_missing_deleted(conn, channel_id, oldest, pass_id, latest)  # noqa: B023
             return page
 
-        for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, latest=latest)):
-            page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023
-            for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
-                counts[k] += page.get(k, 0)
+        try:
+            for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, latest=latest)):
+                page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023
+                for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
+                    counts[k] += page.get(k, 0)
+        except SlackError as exc:
+            if exc.code != "deadline":
+                raise
+            counts["missing"] = f"history of {len(windows) - counts['windows']} gap(s) not read (resumed next run)"
+            return counts  # not finished: the next run plans the same gaps again
         counts["windows"] += 1
     if windows:
         parents = in_transaction(eng, lambda conn: archive.threads_to_sync(conn, channel_id, f"{start:.6f}"))
-        sync_threads(eng, slack, channel_id, parents, on_new, None, counts)
+        gap = sync_threads(eng, slack, channel_id, parents, on_new, None, counts)
+        if gap:
+            counts["missing"] = gap
+            return counts
 
     def finish(conn):
         newest = conn.execute(text("SELECT MAX(ts) FROM messages WHERE channel_id = :c AND source = 'api'"),
@@ -231,18 +269,55 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
 
 
 def mine_region(app: App, region: Region, since=None, lookback_days: int | None = None, parse: bool = True,
-                feedback: bool = True, processes: int = 1) -> dict:
+                feedback: bool = True, processes: int = 1, threads: int = 1, progress=None) -> dict:
     """Mine every mined channel of a region, then build beatdowns from what changed.
 
     parse=False only archives (messages stay dirty for a later build); feedback=False sends no DMs.
     processes > 1 mines channels in that many forked processes (each channel's pages are
-    independent); the beatdowns are built here, by one writer, as each channel finishes.
+    independent); otherwise `threads` channels are mined at once on threads (`daily`:
+    MINE_CHANNEL_THREADS, so one channel's thread replies are read while another's history is, each
+    method on its own pace). The beatdowns are built here, by one writer, as each channel finishes.
+    Every Slack call of the region shares its workspace's pace (miner/slack/pace.py).
+    A channel stopped by the region's deadline (app.deadlines) keeps its pass open for the next run
+    and is listed in `missing` (its work so far is stored).
+    progress(line, important) is called with lines on what is done and what is left (an estimate);
+    important=True for a first mine's forecast of over an hour.
     """
-    return _mine_region(app, region, since, lookback_days, parse, feedback, processes)
+    return _mine_region(app, region, since, lookback_days, parse, feedback, processes, threads, progress)
+
+
+def plan(conn, channels: list[dict], since, lookback_days: int, tz: ZoneInfo, page_size: int) -> dict:
+    """Calls the region's channels will cost (an estimate): history pages from what the archive holds
+    in each channel's window; a channel never read is estimated from its age (FIRST_MINE_PER_DAY)."""
+    history = replies = first = 0
+    now = time.time()
+    for ch in channels:
+        state = load_state(conn, ch["channel_id"])
+        if state is None or not state.get("watermark_ts"):
+            first += 1
+            created = conn.execute(text("SELECT channel_created FROM aos WHERE channel_id = :c"),
+                                   {"c": ch["channel_id"]}).scalar() or now - 365 * 86400
+            messages = max(0.0, (now - float(created)) / 86400) * constants.FIRST_MINE_PER_DAY
+            history += max(1, -(-int(messages) // page_size))
+            replies += int(messages * constants.FIRST_MINE_THREAD_SHARE)
+            continue
+        oldest = window_start(state, since, lookback_days, tz)
+        n = conn.execute(text("SELECT COUNT(*) FROM messages WHERE channel_id = :c AND ts >= :o AND deleted = 0 "
+                              "AND (thread_ts IS NULL OR thread_ts = ts)"), {"c": ch["channel_id"], "o": oldest}).scalar()
+        history += 1 + int(n or 0) // page_size
+    return {"conversations.history": history, "conversations.replies": replies, "first": first}
+
+
+def describe_wait(seconds: float) -> str:
+    if seconds >= 5400:
+        return f"{seconds / 3600:.1f} h"
+    if seconds >= 90:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds:.0f} s"
 
 
 def _mine_region(app: App, region: Region, since, lookback_days: int | None, parse: bool, feedback: bool,
-                 processes: int) -> dict:
+                 processes: int, threads: int, progress) -> dict:
     from miner.beatdowns.build import build_beatdowns, load_context_parts, resolve_fresh
     from miner.beatdowns.feedback import send_feedback
 
@@ -251,15 +326,29 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     lookback = lookback_days if lookback_days is not None else app.lookback_days(region)
     slack = app.slack(region)
     eng = app.db.engine(region.schema_name)
+    # a long wait for Slack's pace gives the region's idle connections back (hundreds of regions wait at once)
+    slack.pacer.on_long_wait = eng.dispose
+    tz = ZoneInfo(region.timezone)
     with eng.connect() as conn:
         channels = mined_channels(conn, region)
         known = conn.execute(text("SELECT COUNT(*) FROM aos")).scalar()
+        todo = plan(conn, channels, since, lookback, tz, min(slack.page_size, constants.SLACK_PAGE_CAP)) if channels else {}
     if not known:
         raise MineError(f"no channels known for {region}: run `paxminer channels --region {region}` first")
     total = {"channels": len(channels), "messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0,
-             "threads": 0, "channel_errors": 0, "parsed": 0, "backblasts": 0, "problems": 0, "duplicates": 0,
-             "feedback": 0, "windows": 0}
-    errors = []
+             "threads": 0, "pages": 0, "channel_errors": 0, "parsed": 0, "backblasts": 0, "problems": 0,
+             "duplicates": 0, "feedback": 0, "windows": 0}
+    paced = {m: n for m, n in todo.items() if m != "first"}
+    total["estimate_s"] = round(slack.pacer.estimate(paced), 1)
+    if progress and todo.get("first"):
+        est = total["estimate_s"]
+        line = (f"{region}: first mine of {todo['first']} channel(s) through the Slack API: about "
+                f"{sum(paced.values())} paced calls, roughly {describe_wait(est)} at Slack's limit for this app")
+        if est > 3600:
+            line += (f"; a Slack export loads in minutes instead: `paxminer import EXPORT.zip --region {region}`, "
+                     "then `paxminer mine` reads only what came after it")
+        progress(line, est > 3600)  # over an hour: said even without progress lines
+    errors, missing = [], []
     began = time.time()
     # with `paxminer listen` up, only the gaps in what it saw are read (a whole-window pass when due)
     covered = None if since is not None else coverage.plan(app.db, region.region, app.settings.full_pass_days)
@@ -267,13 +356,15 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     job = ChannelJob(app, region, since, lookback, parse, covered)
     forked = can_fork(processes, len(channels))
     total["processes"] = min(processes, len(channels)) if forked else 1
-    runs = job.in_processes(channels, processes) if forked else job.here(channels, slack)
+    runs = job.in_processes(channels, processes) if forked else job.here(channels, slack, threads)
     users = None
     if parse:  # beatdowns of each finished channel are built here (while the others are mined, if forked)
         with eng.connect() as conn:
             users = load_context_parts(conn)[0]
+    t0, done = time.monotonic(), 0
     try:
         for ch, outcome in runs:
+            done += 1
             if isinstance(outcome, SlackError):
                 if outcome.code in FATAL_CODES:
                     raise outcome
@@ -283,29 +374,45 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
             slack.calls.update(outcome.pop("calls", {}))
             slack.retries.update(outcome.pop("retries", {}))
             fresh = outcome.pop("fresh", None)
+            if outcome.get("missing"):
+                missing.append(f"#{ch['ao']}: {outcome.pop('missing')}")
             for k, v in outcome.items():
-                total[k] += v
+                total[k] = total.get(k, 0) + v
             if users is not None and fresh:
                 total["duplicates"] += resolve_fresh(eng, users, fresh)
+            if progress:
+                progress(progress_line(region, slack, done, len(channels), paced, time.monotonic() - t0), False)
     finally:
         runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
     total["channel_errors"] = len(errors)
     total["errors"] = errors
+    total["missing"] = missing
     if parse:
         built = build_beatdowns(app, region)
         total["backblasts"] += built["backblasts"]
         total["problems"] += built["problems"]
         total["parsed"] += built["messages"]
         total["duplicates"] += built["duplicates"]
-        if feedback:
+        if feedback and not missing:
             total["feedback"] = send_feedback(eng, region, slack)["sent"]
     total["api_calls"] = sum(slack.calls.values())
     total["retries"] = dict(slack.retries)
+    total["waited_s"] = round(slack.pacer.waited, 1)
     if errors and len(errors) == len(channels):
         raise MineError(f"{region}: every channel failed; first: {errors[0]}")
-    if covered is None and since is None and not errors:
+    if covered is None and since is None and not errors and not missing:
         coverage.mark_full_pass(app.db, region.region, began)
     return total
+
+
+def progress_line(region, slack: Slack, done: int, channels: int, planned: dict, elapsed: float) -> str:
+    """What is done, and what is left at the pace: calls planned and not yet made x the spacing."""
+    left = {m: max(0, n - slack.calls.get(m, 0)) for m, n in planned.items()}
+    if done >= channels:
+        left = {}
+    est = slack.pacer.estimate(left)
+    return (f"{region}: {done}/{channels} channels mined, {sum(slack.calls.values())} Slack calls in "
+            f"{describe_wait(elapsed)}; about {sum(left.values())} paced call(s) left (~{describe_wait(est)})")
 
 
 def can_fork(processes: int, channels: int) -> bool:
@@ -320,14 +427,55 @@ class ChannelJob:
         self.app, self.region, self.since, self.lookback, self.parse = app, region, since, lookback, parse
         self.covered = covered  # spans the listener saw (coverage.plan): only the gaps are read
 
-    def here(self, channels: list[dict], slack: Slack) -> Iterator[tuple[dict, object]]:
+    def here(self, channels: list[dict], slack: Slack, threads: int = 1) -> Iterator[tuple[dict, object]]:
+        """Channels mined in this process, `threads` at once (each thread with its own parser)."""
         eng = self.app.db.engine(self.region.schema_name)
-        parser = self._parser(eng)
-        for ch in channels:
+        if threads < 2 or len(channels) < 2:
+            parser = self._parser(eng)
+            for ch in channels:
+                yield ch, self._one(eng, slack, ch, parser)
+            return
+        pending = iter(channels)
+        lock, stop = threading.Lock(), threading.Event()
+        out: queue.Queue = queue.Queue()
+
+        def work():
             try:
-                yield ch, self._mine(eng, slack, ch["channel_id"], parser)
-            except SlackError as exc:
-                yield ch, exc
+                parser = self._parser(eng)
+                while not stop.is_set():
+                    with lock:
+                        ch = next(pending, None)
+                    if ch is None:
+                        return
+                    out.put((ch, self._one(eng, slack, ch, parser)))
+            except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+                out.put((None, exc))
+            finally:
+                out.put(None)
+
+        pool = [threading.Thread(target=work, daemon=True, name=f"channels-{i}") for i in range(min(threads, len(channels)))]
+        for t in pool:
+            t.start()
+        live = len(pool)
+        try:
+            while live:
+                item = out.get()
+                if item is None:
+                    live -= 1
+                elif item[0] is None:
+                    raise item[1]
+                else:
+                    yield item
+        finally:
+            stop.set()
+            for t in pool:
+                t.join()
+
+    def _one(self, eng, slack: Slack, ch: dict, parser):
+        try:
+            return self._mine(eng, slack, ch["channel_id"], parser)
+        except SlackError as exc:
+            return exc
 
     def in_processes(self, channels: list[dict], processes: int) -> Iterator[tuple[dict, object]]:
         global _JOB

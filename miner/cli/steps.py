@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from miner.app import App
-from miner.cli.common import command, parse_day, pass_app, region_option, summary
+from miner.cli.common import command, fail, parse_day, pass_app, region_option, summary
 from miner.core import constants
 from miner.core.constants import CHANNEL_KINDS
 from miner.core.runlog import logged_step
@@ -80,20 +82,43 @@ def ao_set(app: App, region, channels, backblast, kind, site_q):
 @click.option("--since", callback=parse_day, help="re-read and reconcile from this date (YYYY-MM-DD), whatever the watermark")
 @click.option("--lookback-days", type=click.IntRange(0, 3650), help="days re-read behind each channel's watermark (default 7)")
 @click.option("--processes", type=click.IntRange(1, 32), default=constants.MINE_PROCESSES, show_default=True,
-              help="channels mined at once, each in its own process")
+              help="channels mined at once, each in its own process (all share the workspace's Slack pace)")
+@click.option("--deadline-minutes", type=click.FloatRange(0), metavar="MINUTES",
+              help="stop waiting on Slack after this long and leave the rest for the next run "
+                   "(default: the region's deadline_minutes setting, else the config's, 360; 0: none)")
+@click.option("--progress/--no-progress", default=None,
+              help="progress lines on stderr with an estimate of what is left at Slack's pace (default: when "
+                   "stderr is a terminal; a first mine's forecast of over an hour is always shown)")
 @pass_app
 @command
-def mine(app: App, region, since, lookback_days, processes):
-    """message-miner: Slack history -> raw archive -> beatdowns, bd_attendance."""
+def mine(app: App, region, since, lookback_days, processes, deadline_minutes, progress):
+    """message-miner: Slack history -> raw archive -> beatdowns, bd_attendance.
+
+    Slack allows this app one history and one replies call a minute per workspace: a first mine of a
+    big region takes hours (an export is faster: `paxminer import`). Exits non-zero if anything was
+    left unread (a channel failed, or the deadline came first; the next run resumes it)."""
     from miner.archive.mine import mine_region
 
+    app.start_deadline(region, deadline_minutes)
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def echo(line: str, important: bool = False) -> None:
+        if show or important:
+            click.echo(line, err=True)
+
     with logged_step(app.db, region.region, "mine") as counts:
-        s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes)
+        s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes, progress=echo)
         counts.update(s)
+        if s["missing"]:
+            counts["partial"] = True
     summary(
         f"{region}: {s['channels']} channels, {s['messages']} messages read ({s['new']} new, {s['changed']} changed, "
         f"{s['deleted']} deleted, {s['replies']} replies), {s['backblasts']} backblasts, {s['problems']} problems, {s['api_calls']} API calls"
     )
+    gaps = s["missing"] + s["errors"]
+    if gaps:
+        more = f" (and {len(gaps) - 1} more)" if len(gaps) > 1 else ""
+        fail(f"{region}: not everything was read, the next run resumes it: {gaps[0]}{more}")
 
 
 @click.command()

@@ -33,6 +33,15 @@ class Settings:
     history_page_size: int = constants.HISTORY_PAGE_SIZE
     app_token: str = field(default="", repr=False)  # Slack app-level token (xapp-...) for `paxminer listen`
     full_pass_days: int = constants.FULL_PASS_DAYS  # with the listener up, mine reads the whole window this often
+    # Slack's rate limits (miner/slack/pace.py): the app's tier (distributed | internal | marketplace;
+    # a region's settings JSON can say {"slack_tier": ...}), the length of Slack's rate window in
+    # seconds (tests and benches scale it down), where the shared pace lives (default
+    # <data_dir>/ratelimits), and how long one region may take in a night before what is left is
+    # left for the next run (minutes, 0: no deadline; region setting "deadline_minutes").
+    slack_tier: str = "distributed"
+    rate_window_s: float = 60.0
+    pace_dir: str = ""
+    deadline_minutes: float = 360.0
     sections: dict = field(default_factory=dict)  # other sections ([scoring], [outreach], ...)
 
     def section(self, name: str) -> dict:
@@ -49,6 +58,11 @@ def _coerce(name: str, value: str):
             return int(value)
         except ValueError:
             raise ConfigError(f"setting {name} must be a whole number, got {value!r}") from None
+    if kind == "float":
+        try:
+            return float(value)
+        except ValueError:
+            raise ConfigError(f"setting {name} must be a number, got {value!r}") from None
     return value
 
 
@@ -77,6 +91,11 @@ def load_settings(config_path: str | None = None, **overrides) -> Settings:
     for key, value in overrides.items():
         if value is not None:
             setattr(settings, key, value)
+    if settings.slack_tier not in constants.SLACK_TIERS:
+        raise ConfigError(f"setting slack_tier must be one of {', '.join(constants.SLACK_TIERS)}, "
+                          f"got {settings.slack_tier!r}")
+    if settings.rate_window_s <= 0:
+        raise ConfigError("setting rate_window_s must be more than 0 seconds")
     if not settings.slack_api_url.endswith("/"):
         settings.slack_api_url += "/"
     return settings

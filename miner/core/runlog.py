@@ -57,7 +57,8 @@ def flush_unfinished() -> None:
 
 @contextmanager
 def logged_step(db: Database, region: str, step: str, run_id: str | None = None):
-    """Record a step; yields a dict the step fills with counts. Errors are recorded, then re-raised."""
+    """Record a step; yields a dict the step fills with counts. Errors are recorded, then re-raised.
+    A step that sets counts["partial"] is recorded as 'partial' with its counts["missing"] as the error."""
     counts: dict = {}
     db.ensure_schema(db.control_schema, "control")
     flush_unfinished()
@@ -73,6 +74,9 @@ def logged_step(db: Database, region: str, step: str, run_id: str | None = None)
     status, error = "ok", None
     try:
         yield counts
+        if counts.get("partial"):  # done, but something was left for the next run (e.g. Slack's pace)
+            status = "partial"
+            error = "; ".join(str(m) for m in counts.get("missing") or [])[:1000] or None
     except BaseException as exc:
         status, error = "failed", str(exc).splitlines()[0][:1000] if str(exc) else type(exc).__name__
         raise

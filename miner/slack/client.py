@@ -1,8 +1,11 @@
 """All Slack I/O: the only module that imports slack_sdk.
 
-One `Slack` per region token. Every call goes through `call()`, which counts calls per method,
-retries 429 (honouring Retry-After), 5xx, connection errors and read timeouts within a
-per-request time budget, and turns Slack errors into `SlackError` with one clear line.
+One `Slack` per region token. Every call goes through `call()`, which counts calls per method, waits
+for the workspace's pace (miner/slack/pace.py: Slack's limit per workspace and method, shared by every
+thread and process of the host), waits out 429s for as long as Slack says (never "out of retries":
+only the region's deadline for the night stops it, as SlackError code `deadline`), retries 5xx,
+connection errors and read timeouts within a per-request time budget, and turns Slack errors into
+`SlackError` with one clear line.
 Paginated reads use our own cursor loop: a page that fails after its retries raises; it is
 never silently the end. A short page is not the end either: only an empty cursor is.
 """
@@ -27,6 +30,7 @@ from slack_sdk.http_retry import RetryHandler
 
 from miner.core import constants
 from miner.core.errors import PaxminerError
+from miner.slack.pace import DeadlineReached, Pacer, workspace_key
 
 log = logging.getLogger("miner.slack.client")
 TOKEN_PATTERN = re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
@@ -42,6 +46,7 @@ FRIENDLY = {
     "is_archived": "channel {channel} is archived",
     "user_not_found": "user {user} not found",
     "ratelimited": "Slack kept rate-limiting {method} beyond the retry budget",
+    "deadline": "stopped at the region's deadline for the night while waiting for Slack's rate limit (resumed next run)",
     "not_json": "the answer was not valid JSON (cut off, or not from the Slack API)",
 }
 
@@ -73,17 +78,20 @@ class RedactingFilter(logging.Filter):
 
 
 class BudgetedRetryHandler(RetryHandler):
-    """One handler for everything retryable, bounded by attempts and by a time budget.
+    """5xx, connection errors and read timeouts, bounded by attempts and by a time budget; each retry
+    also waits for the workspace's pace (a retried call is a call). 429 is not retried here:
+    `Slack.call` waits it out as long as Slack says.
 
     Passing our own handlers replaces slack-sdk's defaults (which retry only connection errors).
     """
 
-    RETRY_STATUS = {429, 500, 502, 503, 504}
+    RETRY_STATUS = {500, 502, 503, 504}
     RETRY_ERRORS = (URLError, ConnectionError, RemoteDisconnected, IncompleteRead, socket.timeout, TimeoutError)
 
-    def __init__(self, max_retry_count: int, budget: float, base: float, stats: Counter, sleep=time.sleep):
+    def __init__(self, max_retry_count: int, budget: float, base: float, stats: Counter, sleep=time.sleep,
+                 pacer: Pacer | None = None):
         super().__init__(max_retry_count=max_retry_count)
-        self.budget, self.base, self.stats, self.sleep = budget, base, stats, sleep
+        self.budget, self.base, self.stats, self.sleep, self.pacer = budget, base, stats, sleep, pacer
 
     def _can_retry(self, *, state, request, response=None, error=None) -> bool:
         started = (state.custom_values or {}).get("started")
@@ -92,27 +100,38 @@ class BudgetedRetryHandler(RetryHandler):
             started = state.custom_values["started"]
         if time.monotonic() - started > self.budget:
             return False
+        if self.pacer is not None and self.pacer.remaining() is not None and self.pacer.remaining() <= 0:
+            return False
         if response is not None:
             return response.status_code in self.RETRY_STATUS
         return isinstance(error, self.RETRY_ERRORS)
 
     def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
         state.next_attempt_requested = True
-        if response is not None and response.status_code == 429:
-            header = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), None)
-            value = header[0] if isinstance(header, list) else header
-            try:
-                wait = float(value) if value is not None else 1.0
-            except ValueError:
-                wait = 1.0
-            self.stats["retry_429"] += 1
-        else:
-            wait = self.base * (2 ** state.current_attempt) * (0.5 + random.random())
-            self.stats["retry_5xx" if response is not None else "retry_conn"] += 1
+        wait = self.base * (2 ** state.current_attempt) * (0.5 + random.random())
+        self.stats["retry_5xx" if response is not None else "retry_conn"] += 1
         started = state.custom_values.get("started", time.monotonic())
         remaining = self.budget - (time.monotonic() - started)
         self.sleep(max(0.0, min(wait, remaining)))
+        if self.pacer is not None:
+            self.pacer.wait(api_method(request.url), check_deadline=False)
         state.increment_current_attempt()
+
+
+def api_method(url: str) -> str:
+    return url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def retry_after(headers) -> float:
+    """Seconds from a 429's Retry-After header (1 when missing or unreadable)."""
+    for k, v in (headers or {}).items():
+        if k.lower() == "retry-after":
+            value = v[0] if isinstance(v, list) else v
+            try:
+                return max(0.0, float(value))
+            except (TypeError, ValueError):
+                return 1.0
+    return 1.0
 
 
 class Slack:
@@ -128,8 +147,14 @@ class Slack:
         timeout: int | None = None,
         budget: float | None = None,
         backoff: float | None = None,
+        tier: str = "distributed",
+        window: float = 60.0,
+        pace_dir: str = "",
+        deadline: float | None = None,
     ):
         c = constants  # read at call time, so tests and benches can tune them
+        # the workspace's pace: shared through files under pace_dir by every thread and process
+        self.pacer = Pacer(workspace_key(token, base_url), tier, window, pace_dir, deadline)
         self._count_lock = threading.Lock()
         self.calls: Counter = Counter()
         self.retries: Counter = Counter()
@@ -137,7 +162,7 @@ class Slack:
         timeout = timeout or c.REQUEST_TIMEOUT
         handler = BudgetedRetryHandler(
             c.RETRY_MAX if retries is None else retries, budget or c.REQUEST_BUDGET,
-            c.BACKOFF_BASE if backoff is None else backoff, self.retries,
+            c.BACKOFF_BASE if backoff is None else backoff, self.retries, pacer=self.pacer,
         )
         # slack-sdk logs request headers at DEBUG: its own logger, kept at WARNING by the CLI
         self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[handler],
@@ -151,21 +176,40 @@ class Slack:
 
     # -- the one door -------------------------------------------------------------------------
     def call(self, method: str, context: dict | None = None, **params) -> dict:
-        with self._count_lock:
-            self.calls[method] += 1
         params = {k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in params.items()}
-        try:
-            return self._client.api_call(method, params=params).data  # type: ignore[return-value]
-        except SlackApiError as exc:
-            code, data = error_code(exc)
-            raise SlackError(describe(method, code, data, context or params), code, method) from None
-        except SlackRequestError as exc:
-            raise SlackError(f"{method}: bad request ({exc})", "request", method) from None
-        except ValueError:  # a 2xx answer whose JSON does not parse (cut off, or not Slack's)
-            raise SlackError(describe(method, "not_json", {}, context or params), "not_json", method) from None
-        except (URLError, OSError, IncompleteRead) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise SlackError(f"{method}: cannot reach Slack ({reason})", "connection", method) from None
+        with self.pacer.turn(method):
+            while True:
+                try:
+                    self.pacer.wait(method)
+                except DeadlineReached:
+                    raise SlackError(describe(method, "deadline", {}, context or params), "deadline", method) from None
+                with self._count_lock:
+                    self.calls[method] += 1
+                try:
+                    return self._client.api_call(method, params=params).data  # type: ignore[return-value]
+                except SlackApiError as exc:
+                    if exc.response.status_code == 429:  # held back: wait as long as Slack says, then again
+                        with self._count_lock:
+                            self.retries["retry_429"] += 1
+                        self.pacer.penalize(method, retry_after(exc.response.headers))
+                        continue
+                    code, data = error_code(exc)
+                    raise SlackError(describe(method, code, data, context or params), code, method) from None
+                except SlackRequestError as exc:
+                    raise SlackError(f"{method}: bad request ({exc})", "request", method) from None
+                except ValueError:  # a 2xx answer whose JSON does not parse (cut off, or not Slack's)
+                    raise SlackError(describe(method, "not_json", {}, context or params), "not_json", method) from None
+                except (URLError, OSError, IncompleteRead) as exc:
+                    reason = getattr(exc, "reason", exc)
+                    raise SlackError(f"{method}: cannot reach Slack ({reason})", "connection", method) from None
+
+    @property
+    def deadline(self) -> float | None:
+        return self.pacer.deadline
+
+    @deadline.setter
+    def deadline(self, value: float | None) -> None:
+        self.pacer.deadline = value
 
     def paged(self, method: str, key: str, cursor: str | None = None, **params) -> Iterator[tuple[list, str]]:
         """Yield (items, next_cursor) per page until Slack returns an empty cursor."""

@@ -63,6 +63,8 @@ class FakeSlack:
         self.connections = 0  # accepted so far (tests count reuse with it)
         self.calls: Counter = Counter()
         self.violations = 0
+        self.limited: Counter = Counter()  # 429s answered, per method (injected and enforced alike)
+        self.limits: tuple[float, str] | None = None  # limit mode: (window seconds, tier); see limit_mode()
         self.errors: list[str] = []  # server-side exceptions (a test should expect none)
         self._lock = threading.Lock()
         self._by_token: dict[str, Workspace] = {}
@@ -180,6 +182,8 @@ class FakeSlack:
     # -- workspaces -------------------------------------------------------------------------------
     def add_workspace(self, token: str, team: str = "T1", name: str = "f3demo", page_cap: int | None = None) -> Workspace:
         ws = Workspace(token, team=team, name=name, page_cap=page_cap)
+        if self.limits:
+            _apply_limits(ws, *self.limits)
         with self._lock:
             ws.key = f"w{len(self._by_key) + 1}"
             ws.origin = self.origin
@@ -195,6 +199,18 @@ class FakeSlack:
     @property
     def workspaces(self) -> list[Workspace]:
         return list(self._by_token.values())
+
+    # -- Slack's real rate limits -----------------------------------------------------------------
+    def limit_mode(self, window: float = 60.0, tier: str = "distributed") -> None:
+        """Enforce Slack's limits per workspace and method, in a minute scaled down to `window`
+        seconds: for an app distributed outside the Marketplace ("distributed") one
+        conversations.history and one conversations.replies call per window and at most 15
+        messages a page; "internal"/"marketplace": 50 a window (Tier 3). Listing methods get Tier 2
+        (20), join/open/info Tier 3 (50). Past a limit: 429 with Retry-After (fractional seconds when
+        the window is scaled down). Applies to every workspace, present and future."""
+        self.limits = (float(window), tier)
+        for ws in self.workspaces:
+            _apply_limits(ws, float(window), tier)
 
     # -- fault injection --------------------------------------------------------------------------
     def fail(self, method: str, status: int = 500, times: int = 1, token: str | None = None, body: str | None = None):
@@ -293,14 +309,14 @@ class FakeSlack:
             if early:
                 self.violations += 1
         if early:
-            return self._send_429(h, key, max(1, math.ceil(until - now)), extend=False)
+            return self._send_429(h, key, _retry_seconds(until - now, self.limits), extend=False)
         fault = self._take_fault(method, token, ("status", "429"))
         if fault is not None and fault["kind"] == "status":
             return self._send_5xx(h, fault["status"], fault["body"])
         if fault is not None:
             return self._send_429(h, key, fault["retry_after"])
         if ws is not None and method in ws.tiers:
-            retry = _tier_check(ws, method, now)
+            retry = _tier_check(ws, method, now, self.limits)
             if retry:
                 return self._send_429(h, key, retry)
         slow = self._take_fault(method, token, ("slow",))
@@ -345,12 +361,18 @@ class FakeSlack:
         self._send(h, 404, b"Not Found", "text/plain")
 
     # -- responses --------------------------------------------------------------------------------
-    def _send_429(self, h, key: tuple, retry_after: int, extend: bool = True) -> None:
-        if extend:
-            with self._lock:
+    def _send_429(self, h, key: tuple, retry_after: float, extend: bool = True) -> None:
+        ws = self._by_token.get(key[0]) if key[0] else None
+        if ws is not None:
+            with ws.lock:
+                ws.limited[key[1]] += 1
+        with self._lock:
+            self.limited[key[1]] += 1
+            if extend:
                 self._until[key] = time.monotonic() + retry_after
         body = dumps({"ok": False, "error": "ratelimited"}).encode()
-        self._send(h, 429, body, headers={"Retry-After": str(retry_after)})
+        value = str(int(retry_after)) if float(retry_after).is_integer() else f"{retry_after:.3f}"
+        self._send(h, 429, body, headers={"Retry-After": value})
 
     def _send_5xx(self, h, status: int, body: str | None) -> None:
         if body is not None:
@@ -443,16 +465,39 @@ def _err(code: str, **extra) -> bytes:
     return dumps({"ok": False, "error": code, **extra}).encode()
 
 
-def _tier_check(ws: Workspace, method: str, now: float) -> int:
-    """Sliding-window limit: 0 if allowed (and recorded), else the Retry-After seconds."""
+def _tier_check(ws: Workspace, method: str, now: float, limits=None) -> float:
+    """Sliding-window limit: 0 if allowed (and recorded), else the Retry-After seconds (whole seconds,
+    as Slack sends them, unless limit mode scales the minute down)."""
     with ws.lock:
         per, window, times = ws.tiers[method]
         while times and times[0] <= now - window:
             times.popleft()
         if len(times) >= per:
-            return max(1, math.ceil(times[0] + window - now))
+            return _retry_seconds(times[0] + window - now, limits)
         times.append(now)
         return 0
+
+
+def _retry_seconds(left: float, limits) -> float:
+    if limits and limits[0] < 60:  # a scaled-down minute: Retry-After scaled too
+        return max(0.001, math.ceil(left * 1000) / 1000)
+    return max(1, math.ceil(left))
+
+
+LIMITS = {  # calls per window by tier (limit mode); page cap
+    "distributed": {"conversations.history": 1, "conversations.replies": 1},
+    "internal": {"conversations.history": 50, "conversations.replies": 50},
+    "marketplace": {"conversations.history": 50, "conversations.replies": 50},
+}
+COMMON_LIMITS = {"conversations.list": 20, "users.list": 20, "conversations.join": 50, "conversations.open": 50,
+                 "conversations.info": 50}
+
+
+def _apply_limits(ws: Workspace, window: float, tier: str) -> None:
+    for method, per in {**COMMON_LIMITS, **LIMITS[tier]}.items():
+        ws.tier_limit(method, per, window)
+    if tier == "distributed":
+        ws.page_cap = min(ws.page_cap or 15, 15)
 
 
 def _body_params(ctype: str, raw: bytes) -> dict:

@@ -131,6 +131,7 @@ class Workspace:
         self.revoked = False
         self.scopes_missing: dict[str, str] = {}
         self.tiers: dict[str, list] = {}  # method -> [per_minute, window, deque of times]
+        self.limited: Counter = Counter()  # 429s answered to this workspace, per method
         self._clock = TS_START - 100
         self._files: dict[str, dict] = {}
         self._json: dict[int, list] = {}  # id(stored message) -> [message, its JSON or None until asked]
