@@ -50,6 +50,7 @@ MARGIN = 0.05  # spacing kept above the limit's own, for network and scheduling 
 MARGIN_MIN = 0.01  # seconds
 WIDEN_MAX = 4.0  # a 429 widens the spacing to at most this multiple of the tier's
 RELAX = 0.98  # per successful slot, the spacing shrinks back toward the tier's by this factor
+LONG_WAIT_S = 0.5  # a wait this long (and a quarter window) first calls on_long_wait
 
 
 class DeadlineReached(Exception):
@@ -92,7 +93,7 @@ class Pacer:
         self.sleep, self.clock = sleep, clock
         self.waited = 0.0  # seconds this pacer's callers slept for slots (progress and benches read it)
         self.limited = 0  # 429s seen
-        self.on_long_wait = None  # called (no arguments) before a wait of a quarter window or more
+        self.on_long_wait = None  # called (no arguments) before a long wait (LONG_WAIT_S, a quarter window)
         self._mem: dict[str, list[float]] = {}  # no state_dir: the pace lives in this process only
         self._turns: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
@@ -175,7 +176,7 @@ class Pacer:
         counted from the moment this one really starts (a thread woken late moves it on)."""
         wait = self.reserve(method, check_deadline)
         if wait > 0:
-            if self.on_long_wait is not None and wait >= self.window / 4:
+            if self.on_long_wait is not None and wait >= max(self.window / 4, LONG_WAIT_S):
                 try:
                     self.on_long_wait()
                 except Exception:  # noqa: BLE001 - a courtesy (giving back idle connections), never fatal

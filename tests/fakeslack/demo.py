@@ -52,6 +52,9 @@ def paxminer(cfg: Path, url: str, *args: str, quiet: bool = False) -> tuple[int,
     return code, out
 
 
+DEMO_WINDOW = 0.01  # seconds: Slack's one-call-a-minute limit, enforced by the sandbox, a minute lasting this long
+
+
 def clean_environment() -> None:
     """The demo never touches a configured database or Slack: drop PAXminer's variables here."""
     for k in list(os.environ):
@@ -76,6 +79,7 @@ def main(argv=None) -> int:
     demo.mkdir(parents=True)
 
     fs = FakeSlack()
+    fs.limit_mode(window=DEMO_WINDOW)  # Slack's real limits, in a minute of DEMO_WINDOW seconds
     ws = fs.add_workspace(TOKEN, team="T0DEMO", name="f3demo")
     gen = generate_region(ws, seed=a.seed, users=a.users, aos=a.aos, weeks=a.weeks,
                           start=date.today() - timedelta(weeks=a.weeks))
@@ -85,7 +89,7 @@ def main(argv=None) -> int:
           f"(nothing leaves this machine)\n")
     cfg = demo / "credentials.ini"
     cfg.write_text(f"[paxminer]\ndb_url =\ndata_dir = {demo / 'data'}\nslack_api_url = {url}\nchart_day = 1\n"
-                   "workers = 2\n", encoding="utf-8")
+                   f"workers = 2\nrate_window_s = {DEMO_WINDOW}\n", encoding="utf-8")
     try:
         code, _ = paxminer(cfg, url, "db", "init")
         os.environ["PAXMINER_REGION_TOKEN"] = TOKEN  # tokens never on a command line
