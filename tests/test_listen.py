@@ -377,7 +377,8 @@ def test_the_command_exits_cleanly_on_sigterm_and_never_shows_the_app_token(live
 
     s = live.app.settings
     env = {**os.environ, "PAXMINER_DATA_DIR": s.data_dir, "PAXMINER_CONTROL_SCHEMA": s.control_schema,
-           "SLACK_API_URL": s.slack_api_url, "SLACK_APP_TOKEN": APP_TOKEN, "PAXMINER_DB_URL": s.db_url or ""}
+           "SLACK_API_URL": s.slack_api_url, "SLACK_APP_TOKEN": APP_TOKEN, "PAXMINER_DB_URL": s.db_url or "",
+           "PAXMINER_RATE_WINDOW_S": str(s.rate_window_s)}
     env.pop("PAXMINER_CONFIG", None)
     proc = subprocess.Popen([sys.executable, "-m", "miner", "-v", "listen"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
