@@ -210,15 +210,16 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None, 
     ).bindparams(bindparam("aos", expanding=True)), span):
         k = _key(r.ao_id, r.bd_date, r.q_user_id)
         if k in keys:
-            existing.append({"ao_id": r.ao_id, "bd_date": k[1], "q_user_id": r.q_user_id, "date": k[1]})
+            existing.append({"ao_id": r.ao_id, "bd_date": k[1], "q_user_id": r.q_user_id, "date": k[1], "timestamp": r.timestamp})
             if r.json:
                 old_json[k] = r.json
                 if r.timestamp:
                     old_json.setdefault(r.timestamp, r.json)
-    delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], existing)
-    delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], existing)
     for rows in cands.values():
         rows.sort(key=lambda r: float(r["ts"]))
+    gone = replaced_rows(conn, existing, {k: rows[0]["ts"] for k, rows in cands.items()}, old_json)
+    delete_keys(conn, "beatdowns", ["ao_id", "bd_date", "q_user_id"], gone)
+    delete_keys(conn, "bd_attendance", ["ao_id", "date", "q_user_id"], gone)
     stored = read_winners(conn, [rows[0] for rows in cands.values() if "_result" not in rows[0]])
     beatdowns, attendance, changed = [], [], []
     for k, rows in cands.items():
@@ -248,6 +249,35 @@ def resolve_keys(conn, keys: set, users: dict, fresh: list[dict] | None = None, 
     attendance.sort(key=_ATTENDANCE_KEY)  # primary key order: InnoDB appends instead of splitting pages
     upsert(conn, "bd_attendance", attendance, ["q_user_id", "user_id", "ao_id", "date"])
     return counts
+
+
+def _in_chunks(conn, sql: str, values: list):
+    for start in range(0, len(values), 1000):
+        yield from conn.execute(text(sql).bindparams(bindparam("v", expanding=True)), {"v": values[start:start + 1000]})
+
+
+def replaced_rows(conn, existing: list[dict], winners: dict, old_json: dict) -> list[dict]:
+    """Which stored beatdowns a rebuild of these keys removes (`winners`: key -> winning post's ts).
+    Other tools' rows are theirs: a row goes only when a winner replaces the same beatdown (same
+    key, or the same post stored under another key, e.g. a retired PAXminer's row an admin fixed)
+    or when its post is one we parsed that no longer makes it. A row whose post our archive does
+    not know (slackblast's, a retired PAXminer's, an admin's) stays. Rows moved off another key
+    give their json to old_json by timestamp (so other tools' keys in it are kept)."""
+    stamps = sorted({r["timestamp"] for r in existing if r["timestamp"]} - set(winners.values()))
+    ours = {t for (t,) in _in_chunks(conn, "SELECT DISTINCT ts FROM parse_results WHERE ts IN :v", stamps)}
+    posts = {(ts, k[0]) for k, ts in winners.items()}  # a ts is unique within a channel only: (ts, AO)
+    gone = [r for r in existing if _key(r["ao_id"], r["bd_date"], r["q_user_id"]) in winners
+            or r["timestamp"] in ours or (r["timestamp"], r["ao_id"]) in posts]
+    taken = {_key(g["ao_id"], g["bd_date"], g["q_user_id"]) for g in gone}
+    for r in _in_chunks(conn, "SELECT ao_id, bd_date, q_user_id, timestamp, json FROM beatdowns WHERE timestamp IN :v",
+                        sorted(set(winners.values()))):
+        k = _key(r.ao_id, r.bd_date, r.q_user_id)
+        if (r.timestamp, r.ao_id) in posts and k not in winners and k not in taken:
+            taken.add(k)
+            gone.append({"ao_id": r.ao_id, "bd_date": k[1], "q_user_id": r.q_user_id, "date": k[1], "timestamp": r.timestamp})
+            if r.json:
+                old_json.setdefault(r.timestamp, r.json)
+    return gone
 
 
 def set_statuses(conn, changed: list[dict]) -> None:

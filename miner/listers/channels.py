@@ -28,13 +28,20 @@ def build_kind(name: str, channel_id: str, region: Region, backblast: int) -> st
 
 
 def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: Region) -> list[dict]:
-    """Slack channel objects -> aos rows. An admin's backblast choice and kind are kept."""
+    """Slack channel objects -> aos rows. An admin's backblast choice and kind are kept, and so is a
+    flag another tool set (slackblast's settings form, a retired PAXminer's admin, a hand UPDATE):
+    a row we did not write (backblast_set_by NULL) or whose flag is no longer what our default gave
+    it becomes 'other' and keeps its flag."""
     rows = []
     for ch in channels:
         cid, name = ch["id"], ch.get("name") or ch["id"]
         old = existing.get(cid)
-        if old and old.get("backblast_set_by") == "admin":
-            backblast = old["backblast"]
+        set_by = (old or {}).get("backblast_set_by") or None
+        if old and old.get("backblast") is not None and (
+                set_by in ("admin", "other", None)
+                or int(old["backblast"]) != int(str(old.get("ao") or "").lower().startswith("ao"))):
+            backblast = int(old["backblast"])
+            set_by = set_by if set_by in ("admin", "other") else "other"
         else:
             backblast = int(name.lower().startswith("ao"))
         rows.append({
@@ -45,7 +52,7 @@ def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: 
             "backblast": backblast,
             "is_private": int(bool(ch.get("is_private"))),
             "is_member": int(bool(ch.get("is_member"))),
-            "backblast_set_by": (old or {}).get("backblast_set_by") or "default",
+            "backblast_set_by": set_by or "default",
             "kind": (old or {}).get("kind") or build_kind(name.lower(), cid, region, backblast),
         })
     return rows
@@ -54,7 +61,7 @@ def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: 
 def save_channel_rows(conn, rows: list[dict]) -> None:
     """aos rows from build_channel_rows; an admin's site Q (and anything else not listed) stays."""
     upsert(conn, "aos", rows, ["channel_id"],
-           update=["ao", "channel_created", "archived", "is_private", "is_member", "backblast", "kind"])
+           update=["ao", "channel_created", "archived", "is_private", "is_member", "backblast", "backblast_set_by", "kind"])
 
 
 def channel_rows(app: App, region: Region) -> list[dict]:
