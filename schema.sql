@@ -335,6 +335,23 @@ CREATE TABLE IF NOT EXISTS outreach_messages (
 );
 CREATE INDEX IF NOT EXISTS outreach_messages_user ON outreach_messages (user_id, kind);
 
+-- schema: region_tickets
+-- What admins did with an outreach ticket (closed, snoozed, opened a DM with the PAX), from the Slack
+-- Home tab or the CLI: the ticket's history next to outreach_messages. event_key makes a redelivered
+-- click (same user, action and action_ts) change nothing. until_on: a snooze's last day.
+CREATE TABLE IF NOT EXISTS ticket_events (
+  id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  ticket_id INT NOT NULL,
+  action VARCHAR(16) NOT NULL,
+  by_user VARCHAR(45),
+  until_on DATE,
+  detail TEXT,
+  event_key VARCHAR(191) NOT NULL,
+  created_at VARCHAR(32) NOT NULL,
+  UNIQUE (event_key)
+);
+CREATE INDEX IF NOT EXISTS ticket_events_ticket ON ticket_events (ticket_id);
+
 -- schema: control_daily
 -- The nightly orchestrator (miner/daily.py, miner/locks.py). region_locks (above) is the live
 -- claim on a region; region_runs remembers each region's last run, so several hosts sharing the

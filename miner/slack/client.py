@@ -268,6 +268,14 @@ class Slack:
     def open_dm(self, user_id: str) -> str:
         return self.call("conversations.open", users=user_id)["channel"]["id"]
 
+    def open_group_dm(self, user_ids: list[str]) -> str:
+        """A DM between the bot and these people (a group DM for two or more; needs mpim:write)."""
+        return self.call("conversations.open", users=",".join(user_ids))["channel"]["id"]
+
+    def publish_home(self, user_id: str, view: dict) -> None:
+        """The app's Home tab as this user sees it (views.publish; the Home tab must be on in the app)."""
+        self.call("views.publish", {"user": user_id}, user_id=user_id, view=view)
+
     def post_message(self, channel: str, text: str, **extra) -> str:
         return self.call("chat.postMessage", channel=channel, text=text, **extra).get("ts", "")
 

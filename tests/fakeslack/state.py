@@ -126,7 +126,8 @@ class Workspace:
         self.requests: list[tuple[str, dict]] = []
         self.posted: list[dict] = []
         self.uploads: list[dict] = []
-        self.dms: dict[str, str] = {}
+        self.dms: dict = {}  # user ID (or frozenset of a group DM's members) -> DM channel ID
+        self.home: dict[str, dict] = {}  # user ID -> the Home tab view published to him
         self.truth: list[dict] = []
         self.revoked = False
         self.scopes_missing: dict[str, str] = {}
@@ -692,7 +693,7 @@ def conversations_open(ws: Workspace, p: dict) -> dict:
     if not users:
         raise ApiError("users_list_not_supplied")
     if len(users) > 1:
-        raise ApiError("not_supported", detail="fake Slack opens only 1:1 DMs")
+        return _open_group(ws, users)
     uid = users[0]
     user = ws.users.get(uid)
     if user is None:
@@ -713,6 +714,41 @@ def conversations_open(ws: Workspace, p: dict) -> dict:
         ws.channels[did] = Channel(info, {uid, ws.bot_user_id})
         ws._chan_order.append(did)
     return {"channel": {"id": ws.dms[uid]}, **out}
+
+
+def _open_group(ws: Workspace, users: list[str]) -> dict:
+    """A group DM (mpim) of these people and the bot: the same one for the same people."""
+    for uid in users:
+        user = ws.users.get(uid)
+        if user is None:
+            raise ApiError("user_not_found")
+        if user.get("deleted"):
+            raise ApiError("user_disabled")
+    members = frozenset(users) | {ws.bot_user_id}
+    gid = ws.dms.get(members)
+    if gid is None:
+        gid = ws.dms[members] = f"G{len(ws.dms) + 1:08d}"
+        info = {"id": gid, "created": 1700000000, "is_im": False, "is_mpim": True, "is_group": False,
+                "is_private": True, "is_channel": False, "is_archived": False, "name": "mpdm-" + "--".join(sorted(users))}
+        ws.channels[gid] = Channel(info, set(members))
+        ws._chan_order.append(gid)
+    return {"channel": {"id": gid}}
+
+
+def views_publish(ws: Workspace, p: dict) -> dict:
+    """The app's Home tab for one user: kept in ws.home[user_id] (the last one published)."""
+    uid = p.get("user_id") or ""
+    user = ws.users.get(uid)
+    if user is None:
+        raise ApiError("user_not_found")
+    view = json_param(p.get("view"), "invalid_arguments")
+    if not isinstance(view, dict) or view.get("type") != "home":
+        raise ApiError("invalid_arguments")
+    blocks = view.get("blocks")
+    if not isinstance(blocks, list) or len(blocks) > 100 or not all(isinstance(b, dict) and b.get("type") for b in blocks):
+        raise ApiError("invalid_blocks")
+    ws.home[uid] = view
+    return {"view": {"id": f"V{uid}", "type": "home", "blocks": blocks}}
 
 
 def _target(ws: Workspace, channel) -> Channel:
@@ -837,6 +873,7 @@ API = {
     "conversations.join": conversations_join,
     "conversations.open": conversations_open,
     "chat.postMessage": chat_post_message,
+    "views.publish": views_publish,
     "chat.getPermalink": chat_get_permalink,
     "files.getUploadURLExternal": files_get_upload_url,
     "files.completeUploadExternal": files_complete_upload,
