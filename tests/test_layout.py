@@ -11,7 +11,7 @@ import click
 from miner.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("miner", "charters")
+PACKAGES = ("miner", "charters", "dashboard")
 
 
 def module_name(path: Path) -> str:
@@ -78,7 +78,10 @@ def test_dependencies_point_down_the_flow():
     for mod, deps in graph.items():
         if mod.startswith("miner"):
             assert not [d for d in deps if d.startswith("charters")], f"{mod} imports the charters"
-        if not mod.startswith(("miner.cli", "charters.cli", "miner.__main__")):
+            assert not [d for d in deps if d.startswith("dashboard")], f"{mod} imports the dashboard"
+        if mod.startswith("charters"):
+            assert not [d for d in deps if d.startswith("dashboard")], f"{mod} imports the dashboard"
+        if not mod.startswith(("miner.cli", "charters.cli", "dashboard.cli", "miner.__main__")):
             assert not [d for d in deps if d.startswith("miner.cli")], f"{mod} imports the CLI"
         if mod.startswith("miner.core"):
             assert all(d.startswith("miner.core") for d in deps), f"{mod} (core) imports {deps}"

@@ -15,7 +15,9 @@ run started is skipped too, and so is one done by a run that was already under w
 started (a host that starts a few seconds late), so hosts started together by the same cron line
 share the regions between them without doing any twice.
 
-The charters are reached only through the `paxminer.steps` entry point `charts` (miner never imports them).
+The charters and the dashboard's Home tab are reached only through the `paxminer.steps` entry points
+`charts` and `home`, and the dashboard's site build through `paxminer.after_daily` (miner never
+imports them).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ from miner.scores.run import score_region
 log = logging.getLogger("miner.nightly.run")
 POOL_MIN_REGIONS = 8  # fewer regions than this: not worth starting scoring processes
 CHART_SLOTS = threading.Semaphore(1)  # the charters draw on every core: one region charts at a time
-CORE_STEPS = ("channels", "users", "mine", "score", "outreach", "charts")
+CORE_STEPS = ("channels", "users", "mine", "score", "outreach", "charts", "home")
 
 
 class StepFailed(PaxminerError):
@@ -282,6 +284,7 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
         echo(res.line())
     summary = summarize(run_id, results, time.monotonic() - t0, workers, todo + missing)
     summary["processes"] = processes
+    after_daily(app, summary, opts["outbox"])
     if summary_json:
         Path(summary_json).parent.mkdir(parents=True, exist_ok=True)
         Path(summary_json).write_text(json.dumps(summary, indent=1, default=str), encoding="utf-8")
@@ -678,17 +681,21 @@ def step_outreach(run: Run, region: Region, counts: dict) -> None:
         counts["warnings"] = [f"{s['failed']} message(s) not sent (retried on a later run)"]
 
 
-@functools.lru_cache(maxsize=1)
-def chart_step():
-    """The charters' nightly step, through the `paxminer.steps` entry point (never imported directly)."""
-    for ep in entry_points(group="paxminer.steps"):
-        if ep.name == "charts":
+@functools.lru_cache(maxsize=None)
+def plugin_step(name: str, group: str = "paxminer.steps"):
+    """A step from another package (charters, dashboard), through its entry point (never imported directly)."""
+    for ep in entry_points(group=group):
+        if ep.name == name:
             try:
                 return ep.load()
             except Exception as exc:  # noqa: BLE001 - a broken plugin is a skipped step, not a crash
-                log.warning("the charts step cannot be loaded: %s", one_line(exc))
+                log.warning("the %s step cannot be loaded: %s", name, one_line(exc))
                 return None
     return None
+
+
+def chart_step():
+    return plugin_step("charts")
 
 
 def pre_charts(run: Run, region: Region) -> str | None:
@@ -716,6 +723,27 @@ def step_charts(run: Run, region: Region, counts: dict) -> None:
         counts["warnings"] = [f"{failed} chart(s) not delivered (retried on a later run)"]
 
 
+def pre_home(run: Run, region: Region) -> str | None:
+    return None if plugin_step("home") else "the dashboard (entry point paxminer.steps:home) is not installed"
+
+
+def step_home(run: Run, region: Region, counts: dict) -> None:
+    counts.update(plugin_step("home")(run.app, region, run.region_today(region), outbox=run.outbox))
+
+
+def after_daily(app: App, summary: dict, outbox: str | None) -> None:
+    """Hooks run once after every region (the dashboard's site build); their failure is a warning."""
+    for ep in entry_points(group="paxminer.after_daily"):
+        fn = plugin_step(ep.name, "paxminer.after_daily")
+        if fn is None:
+            continue
+        try:
+            summary.setdefault("after", {})[ep.name] = fn(app, summary, outbox=outbox)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("after the run, %s failed: %s", ep.name, one_line(exc))
+            summary.setdefault("after", {})[ep.name] = {"error": one_line(exc)}
+
+
 STEP_FUNCTIONS = {
     "channels": (step_channels, None),
     "users": (step_users, None),
@@ -723,6 +751,7 @@ STEP_FUNCTIONS = {
     "score": (step_score, None),
     "outreach": (step_outreach, None),
     "charts": (step_charts, pre_charts),
+    "home": (step_home, pre_home),
 }
 
 
@@ -747,6 +776,8 @@ def describe_step(step: str, c: dict) -> str:
         return f"{c.get('sent', 0) if not c.get('dry_run') else c.get('planned', 0)} message(s) {verb} ({', '.join(c['kinds'])})"
     if step == "charts":
         return charts_phrase(c) or "nothing"
+    if step == "home" and "published" in c:
+        return f"Home tab {'written' if c.get('outbox') else 'published'} for {c['published']} admin(s)"
     return "done" if c else "not run"
 
 

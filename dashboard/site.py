@@ -1,0 +1,206 @@
+"""`paxminer dashboard build`: the static admin site, from the database to a folder of HTML files.
+
+    OUT/index.html                          every region: this month's numbers, last night's run
+    OUT/regions/<slug>/index.html           one region: months, AOs, PAX, slipping, tickets, problems, heard
+    OUT/regions/<slug>/pax/<user_id>.html   one PAX
+    OUT/regions/<slug>/heard-YYYY-MM.csv|json   the month's most-reacted messages
+
+Opened from disk with no network: the CSS, the script (table sorting and filtering) and the SVG
+charts are inline, and every link is relative. Pages are rendered by Jinja2 with autoescaping on,
+so whatever members wrote (names, messages, replies) is text, never markup. A last filter on every
+value masks anything shaped like a token, an email address or a phone number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from dashboard import charts
+from dashboard.data import RegionData, last_runs
+from miner.app import App
+from miner.core.clock import local_today
+from miner.core.db import utcnow
+from miner.core.registry import Region, list_regions
+from miner.slack.client import redact
+
+log = logging.getLogger("dashboard")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w.])"
+                   r"|(?<![\w.])\+?\d{10,12}(?![\w.])")
+HEARD_FIELDS = ["rank", "day", "channel", "name", "reactions", "reactors", "text", "link"]
+
+
+def private(value: str) -> str:
+    """Tokens, email addresses and phone numbers masked (members may type them into messages)."""
+    value = redact(value)
+    value = EMAIL.sub("[email hidden]", value)
+    return PHONE.sub("[phone hidden]", value)
+
+
+def _finalize(value):
+    if isinstance(value, Markup):  # our own SVG and static files
+        return value
+    if isinstance(value, str):
+        return private(value)
+    return "" if value is None else value
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("dashboard", "templates"), autoescape=select_autoescape(default=True),
+                      finalize=_finalize, trim_blocks=True, lstrip_blocks=True)
+    static = files("dashboard") / "static"
+    env.globals["css"] = Markup((static / "site.css").read_text(encoding="utf-8"))
+    env.globals["js"] = Markup((static / "site.js").read_text(encoding="utf-8"))
+    env.filters["num"] = lambda v: f"{v:,}" if isinstance(v, int) else v
+    return env
+
+
+def site_folder(app: App) -> str:
+    """The site's folder: [dashboard] folder in the config, else `site` beside the data folder (./site)."""
+    return app.settings.section("dashboard").get("folder") or str(Path(app.settings.data_dir).parent / "site")
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")[:64] or "region"
+
+
+def page_name(user_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", user_id) + ".html"
+
+
+# -- the build -------------------------------------------------------------------------------------------
+def build_site(app: App, out: str | Path, regions: list[str] | None = None, today: date | None = None) -> dict:
+    """Write the site for these regions (default: every active region) into `out`; returns counts.
+
+    The site is written to a new folder beside `out` and swapped in when complete, so a web server
+    never serves half a site.
+    """
+    out = Path(out)
+    chosen = select(app, regions)
+    env = environment()
+    built = utcnow()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    counts = {"regions": 0, "pages": 0, "failed": 0, "errors": []}
+    runs = last_runs(app)
+    rows = []
+    try:
+        for region in chosen:
+            try:
+                data = RegionData(app, region, today or local_today(region.timezone))
+                rows.append(nation_row(data, runs.get(region.region)))
+                counts["pages"] += write_region(env, data, tmp / "regions" / slug(region.region), built)
+                counts["regions"] += 1
+            except Exception as exc:  # noqa: BLE001 - one broken region never costs the others their pages
+                log.warning("dashboard: region %s not built: %s", region.region, exc)
+                counts["failed"] += 1
+                counts["errors"].append(f"{region.region}: {private(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
+                rows.append({"region": region.region, "slug": None, "error": "could not be read", "run": runs.get(region.region)})
+            finally:  # one pool per region schema: idle connections of 100s of regions add up
+                app.db.engine(region.schema_name).dispose()
+        write(tmp / "index.html", env.get_template("index.html").render(regions=rows, built=built, root=""))
+        counts["pages"] += 1
+        os.chmod(tmp, 0o755)
+        _swap(tmp, out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    counts["out"] = str(out)
+    return counts
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        out.rename(old)
+    tmp.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def select(app: App, names: list[str] | None) -> list[Region]:
+    regions = list_regions(app.db)
+    if not names:
+        return [r for r in regions if r.active]
+    by = {r.region: r for r in regions}
+    missing = [n for n in names if n not in by]
+    if missing:
+        from miner.core.registry import RegionError
+
+        raise RegionError(f"no region named {missing[0]!r} (see `paxminer region list`)")
+    return [by[n] for n in dict.fromkeys(names)]
+
+
+def write(path: Path, body: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+
+
+def nation_row(data: RegionData, run: dict | None) -> dict:
+    m = data.this_month()
+    if run:
+        run = {**run, "error": private(run.get("error") or "")}
+    return {"region": data.region.region, "slug": slug(data.region.region), **m, "run": run}
+
+
+def write_region(env: Environment, data: RegionData, folder: Path, built: str) -> int:
+    """A region's page, its PAX pages and the heard downloads; returns the number of pages."""
+    key = slug(data.region.region)
+    monthly = data.monthly()
+    month_chart = Markup(charts.monthly(monthly["month"].tolist(), monthly["posts"].tolist(), monthly["pax"].tolist(),
+                                        monthly["fngs"].tolist(), f"{key}-months"))
+    aos = data.ao_stats()
+    ao_chart = Markup(charts.ao_bars([a["name"] for a in aos], [a["beatdowns"] for a in aos], f"{key}-aos")) if aos else ""
+    heard = data.heard()
+    month = data.today.strftime("%Y-%m")
+    downloads = write_heard(heard, folder, month)
+    pax = data.pax()
+    people = data.people()
+    pages = {u: f"pax/{page_name(u)}" for u in people}
+    write(folder / "index.html", env.get_template("region.html").render(
+        region=data.region.region, today=data.today.isoformat(), built=built, root="../../",
+        month=data.this_month(), monthly=monthly.to_dict("records"), month_chart=month_chart, aos=aos,
+        ao_chart=ao_chart, pax=pax, as_of=data.scores_as_of(), pages=pages, slipping=data.slipping(),
+        tickets=data.tickets(), problems=data.problems(), heard=heard.head(25).to_dict("records"),
+        heard_total=len(heard), downloads=downloads, month_name=data.today.strftime("%B %Y")))
+    n = 1
+    for user_id in people:
+        p = data.pax_page(user_id)
+        chart = Markup(charts.weekly_bars([m["month"] for m in p["by_month"]], [m["posts"] for m in p["by_month"]],
+                                          f"{key}-{user_id}-months"))
+        write(folder / pages[user_id], env.get_template("pax.html").render(
+            region=data.region.region, built=built, root="../../../", p=p, chart=chart, as_of=data.scores_as_of()))
+        n += 1
+    return n
+
+
+def write_heard(heard, folder: Path, month: str) -> dict:
+    """The month's most-reacted messages as CSV and JSON (text with emails and phone numbers masked)."""
+    records = []
+    for i, r in enumerate(heard.to_dict("records"), start=1):
+        records.append({"rank": i, "day": r["day"], "channel": r["channel"], "name": private(str(r["name"])),
+                        "reactions": int(r["reactions"]), "reactors": int(r["reactors"]),
+                        "text": private(str(r["text"])), "link": r["link"]})
+    folder.mkdir(parents=True, exist_ok=True)
+    base = f"heard-{month}"
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=HEARD_FIELDS)
+    w.writeheader()
+    w.writerows(records)
+    (folder / f"{base}.csv").write_text(buf.getvalue(), encoding="utf-8")
+    (folder / f"{base}.json").write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
+    return {"csv": f"{base}.csv", "json": f"{base}.json"}
