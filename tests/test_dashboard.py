@@ -319,3 +319,48 @@ def test_the_view_without_tickets_or_slipping(app):
 
     view = home_view(RegionData(app, region, date(2024, 6, 1)))
     assert view["type"] == "home" and len(view["blocks"]) <= 100
+
+
+def test_a_click_through_paxminer_listen_closes_the_ticket_and_is_acked_at_once(app, slack_region, fake_slack):
+    """The real listener, on the fake Slack's Socket Mode: an interactive envelope as Slack sends it."""
+    import threading
+    import time
+
+    from dashboard.listen import recent
+    from miner.listen.run import Listener
+
+    region, ws = slack_region
+    app_token = "xapp-1-A0PAXMINER-1-dashboardtest"
+    hub = fake_slack.socket_mode(app_token)
+    app.settings.app_token = app_token
+    tid = open_ticket(app, region)
+    listener = Listener(app, app_token)
+    errors = []
+    thread = threading.Thread(target=lambda: _run(listener, errors), daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 15
+        while hub.connected < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert hub.connected >= 1
+        hub.push_envelope({"envelope_id": "env-click-1", "type": "interactive", "accepts_response_payload": False,
+                           "payload": click(ADMIN, CLOSE, region.region, tid, "1711000000.000001")})
+        while "env-click-1" not in hub.acks and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert "env-click-1" in hub.acks
+        assert hub.acks["env-click-1"] - hub.sent_at["env-click-1"] < 3.0  # within Slack's 3 seconds
+        for f in recent():
+            f.result(timeout=15)
+        assert q(app, region, "SELECT status, closed_by FROM outreach_tickets WHERE id = :i", i=tid) == [("closed", ADMIN)]
+        assert "No open tickets." in json.dumps(ws.home[ADMIN])  # his Home tab was refreshed
+    finally:
+        listener.stop()
+        thread.join(30)
+    assert errors == []
+
+
+def _run(listener, errors):
+    try:
+        listener.run(connect_timeout=10)
+    except BaseException as exc:  # noqa: BLE001 - the test reads it
+        errors.append(exc)

@@ -8,12 +8,18 @@
 
 Another feature adds its own with `@register("interactive")` (or `register("interactive", fn)`);
 the handler receives (listener, envelope) and can use listener.app, listener.region_for(team_id).
+Packages miner must not import (the dashboard's Home tab buttons) register through the entry point
+group `paxminer.listen` (name: the envelope type; value: the handler), loaded by `load_plugins()`.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from importlib.metadata import entry_points
 from typing import Callable
+
+log = logging.getLogger("miner.listen")
 
 
 @dataclass(frozen=True)
@@ -39,3 +45,15 @@ def register(envelope_type: str, fn: Callable | None = None, spooled: bool = Fal
 
 def handler_for(envelope_type: str | None) -> Handler | None:
     return HANDLERS.get(envelope_type or "")
+
+
+def load_plugins() -> list[str]:
+    """Register the handlers other packages declare (entry point group `paxminer.listen`)."""
+    loaded = []
+    for ep in entry_points(group="paxminer.listen"):
+        try:
+            register(ep.name, ep.load())
+            loaded.append(ep.name)
+        except Exception as exc:  # noqa: BLE001 - a broken plugin leaves its envelopes unhandled, nothing else
+            log.warning("listen handler %s not available: %s", ep.name, exc)
+    return loaded

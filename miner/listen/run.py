@@ -27,7 +27,7 @@ from miner.archive.live import LiveRegion, prune_events
 from miner.core.db import is_transient
 from miner.core.errors import PaxminerError, one_line
 from miner.core.registry import learn_team, list_regions, region_teams
-from miner.listen.dispatch import handler_for
+from miner.listen.dispatch import handler_for, load_plugins
 from miner.listen.spool import Spool
 
 log = logging.getLogger("miner.listen")
@@ -64,6 +64,7 @@ class Listener:
         self._cov_dirty = False
         self._reloaded = 0.0
         self._outage_logged = False
+        load_plugins()  # e.g. the dashboard's Home tab buttons (interactive envelopes)
 
     def __repr__(self) -> str:
         return f"Listener(regions={sorted(r.region.region for r in self.live.values())})"

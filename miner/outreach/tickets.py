@@ -28,8 +28,8 @@ DM_TEMPLATE = ("Hi {mention}, {admin_mention} from F3 {region} here with you in 
 
 
 def ensure_tables(app: App, region: Region) -> None:
-    """ticket_events came after the first region schemas: create it where it is missing (idempotent)."""
-    app.db.ensure_schema(region.schema_name, "region_tickets")
+    """A region schema from before ticket_events gets it (the usual upgrade, once per process)."""
+    app.db.ensure_schema(region.schema_name, "region")
 
 
 def _day(value) -> str | None:
