@@ -55,21 +55,6 @@ def monthly(months: list[str], posts: list[int], pax: list[int], fngs: list[int]
         return to_svg(fig, salt)
 
 
-def weekly_bars(labels: list[str], values: list[int], salt: str, color: str = BAR) -> str:
-    """A compact bar chart (a PAX's posts by month)."""
-    with matplotlib.rc_context(RC):
-        fig, ax = plt.subplots(figsize=(8, 2.6))
-        x = range(len(labels))
-        ax.bar(x, values, color=color)
-        for i, v in zip(x, values, strict=True):
-            if v:
-                ax.annotate(str(v), (i, v), ha="center", va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
-        ax.set_xticks(list(x), [lab[2:] for lab in labels], fontsize=8)
-        ax.set_ylim(0, max([1, *values]) * 1.2)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        return to_svg(fig, salt)
-
-
 def ao_bars(names: list[str], values: list[int], salt: str) -> str:
     """Horizontal bars, one per AO, in the charters' AO colours by position."""
     with matplotlib.rc_context(RC):

@@ -261,21 +261,29 @@ class RegionData:
         return df if top is None else df.head(top)
 
     # -- one PAX --------------------------------------------------------------------------------------
+    def _by_user(self) -> dict:
+        """Per PAX (one pass each): his posts, the beatdowns he led, his achievements, his score row."""
+        def read():
+            att, bd = self.attendance(), self.beatdowns()
+            awards: dict[str, list] = {}
+            for r in self._rows("SELECT user_id, achievement, period_key, achieved_on FROM achievements "
+                                "ORDER BY achieved_on DESC, achievement"):
+                awards.setdefault(r["user_id"], []).append(r)
+            return {"posts": dict(iter(att.groupby("user_id"))), "qs": bd.groupby("q_user_id").size().to_dict(),
+                    "awards": awards, "scores": {p["user_id"]: p for p in self.pax()}}
+        return self._once("by_user", read)
+
     def pax_page(self, user_id: str) -> dict:
-        att = self.attendance()
-        mine = att[att["user_id"] == user_id]
+        by = self._by_user()
+        mine = by["posts"].get(user_id, self.attendance().iloc[0:0])
         months = months_back(self.today)
         by_month = mine[mine["month"].isin(months)].groupby("month").size().reindex(months, fill_value=0)
-        bd = self.beatdowns()
-        qd = bd[bd["q_user_id"] == user_id]
         recent = mine.sort_values(["day", "ao_id"], ascending=[False, True]).head(PAX_RECENT)
-        with self.engine.connect() as conn:
-            awards = [dict(r) for r in conn.execute(text(
-                "SELECT achievement, period_key, achieved_on FROM achievements WHERE user_id = :u "
-                "ORDER BY achieved_on DESC"), {"u": user_id}).mappings()]
+        awards = by["awards"].get(user_id, [])
         return {
             "user_id": user_id, "name": self.name(user_id),
-            "posts_all_time": len(mine), "qs_all_time": len(qd), "first_post": mine["day"].min() if len(mine) else "",
+            "posts_all_time": len(mine), "qs_all_time": int(by["qs"].get(user_id, 0)),
+            "first_post": mine["day"].min() if len(mine) else "",
             "last_post": mine["day"].max() if len(mine) else "",
             "by_month": [{"month": m, "posts": int(n)} for m, n in by_month.items()],
             "by_ao": [{"name": self.ao_name(a), "posts": int(n)}
@@ -284,7 +292,7 @@ class RegionData:
             "achievements": [{"achievement": ACHIEVEMENTS.get(a["achievement"], (a["achievement"], ""))[0],
                               "about": ACHIEVEMENTS.get(a["achievement"], ("", ""))[1], "period": a["period_key"],
                               "on": day(a["achieved_on"])} for a in awards],
-            "score": next((p for p in self.pax() if p["user_id"] == user_id), None),
+            "score": by["scores"].get(user_id),
             "tickets": [t for t in self.tickets() if t["user_id"] == user_id],
         }
 

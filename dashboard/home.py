@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from dashboard.data import RegionData
+from dashboard.site import slug
 from miner.app import App
 from miner.core.clock import local_today
 from miner.core.errors import PaxminerError, one_line
@@ -138,7 +139,7 @@ def publish_region(app: App, region: Region, today: date | None = None, outbox: 
     counts = {"admins": len(people), "published": 0, "failed": 0, "errors": [],
               "open_tickets": sum(1 for t in data.tickets() if t["status"] == "open")}
     if outbox:
-        folder = Path(outbox) / region.region
+        folder = Path(outbox) / slug(region.region)
         folder.mkdir(parents=True, exist_ok=True)
         for user_id in people:
             (folder / f"home-{user_id}.json").write_text(json.dumps(view, indent=1), encoding="utf-8")

@@ -178,12 +178,10 @@ def write_region(env: Environment, data: RegionData, folder: Path, built: str) -
         tickets=data.tickets(), problems=data.problems(), heard=heard.head(25).to_dict("records"),
         heard_total=len(heard), downloads=downloads, month_name=data.today.strftime("%B %Y")))
     n = 1
+    pax_page = env.get_template("pax.html")
     for user_id in people:
-        p = data.pax_page(user_id)
-        chart = Markup(charts.weekly_bars([m["month"] for m in p["by_month"]], [m["posts"] for m in p["by_month"]],
-                                          f"{key}-{user_id}-months"))
-        write(folder / pages[user_id], env.get_template("pax.html").render(
-            region=data.region.region, built=built, root="../../../", p=p, chart=chart, as_of=data.scores_as_of()))
+        write(folder / pages[user_id], pax_page.render(
+            region=data.region.region, built=built, root="../../../", p=data.pax_page(user_id), as_of=data.scores_as_of()))
         n += 1
     return n
 

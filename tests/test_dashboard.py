@@ -139,6 +139,8 @@ def test_every_pax_has_a_page_linked_from_the_tables(app, built):
         n, = q(app, region, "SELECT COUNT(*) FROM bd_attendance WHERE user_id = :u", u=uid)[0]
         qs, = q(app, region, "SELECT COUNT(*) FROM beatdowns WHERE q_user_id = :u", u=uid)[0]
         assert t.figures["posts_all_time"] == n and t.figures["qs_all_time"] == qs
+        march, = q(app, region, "SELECT COUNT(*) FROM bd_attendance WHERE user_id = :u AND date LIKE '2024-03%'", u=uid)[0]
+        assert f"<title>2024-03: {march}</title>" in p  # the bar of his posts this month
         score, = q(app, region, "SELECT score FROM scores WHERE user_id = :u AND period = 'ytd' AND scope = ''", u=uid)[0]
         assert t.tables["score-table"][-1]["cols"]["score"] == score
     assert not (out / "regions" / "test-region" / "pax" / "UB.html").exists()
