@@ -42,7 +42,7 @@ TIERS: dict[str, dict[str, float]] = {
 COMMON = {  # Slack's published tiers, the same for every kind of app
     "conversations.list": 20, "users.list": 20,  # Tier 2
     "conversations.join": 50, "conversations.info": 50, "conversations.open": 50,  # Tier 3
-    "chat.getPermalink": 100, "auth.test": 100,  # Tier 4 / special
+    "chat.getPermalink": 100, "auth.test": 100, "views.publish": 100,  # Tier 4 / special
 }
 TIER_NAMES = constants.SLACK_TIERS
 assert set(TIERS) == set(TIER_NAMES)
