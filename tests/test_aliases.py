@@ -188,3 +188,19 @@ def test_parser_alias_spellings_shared_names_and_fngs():
     assert no_alias.pax_user_ids == ["U1", "U3"]  # "Doc" is two users: nobody's without an alias
     assert no_alias.unmatched_names == ["Doc", "Stallone"]  # an FNG who matches no user is kept too
     assert no_alias.pax_count == 4 and no_alias.fng_count == 1
+
+
+def test_flagged_dates_are_told_to_the_q_once(app, ws):
+    """A date that could not be read, or none at all: the beatdown is recorded on the post's date and the Q
+    (not the poster) hears about it once per version; a post with nothing to say gets no DM."""
+    ws.post(AO, text="Backblast! Hills\nDate: after the big storm\nQ: <@U3>\nPAX: <@U1>", user="U1", ts=ts_ago(4, 1))
+    ws.post(AO, text="Backblast! Sprints\nQ: <@U2>\nPAX: <@U1>, <@U3>", user="U2", ts=ts_ago(3, 2))
+    ws.post(AO, text=f"Backblast! Clean\nDate: {DAY:%m/%d/%Y}\nQ: <@U4>\nPAX: <@U1>", user="U4", ts=ts_ago(2, 3))
+    ok(run(app, "mine", "--region", "al"))
+    sent = {d["channel"]: d["text"] for d in dms(ws)}
+    assert set(sent) == {ws.dms["U3"], ws.dms["U2"]}
+    assert "'after the big storm' could not be read" in sent[ws.dms["U3"]]
+    assert "no date was found" in sent[ws.dms["U2"]]
+    assert rows(app, ws.schema, "SELECT COUNT(*) FROM beatdowns") == [("3",)]
+    ok(run(app, "mine", "--region", "al"))
+    assert len(dms(ws)) == 2

@@ -218,6 +218,12 @@ def test_feedback_dm_goes_out_at_once(live):
     dm = [p for p in live.ws.posted if p["channel"].startswith("D")]
     assert len(dm) == 1 and dm[0]["channel"] == "D" + PAX[0][1:]
     assert live.q("SELECT status FROM parse_results WHERE ts = :ts", ts=ts) == [("problem",)]
+    # a recorded post naming someone who matches no user: its Q is told at once too
+    live.ws.post(FORGE, text=f"*Backblast! Burpees*\nDATE: {today()}\nQ: <@{PAX[3]}>\nPAX: <@{PAX[1]}>, Stallone",
+                 user=PAX[3])
+    wait_for(lambda: len([p for p in live.ws.posted if p["channel"].startswith("D")]) == 2, timeout=3, what="the 2nd DM")
+    dm = [p for p in live.ws.posted if p["channel"] == "D" + PAX[3][1:]]
+    assert len(dm) == 1 and "Stallone" in dm[0]["text"]
 
 
 def test_refresh_and_dropped_connection_reconnect_and_lose_nothing(live):

@@ -96,7 +96,8 @@ class LiveRegion:
             built = build_beatdowns(self.app, self.region)
             out["duplicates"] = out.get("duplicates", 0) + built["duplicates"]
             out["problems"] += built["problems"]
-        if (out["problems"] or out.get("duplicates")) and self.region.feedback_days > 0:
+        # problems and duplicates; and recorded posts with names that matched nobody or an unread date
+        if (out["problems"] or out.get("duplicates") or fresh or work["dirty"]) and self.region.feedback_days > 0:
             out["feedback"] = send_feedback(self.eng, self.region, self.slack())["sent"]
         for cid in work["join"]:
             self._join(cid)
