@@ -28,11 +28,12 @@ class SchemaReport:
     changes: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     error: str | None = None
+    note: str | None = None  # skipped, not failed (an inactive region without a schema)
 
     def line(self, dry_run: bool) -> str:
         who = f"{self.schema}" + (f" (region {self.region})" if self.region else " (control)")
-        if self.error:
-            return f"{who}: {self.error}"
+        if self.error or self.note:
+            return f"{who}: {self.error or self.note}"
         rows = ", ".join(f"{n} {t}" for t, n in self.rows.items())
         verb = "would change" if dry_run else "changed"
         what = f"{verb}: " + "; ".join(self.changes) if self.changes else "up to date"
@@ -70,15 +71,19 @@ def upgrade_all(db: Database, names: list[str] | None = None, dry_run: bool = Fa
     if dry_run and reports[0].changes and db.schema_exists(db.control_schema):
         regions = _regions_as_they_are(db)
     else:
-        regions = [(r.region, r.schema_name) for r in list_regions(db)]
+        regions = [(r.region, r.schema_name, r.active) for r in list_regions(db)]
     wanted = set(names or [])
-    for region, schema in regions:
+    for region, schema, active in regions:
         if wanted and region not in wanted:
             continue
         rep = SchemaReport(schema or "-", region)
         reports.append(rep)
         if not schema:
-            rep.error = "no schema_name in the registry: set one with `paxminer region update` (skipped)"
+            msg = "no schema_name in the registry: set one with `paxminer region update --schema` (skipped)"
+            if active:
+                rep.error = msg
+            else:
+                rep.note = "inactive, " + msg
             continue
         try:
             if not db.schema_exists(schema):
@@ -89,16 +94,16 @@ def upgrade_all(db: Database, names: list[str] | None = None, dry_run: bool = Fa
             rep.rows = _count(db, schema)
         except (DatabaseError, DBAPIError) as exc:
             rep.error = f"failed: {short_error(exc)}"
-    missing = wanted - {r for r, _ in regions}
+    missing = wanted - {r[0] for r in regions}
     for name in sorted(missing):
         reports.append(SchemaReport("-", name, error="no such region in the registry"))
     return reports
 
 
-def _regions_as_they_are(db: Database) -> list[tuple[str, str | None]]:
-    """(region, schema_name) read from a control schema not yet upgraded (a dry run changes nothing)."""
+def _regions_as_they_are(db: Database) -> list[tuple]:
+    """(region, schema_name, active) read from a control schema not yet upgraded (a dry run changes nothing)."""
     with db.engine(db.control_schema).connect() as conn:
         try:
-            return [(r[0], r[1]) for r in conn.execute(text("SELECT region, schema_name FROM regions ORDER BY region"))]
+            return [tuple(r) for r in conn.execute(text("SELECT region, schema_name, active FROM regions ORDER BY region"))]
         except DBAPIError:
             return []
