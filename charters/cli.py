@@ -24,10 +24,12 @@ def _month(_ctx, _param, value):
               help="month to chart (default: the current month so far, in the region's timezone)")
 @click.option("--outbox", type=click.Path(file_okay=False), metavar="DIR",
               help="write the PNGs under DIR/<region>/ and post nothing")
-@click.option("--workers", type=click.IntRange(1, 64), help="processes drawing charts (default: one per core)")
+@click.option("--dry-run", is_flag=True, help="print every chart it would post and to whom; draw and post nothing")
+@click.option("--processes", type=click.IntRange(1, 64), help="processes drawing charts (default: one per core)")
+@click.option("--workers", "workers_alias", type=click.IntRange(1, 64), hidden=True)  # the old name of --processes
 @click.pass_obj
 @command
-def chart(app, kind, region, month, outbox, workers):
+def chart(app, kind, region, month, outbox, dry_run, processes, workers_alias):
     """Draw a region's charts and post them to Slack (or write them to --outbox).
 
     KIND is one of pax, q, ao, fng, leaderboard, ao-leaderboard, activity, heard, or all.
@@ -48,9 +50,19 @@ def chart(app, kind, region, month, outbox, workers):
         period = Period.of(month or today, today)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--month") from None
-    s = chart_region(app, region, expand(kind), period, outbox=outbox, workers=workers)
+    s = chart_region(app, region, expand(kind), period, outbox=outbox, workers=processes or workers_alias,
+                     dry_run=dry_run)
     for note in s["notes"]:
         click.echo(f"warning: {note}", err=True)
+    if s.get("empty"):
+        summary(f"{region.region} {period.label}: no beatdowns, so nothing charted or posted")
+        return
+    if dry_run:
+        for line in s["planned"]:
+            click.echo(line)
+        summary(f"{region.region} {period.label}: DRY RUN, would post {len(s['planned'])} chart(s) "
+                f"(those already sent this month are skipped on a real run); nothing drawn or posted")
+        return
     posted = f"posted 0 (wrote {s['written']} PNGs to {s['outbox']})" if outbox else f"posted {s['posted']}"
     summary(f"{region.region} {period.label}: charted {s['charted']}, {posted}, "
             f"skipped {s['skipped']} already sent, {s['failed']} failed")

@@ -211,9 +211,17 @@ def context(app: App, region: Region, period: Period) -> ChartContext:
 
 
 def chart_region(app: App, region: Region, kinds: list[str], period: Period, outbox: str | None = None,
-                 workers: int | None = None, max_attempts: int | None = None) -> dict:
-    """Chart `kinds` for one region and period; post them (once) or write them to `outbox`."""
+                 workers: int | None = None, max_attempts: int | None = None, dry_run: bool = False) -> dict:
+    """Chart `kinds` for one region and period; post them (once) or write them to `outbox`.
+
+    A month with no beatdowns charts and posts nothing (a note says so). `dry_run`: draw and post
+    nothing; "planned" lists what would go where."""
     cx = context(app, region, period)
+    result = {"region": region.region, "month": period.key, "label": period.label, "kinds": list(kinds),
+              "queries": cx.data.queries, "outbox": None, "planned": []}
+    if f"{period.start:%Y-%m}" not in cx.data.months_with_data():
+        return {**result, **Tally().summary(), "empty": True,
+                "notes": [f"no beatdowns in {period.label}: nothing charted, nothing posted"]}
     charts = build_charts(cx, kinds)
     notes: list[str] = []
     if not outbox and not region.firstf_channel:
@@ -223,6 +231,12 @@ def chart_region(app: App, region: Region, kinds: list[str], period: Period, out
             notes.append(f"no region channel set (paxminer region update {shlex.quote(region.region)} --firstf-channel ID): "
                          f"not posting {kinds_dropped}")
             charts = [c for c in charts if c.recipient != REGION_CHANNEL]
+    if dry_run:
+        names = cx.data.aos().set_index("ao_id")["name"].to_dict()
+        where = {c.key: (f"DM {c.options.get('name') or c.recipient} ({c.recipient})" if c.dm
+                         else f"#{names.get(c.recipient, c.recipient)}") for c in charts}
+        planned = [f"would {'send' if c.dm else 'post to'} {where[c.key]}: {c.kind} \"{c.title}\"" for c in charts]
+        return {**result, **Tally().summary(), "notes": notes, "planned": planned}
     tally = Tally()
     sink = Outbox(outbox, region.region, period.key) if outbox else SlackPoster(
         cx.data.engine, app.slack(region), period.key, max_attempts)

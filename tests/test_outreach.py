@@ -236,15 +236,17 @@ def test_cli_run_list_close(app, world):
     ws = world
     only(app, ws, slipping=True)
     res = cli(app, "outreach", "run", "--region", "f3out", "--today", "2024-03-20", "--dry-run")
-    assert res.exit_code == 0 and "would DM U1" in res.stdout and "2 message(s) would be sent (dry run)" in res.stdout
+    assert res.exit_code == 0 and "would DM Alpha (U1)" in res.stdout
+    assert "DRY RUN (nothing sent or stored): would send 2 message(s), open 2 ticket(s)" in res.stdout
     assert ws.posted == []
     res = cli(app, "outreach", "run", "--region", "f3out", "--today", "2024-03-20")
     assert res.exit_code == 0 and "2 message(s) sent, 0 failed; tickets 2 opened" in res.stdout.splitlines()[-1]
     res = cli(app, "outreach", "list", "--region", "f3out")
     assert res.exit_code == 0 and "Alpha" in res.stdout and res.stdout.splitlines()[-1] == "f3out: 2 open outreach ticket(s)"
     tid = tickets(app, ws)[0]["id"]
-    res = cli(app, "outreach", "close", str(tid), "--region", "f3out", "--note", "called him")
-    assert res.exit_code == 0 and f"ticket #{tid}" in res.stdout
+    res = cli(app, "outreach", "close", f"#{tid}", "--region", "f3out", "--note", "called him")
+    assert res.exit_code == 0 and f"ticket #{tid} (slipping, Alpha) closed" in res.stdout
+    assert cli(app, "outreach", "close", "#x", "--region", "f3out").exit_code == 2
     res = cli(app, "outreach", "close", str(tid), "--region", "f3out")
     assert res.exit_code == 1 and res.stderr.strip() == f"error: ticket #{tid} is already closed"
     res = cli(app, "outreach", "list", "--region", "f3out", "--all", "--json")

@@ -67,12 +67,12 @@ def test_upsert_with_sql_metacharacters(app, region_schema):
 
 
 def test_cli_region_roundtrip_never_prints_token(app):
-    res = cli(app, "region", "add", "f3cli", "--schema", "f3cli_t", "--token", TOKEN, "--timezone", "America/Denver")
+    res = cli(app, "region", "add", "f3cli", "--schema", "f3cli_t", "--token", TOKEN, "--timezone", "America/Denver", "--no-check")
     assert res.exit_code == 0, res.output
     assert "region f3cli ready" in res.output
     res = cli(app, "region", "list", "--json")
     assert res.exit_code == 0
-    listed = json.loads(res.output)
+    listed = json.loads(res.stdout)
     assert listed[0]["region"] == "f3cli" and listed[0]["timezone"] == "America/Denver"
     assert TOKEN not in res.output
     res = cli(app, "region", "update", "f3cli", "--send-q-charts")
@@ -88,7 +88,7 @@ def test_config_file_and_env(tmp_path, monkeypatch):
     ini = tmp_path / "c.ini"
     ini.write_text("[paxminer]\nlookback_days = 3\nslack_api_url = http://127.0.0.1:1/api\n[scoring]\npost = 5\n")
     s = load_settings(str(ini))
-    assert (s.lookback_days, s.slack_api_url, s.section("scoring")) == (3, "http://127.0.0.1:1/api/", {"post": "5"})
+    assert (s.lookback_days, s.slack_api_url, s.section("scoring")) == (3, "http://127.0.0.1:1/api/", {"post": 5})
     monkeypatch.setenv("PAXMINER_LOOKBACK_DAYS", "9")
     monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:2/api/")
     s = load_settings(str(ini))

@@ -92,10 +92,15 @@ def pending_feedback(conn, cutoff_ts: str) -> list[dict]:
     return out
 
 
-def send_feedback(eng, region: Region, slack: Slack, now: float | None = None, template: str = TEMPLATE) -> dict:
+def due_feedback(eng, region: Region, now: float | None = None) -> list[dict]:
+    """The problem posts whose poster is due a DM (what send_feedback would send now)."""
     cutoff = f"{(now or time.time()) - region.feedback_days * 86400:.6f}"
     with eng.connect() as conn:
-        todo = pending_feedback(conn, cutoff)
+        return pending_feedback(conn, cutoff)
+
+
+def send_feedback(eng, region: Region, slack: Slack, now: float | None = None, template: str = TEMPLATE) -> dict:
+    todo = due_feedback(eng, region, now)
     counts = {"sent": 0, "failed": 0, "no_recipient": 0}
     for r in todo:
         to = recipient(r)

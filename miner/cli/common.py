@@ -29,8 +29,10 @@ def setup_logging(verbose: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO if verbose else logging.WARNING)
-    logging.getLogger("slack_sdk").setLevel(logging.WARNING)
-    logging.getLogger("miner.slack.sdk").setLevel(logging.WARNING)
+    # slack-sdk logs every failed attempt at ERROR; the error that ends the retries is our one line
+    quiet = logging.WARNING if verbose else logging.CRITICAL
+    logging.getLogger("slack_sdk").setLevel(quiet)
+    logging.getLogger("miner.slack.sdk").setLevel(quiet)
 
 
 def fail(message: str, code: int = 1):

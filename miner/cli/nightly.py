@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import click
 
 from miner.app import App
@@ -12,11 +16,14 @@ from miner.cli.common import StepError, command, fail, parse_day, pass_app, regi
 @click.option("--region", "regions", multiple=True, metavar="NAME",
               help="only this region (repeatable; default: every active region)")
 @click.option("--workers", type=click.IntRange(1, 64), help="regions worked on at once (default: `workers` in the config, 4)")
-@click.option("--today", callback=parse_day, metavar="YYYY-MM-DD",
+@click.option("--as-of", "as_of", callback=parse_day, metavar="YYYY-MM-DD",
               help="run as of this date (charts due day, scores; default: today in each region)")
+@click.option("--today", "today_alias", callback=parse_day, hidden=True)  # the old name of --as-of
 @click.option("--skip-charts", is_flag=True, help="do not run the charters tonight")
 @click.option("--outbox", type=click.Path(file_okay=False), metavar="DIR",
               help="write charts and run reports under DIR/<region>/ and post nothing (no feedback DMs, outreach is a dry run)")
+@click.option("--dry-run", is_flag=True,
+              help="post and send nothing: print the charts and run reports it would post (mining and scoring still run)")
 @click.option("--report/--no-report", default=True, show_default=True,
               help="post a run report to each region's log channel (regions with one set)")
 @click.option("--stale-minutes", type=click.FloatRange(0.01, 24 * 60),
@@ -27,18 +34,35 @@ from miner.cli.common import StepError, command, fail, parse_day, pass_app, regi
               help="also write the nationwide summary (every region's counts) as JSON to PATH")
 @pass_app
 @command
-def daily(app: App, regions, workers, today, skip_charts, outbox, report, stale_minutes, skip_ok_within, summary_json):
+def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, dry_run, report, stale_minutes, skip_ok_within, summary_json):
     """The nightly run: listers, miner, scorer, outreach and (when due) charts for every active region.
 
     Regions run concurrently (--workers). A region held by another run (another cron run, another
     host on the same MySQL server) is skipped, not failed; a region whose run died is taken over.
     One line per region, a total at the end; exit 1 if any region failed.
     """
+    from miner.cli.registry import warn_no_regions
+    from miner.core.registry import list_regions
     from miner.nightly.run import run_daily, total_line
 
-    s = run_daily(app, list(regions) or None, workers=workers, today=today, skip_charts=skip_charts, outbox=outbox,
-                  report=report, stale_minutes=stale_minutes, echo=click.echo, verbose=verbose(),
-                  summary_json=summary_json, skip_ok_within=skip_ok_within)
+    if not regions and not list_regions(app.db):
+        warn_no_regions(app)
+        summary("daily: 0 region(s): 0 ok, 0 failed, 0 skipped (none registered)")
+        return
+    scratch = tempfile.mkdtemp(prefix="paxminer-dry-run-") if dry_run else None
+    try:
+        s = run_daily(app, list(regions) or None, workers=workers, today=as_of or today_alias, skip_charts=skip_charts,
+                      outbox=scratch or outbox, report=report, stale_minutes=stale_minutes, echo=click.echo,
+                      verbose=verbose(), summary_json=summary_json, skip_ok_within=skip_ok_within)
+        if scratch:
+            files = sorted(p.relative_to(scratch) for p in Path(scratch).rglob("*") if p.is_file() and p.suffix != ".json")
+            for f in files:
+                click.echo(f"would post: {f}")
+            click.echo(f"DRY RUN: nothing posted or sent ({len(files)} chart(s)/report(s) above; feedback DMs and "
+                       f"outreach held back: see `mine --dry-run`, `outreach run --dry-run`)", err=True)
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
     summary(total_line(s))
     if s["failed"]:
         fail(f"{s['failed']} region(s) failed: {', '.join(s['failed_regions'][:10])}"

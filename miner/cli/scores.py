@@ -58,24 +58,31 @@ def outreach():
 
 @outreach.command("run")
 @region_option
-@click.option("--today", callback=parse_day, help="act as if today were this date (YYYY-MM-DD)")
-@click.option("--dry-run", is_flag=True, help="show what would be sent; send and store nothing")
+@click.option("--as-of", "as_of", callback=parse_day, metavar="YYYY-MM-DD",
+              help="act as if today were this date (default: today in the region)")
+@click.option("--today", "today_alias", callback=parse_day, hidden=True)  # the old name of --as-of
+@click.option("--dry-run", is_flag=True, help="print every message it would send; send and store nothing")
 @pass_app
 @command
-def outreach_run(app: App, region, today, dry_run):
+def outreach_run(app: App, region, as_of, today_alias, dry_run):
     """Run every outreach kind the region opted into; nothing is ever sent twice."""
     from miner.outreach.workflows import run_outreach
 
-    s = run_outreach(app, region, today=today, dry_run=dry_run)
+    s = run_outreach(app, region, today=as_of or today_alias, dry_run=dry_run)
     for action in s["actions"]:
         click.echo(action)
     if not s["kinds"]:
         summary(f"{region}: no outreach enabled (settings JSON \"outreach\": {{\"slipping\": true, ...}})")
         return
-    done = f"{s['planned']} message(s) would be sent (dry run)" if dry_run else f"{s['sent']} message(s) sent, {s['failed']} failed"
-    summary(f"{region}: outreach {', '.join(s['kinds'])} as of {s['today']}: {done}; tickets {s['opened']} opened, "
-            f"{s['escalated']} escalated, {s['closed']} closed; {s['paired']} FNG(s) paired, {s['invited']} invited, "
-            f"{s['announced']} achievement(s) announced")
+    if dry_run:
+        summary(f"{region}: outreach {', '.join(s['kinds'])} as of {s['today']}, DRY RUN (nothing sent or stored): "
+                f"would send {s['planned']} message(s), open {s['opened']} ticket(s), escalate {s['escalated']}, "
+                f"close {s['closed']}; would pair {s['paired']} FNG(s), invite {s['invited']}, "
+                f"announce {s['announced']} achievement(s)")
+        return
+    summary(f"{region}: outreach {', '.join(s['kinds'])} as of {s['today']}: {s['sent']} message(s) sent, "
+            f"{s['failed']} failed; tickets {s['opened']} opened, {s['escalated']} escalated, {s['closed']} closed; "
+            f"{s['paired']} FNG(s) paired, {s['invited']} invited, {s['announced']} achievement(s) announced")
 
 
 @outreach.command("list")
@@ -95,8 +102,12 @@ def outreach_list(app: App, region, everything, kind, as_json):
         click.echo(json.dumps(rows, indent=2, default=str))
         click.echo(line, err=True)
         return
+    if rows:
+        click.echo(f"{'TICKET':6} {'KIND':9} {'STATUS':7} {'STAGE':10} {'PAX':24} {'OPENED':17}  DETAILS")
     for r in rows:
-        extra = f"last post {r['ref']}" if r["kind"] == "slipping" else f"mentor {r['other_user_id']}"
+        extra = f"last post {r['ref']}" if r["kind"] == "slipping" else f"mentor {r['other_name'] or '-'}"
+        if r.get("ao_name"):
+            extra += f" at #{r['ao_name']}"
         if r["facts"].get("trend"):
             extra += f", score trend {' -> '.join(map(str, r['facts']['trend']))}"
         if r["reply"]:
@@ -106,8 +117,20 @@ def outreach_list(app: App, region, everything, kind, as_json):
     summary(line)
 
 
+class TicketId(click.ParamType):
+    """A ticket number as `outreach list` prints it: 2 or #2."""
+
+    name = "TICKET"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip().lstrip("#")
+        if text.isdigit():
+            return int(text)
+        self.fail(f"{value!r} is not a ticket number (like 2 or #2, from `paxminer outreach list`)", param, ctx)
+
+
 @outreach.command("close")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TicketId())
 @region_option
 @click.option("--note", help="what was done (kept on the ticket)")
 @pass_app
@@ -117,4 +140,4 @@ def outreach_close(app: App, ticket_id, region, note):
     from miner.outreach.workflows import close_ticket
 
     t = close_ticket(app, region, ticket_id, note)
-    summary(f"{region}: ticket #{t['id']} ({t['kind']}, {t['user_id']}) closed")
+    summary(f"{region}: ticket #{t['id']} ({t['kind']}, {t['user_name']}) closed")

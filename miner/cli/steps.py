@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -48,17 +49,27 @@ def ao():
 
 @ao.command("list")
 @region_option
+@click.option("--json", "as_json", is_flag=True, help="print JSON (the summary goes to stderr)")
 @pass_app
 @command
-def ao_list(app: App, region):
+def ao_list(app: App, region, as_json):
     """List channels with their backblast flag."""
     from miner.listers.channels import channel_rows
 
     rows = channel_rows(app, region)
+    line = f"{len(rows)} channel(s), {sum(1 for r in rows if r['backblast'])} holding backblasts"
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, default=str))
+        click.echo(line, err=True)
+        return
+    if rows:
+        click.echo(f"{'CHANNEL':12} {'NAME':32} {'BACKBLAST':10} {'ARCHIVED':8} KIND")
+    else:
+        click.echo(f"no channels listed yet: run `paxminer channels --region {region}`", err=True)
     for r in rows:
         mark = "backblast" if r["backblast"] else "-"
-        click.echo(f"{r['channel_id']:12} {r['ao']:32} {mark:10} {'archived' if r['archived'] else ''} {r['kind'] or ''}")
-    summary(f"{len(rows)} channel(s), {sum(1 for r in rows if r['backblast'])} holding backblasts")
+        click.echo(f"{r['channel_id']:12} {r['ao']:32} {mark:10} {'archived' if r['archived'] else '-':8} {r['kind'] or ''}")
+    summary(line)
 
 
 @ao.command("set")
@@ -73,6 +84,8 @@ def ao_set(app: App, region, channels, backblast, kind, site_q):
     """Set channels (IDs or names) as backblast channels or not; an admin's choice sticks."""
     from miner.listers.channels import set_channels
 
+    if backblast is None and not kind and not site_q:
+        raise click.UsageError("nothing to set: give --backblast/--no-backblast, --kind or --site-q")
     n = set_channels(app, region, list(channels), backblast=backblast, kind=kind, site_q=site_q)
     summary(f"{region}: {n} channel(s) updated")
 
@@ -89,9 +102,11 @@ def ao_set(app: App, region, channels, backblast, kind, site_q):
 @click.option("--progress/--no-progress", default=None,
               help="progress lines on stderr with an estimate of what is left at Slack's pace (default: when "
                    "stderr is a terminal; a first mine's forecast of over an hour is always shown)")
+@click.option("--dry-run", is_flag=True,
+              help="mine and parse, but send no feedback DMs: print the ones it would send (a later run sends them)")
 @pass_app
 @command
-def mine(app: App, region, since, lookback_days, processes, deadline_minutes, progress):
+def mine(app: App, region, since, lookback_days, processes, deadline_minutes, progress, dry_run):
     """message-miner: Slack history -> raw archive -> beatdowns, bd_attendance.
 
     Slack allows this app one history and one replies call a minute per workspace: a first mine of a
@@ -107,10 +122,26 @@ def mine(app: App, region, since, lookback_days, processes, deadline_minutes, pr
             click.echo(line, err=True)
 
     with logged_step(app.db, region.region, "mine") as counts:
-        s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes, progress=echo)
+        s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes, progress=echo,
+                        feedback=not dry_run)
         counts.update(s)
         if s["missing"]:
             counts["partial"] = True
+    if dry_run:
+        from sqlalchemy import text
+
+        from miner.beatdowns.feedback import due_feedback
+
+        eng = app.db.engine(region.schema_name)
+        due = due_feedback(eng, region)
+        with eng.connect() as conn:
+            names = dict(conn.execute(text("SELECT user_id, user_name FROM users")).all())
+            names |= {cid: f"#{ao}" for cid, ao in conn.execute(text("SELECT channel_id, ao FROM aos")).all()}
+        for r in due:
+            who = f"{names.get(r['poster_user_id'], r['poster_user_id'])} ({r['poster_user_id']})" if r["poster_user_id"] else "nobody (no poster)"
+            click.echo(f"would DM {who} about their post in {names.get(r['channel_id'], r['channel_id'])} "
+                       f"at {r['ts']}: {r['problem'] or 'it could not be read'}")
+        click.echo(f"{region}: DRY RUN: {len(due)} feedback DM(s) not sent", err=True)
     summary(
         f"{region}: {s['channels']} channels, {s['messages']} messages read ({s['new']} new, {s['changed']} changed, "
         f"{s['deleted']} deleted, {s['replies']} replies), {s['backblasts']} backblasts, {s['problems']} problems, {s['api_calls']} API calls"
@@ -137,16 +168,48 @@ def reparse(app: App, region):
 
 @click.command("log")
 @click.option("--region", "region_name", help="only this region")
-@click.option("--limit", default=30, show_default=True, help="rows to show")
+@click.option("--limit", type=click.IntRange(1), default=30, show_default=True, help="rows to show")
+@click.option("--json", "as_json", is_flag=True, help="print JSON, counts as objects (the summary goes to stderr)")
 @pass_app
 @command
-def run_log(app: App, region_name, limit):
+def run_log(app: App, region_name, limit, as_json):
     """Show the run log (newest first)."""
     from miner.core.runlog import recent
 
     rows = recent(app.db, region_name, limit)
     for r in rows:
-        click.echo(f"{r['started']} {r['region']:20} {r['step']:10} {r['status']:8} {r['counts'] or ''} {r['error'] or ''}")
-    summary(f"{len(rows)} run log row(s)")
+        try:
+            r["counts"] = json.loads(r["counts"]) if r["counts"] else {}
+        except ValueError:
+            r["counts"] = {"raw": r["counts"]}
+    line = f"{len(rows)} run log row(s)"
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, default=str))
+        click.echo(line, err=True)
+        return
+    if rows:
+        click.echo(f"{'STARTED':19} {'REGION':20} {'STEP':10} {'STATUS':8} {'TOOK':>6}  DETAILS")
+    for r in rows:
+        click.echo(f"{str(r['started'])[:19]:19} {r['region']:20} {r['step']:10} {r['status']:8} "
+                   f"{took(r['started'], r['finished']):>6}  {r['error'] or counts_text(r['counts'])}")
+    summary(line)
+
+
+def counts_text(counts: dict) -> str:
+    """A step's counts as "channels 12, messages 340": the non-zero numbers, no JSON."""
+    parts = [f"{k.replace('_', ' ')} {v:g}" if isinstance(v, float) else f"{k.replace('_', ' ')} {v}"
+             for k, v in counts.items() if isinstance(v, (int, float)) and not isinstance(v, bool) and v]
+    return ", ".join(parts[:12]) + (" ..." if len(parts) > 12 else "")
+
+
+def took(started, finished) -> str:
+    from datetime import datetime
+
+    try:
+        a, b = (datetime.fromisoformat(str(x)[:19]) for x in (started, finished))
+    except (TypeError, ValueError):
+        return "-"
+    sec = (b - a).total_seconds()
+    return f"{sec:.0f}s" if sec < 120 else f"{sec / 60:.0f}m"
 
 

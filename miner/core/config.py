@@ -3,17 +3,28 @@
 Lookup order for the file: --config PATH, $PAXMINER_CONFIG, ./credentials.ini (optional).
 Every key in the [paxminer] section can be overridden by PAXMINER_<KEY> in the environment;
 the Slack API URL also by SLACK_API_URL. Command-line options win over both.
+
+The file is checked against miner.core.known.SECTIONS: an unknown section or key, or a value of the
+wrong type, is a ConfigError naming the file, line and key. Each setting remembers where it came
+from (`paxminer config show`).
+
+The SQLite data folder never depends on the current directory by accident: a relative `data_dir`
+in the file is taken from the file's folder; without one it is `data/` beside the config file, and
+with no config file at all the per-user folder ($XDG_DATA_HOME/paxminer, ~/.local/share/paxminer).
 """
 
 from __future__ import annotations
 
 import configparser
+import difflib
 import os
-from dataclasses import dataclass, field, fields
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from miner.core import constants
 from miner.core.errors import PaxminerError
+from miner.core.known import SECTIONS, Key, parse_value
 
 
 class ConfigError(PaxminerError):
@@ -42,55 +53,118 @@ class Settings:
     rate_window_s: float = 60.0
     pace_dir: str = ""
     deadline_minutes: float = 360.0
-    sections: dict = field(default_factory=dict)  # other sections ([scoring], [outreach], ...)
+    sections: dict = field(default_factory=dict)  # other sections ([scoring], [outreach], ...), typed
+    config_file: str = ""  # the file read ("" when none)
+    sources: dict = field(default_factory=dict)  # (section, key) -> where its value came from
 
     def section(self, name: str) -> dict:
         return dict(self.sections.get(name, {}))
 
 
-ENV_ALIASES = {"slack_api_url": ("SLACK_API_URL",), "app_token": ("SLACK_APP_TOKEN",)}
+def user_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "paxminer"
 
 
-def _coerce(name: str, value: str):
-    kind = {f.name: f.type for f in fields(Settings)}[name]
-    if kind == "int":
-        try:
-            return int(value)
-        except ValueError:
-            raise ConfigError(f"setting {name} must be a whole number, got {value!r}") from None
-    if kind == "float":
-        try:
-            return float(value)
-        except ValueError:
-            raise ConfigError(f"setting {name} must be a number, got {value!r}") from None
-    return value
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+_SECTION_LINE = re.compile(r"^\s*\[([^\]]+)\]")
+_KEY_LINE = re.compile(r"^([^\s#;=:\[][^=:]*?)\s*[=:]")
+
+
+def _line_numbers(path: Path) -> dict:
+    """(section, key) and (section, None) -> the line it is on (configparser does not keep them)."""
+    lines: dict = {}
+    section = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        m = _SECTION_LINE.match(line)
+        if m:
+            section = m.group(1).strip()
+            lines.setdefault((section, None), n)
+            continue
+        m = _KEY_LINE.match(line)
+        if m and section is not None:
+            lines.setdefault((section, m.group(1).strip().lower()), n)
+    return lines
+
+
+def read_file(path: Path) -> tuple[dict, dict]:
+    """The file's sections as {section: {key: typed value}} and {(section, key): "file:line"}; every
+    unknown section or key and every bad value is a ConfigError naming the file, line and key."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.message.splitlines()[0]}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"cannot read config file {path}: not UTF-8 text") from None
+    lines = _line_numbers(path)
+    values: dict = {}
+    sources: dict = {}
+    for section in parser.sections():
+        where = f"{path}:{lines.get((section, None), '?')}"
+        known = SECTIONS.get(section)
+        if known is None:
+            raise ConfigError(f"{where}: unknown section [{section}]{_suggest(section, SECTIONS)}; "
+                              f"known: {', '.join(SECTIONS)}")
+        for key, raw in parser.items(section):
+            where = f"{path}:{lines.get((section, key), '?')}"
+            if key not in known:
+                raise ConfigError(f"{where}: unknown key {key!r} in [{section}]{_suggest(key, known)}")
+            if not raw.strip() and known[key].type is not str:
+                continue  # `lookback_days =` means the default
+            try:
+                values.setdefault(section, {})[key] = parse_value(known[key], raw)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: [{section}] {key}: {exc}") from None
+            sources[(section, key)] = where
+    return values, sources
+
+
+def _env_names(key: str, spec: Key) -> tuple[str, ...]:
+    return (f"PAXMINER_{key.upper()}",) + spec.env
 
 
 def load_settings(config_path: str | None = None, **overrides) -> Settings:
-    path = config_path or os.environ.get("PAXMINER_CONFIG") or "credentials.ini"
-    parser = configparser.ConfigParser(interpolation=None)
-    if config_path or os.environ.get("PAXMINER_CONFIG"):
-        if not Path(path).is_file():
-            raise ConfigError(f"config file not found: {path}")
-    if Path(path).is_file():
-        try:
-            parser.read(path, encoding="utf-8")
-        except configparser.Error as exc:
-            raise ConfigError(f"cannot read config file {path}: {exc.message}") from None
+    """Settings from the defaults, the config file, the environment and `overrides` (command-line
+    options; None means not given), in that order."""
+    explicit = config_path or os.environ.get("PAXMINER_CONFIG")
+    path = Path(explicit or "credentials.ini")
+    if explicit and not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
     settings = Settings()
-    known = {f.name for f in fields(Settings)} - {"sections"}
-    if parser.has_section("paxminer"):
-        for key, value in parser.items("paxminer"):
-            if key in known and value.strip():
-                setattr(settings, key, _coerce(key, value.strip()))
-    settings.sections = {s: dict(parser.items(s)) for s in parser.sections() if s != "paxminer"}
-    for key in known:
-        for env in (f"PAXMINER_{key.upper()}",) + ENV_ALIASES.get(key, ()):
+    values: dict = {}
+    if path.is_file():
+        values, sources = read_file(path)
+        settings.config_file = str(path.resolve())
+        settings.sources.update(sources)
+    base = Path(settings.config_file).parent if settings.config_file else None
+    ours = SECTIONS["paxminer"]
+    for key, spec in ours.items():
+        settings.sources.setdefault(("paxminer", key), "default")
+        if key in values.get("paxminer", {}):
+            setattr(settings, key, values["paxminer"][key])
+        for env in _env_names(key, spec):
             if os.environ.get(env):
-                setattr(settings, key, _coerce(key, os.environ[env]))
+                try:
+                    setattr(settings, key, parse_value(spec, os.environ[env]))
+                except ValueError as exc:
+                    raise ConfigError(f"environment variable {env}: {exc}") from None
+                settings.sources[("paxminer", key)] = f"environment {env}"
+                break
     for key, value in overrides.items():
         if value is not None:
             setattr(settings, key, value)
+            settings.sources[("paxminer", key)] = f"option --{key.replace('_', '-')}"
+    settings.sections = {s: v for s, v in values.items() if s != "paxminer"}
+    for section in SECTIONS:
+        if section != "paxminer":
+            for key in SECTIONS[section]:
+                settings.sources.setdefault((section, key), "default")
+    _resolve_database(settings, base)
     if settings.slack_tier not in constants.SLACK_TIERS:
         raise ConfigError(f"setting slack_tier must be one of {', '.join(constants.SLACK_TIERS)}, "
                           f"got {settings.slack_tier!r}")
@@ -99,3 +173,50 @@ def load_settings(config_path: str | None = None, **overrides) -> Settings:
     if not settings.slack_api_url.endswith("/"):
         settings.slack_api_url += "/"
     return settings
+
+
+def _resolve_database(settings: Settings, base: Path | None) -> None:
+    """A sqlite:///DIR URL names the data folder; a relative data_dir from the file is taken from the
+    file's folder; no data_dir at all: data/ beside the config file, else the per-user folder."""
+    from miner.core.db import DatabaseError, normalize_url
+
+    try:
+        url, sqlite_dir = normalize_url(settings.db_url)
+    except DatabaseError as exc:
+        raise ConfigError(f"{exc} (from {settings.sources.get(('paxminer', 'db_url'), 'default')})") from None
+    settings.db_url = url
+    if sqlite_dir is not None:
+        settings.data_dir = sqlite_dir
+        settings.sources[("paxminer", "data_dir")] = settings.sources[("paxminer", "db_url")]
+    source = settings.sources.get(("paxminer", "data_dir"), "default")
+    if source == "default" or not settings.data_dir:
+        if base is not None:
+            settings.data_dir = str(base / "data")
+            settings.sources[("paxminer", "data_dir")] = "default: data/ beside the config file"
+        else:
+            settings.data_dir = str(user_data_dir())
+            settings.sources[("paxminer", "data_dir")] = "default: the per-user data folder (no config file)"
+    elif base is not None and not source.startswith(("environment", "option")):
+        settings.data_dir = str(base / Path(settings.data_dir).expanduser())
+    else:
+        settings.data_dir = str(Path(settings.data_dir).expanduser().absolute())
+
+
+def effective(settings: Settings) -> list[tuple[str, str, str, str]]:
+    """(section, key, value as shown, where it came from) for every known key; secrets masked."""
+    from miner.core.db import mask_url
+
+    out = []
+    for section, keys in SECTIONS.items():
+        for key, spec in keys.items():
+            if section == "paxminer":
+                value = getattr(settings, key)
+            else:
+                value = settings.sections.get(section, {}).get(key, spec.default)
+            shown = "" if value is None else str(value)
+            if spec.secret and shown:
+                shown = mask_url(shown) if "://" in shown else "********"
+            out.append((section, key, shown, settings.sources.get((section, key), "default")))
+    return out
+
+

@@ -15,6 +15,7 @@ import re
 import threading
 import time
 from datetime import datetime, timezone
+from importlib import resources
 from operator import itemgetter
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from miner.core.errors import PaxminerError, short_error
 
 log = logging.getLogger("miner.db")
 
-SCHEMA_FILE = Path(__file__).resolve().parent.parent.parent / "schema.sql"
+SCHEMA_RESOURCE = ("miner.core", "schema.sql")  # package data: a link to the top-level schema.sql, the one DDL source
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 
@@ -55,7 +56,7 @@ def q(name: str) -> str:
 
 def load_ddl(section: str, dialect: str) -> list[str]:
     """The statements of one section ('control' or 'region') of schema.sql, for a dialect."""
-    text_ = SCHEMA_FILE.read_text(encoding="utf-8")
+    text_ = resources.files(SCHEMA_RESOURCE[0]).joinpath(SCHEMA_RESOURCE[1]).read_text(encoding="utf-8")
     parts = re.split(r"^-- schema: (\w+)\s*$", text_, flags=re.M)
     # "region" also takes every later "region_<feature>" section (scores, charts, ...)
     chosen = [body for name, body in zip(parts[1::2], parts[2::2], strict=True) if name == section or name.startswith(section + "_")]
@@ -67,24 +68,67 @@ def load_ddl(section: str, dialect: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
+MYSQL_FORMS = {"mysql", "mariadb", "mysql+pymysql", "mariadb+pymysql"}
+URL_HELP = "mysql://USER:PASSWORD@HOST:PORT/, or sqlite:///FOLDER, or empty for SQLite"
+
+
+def normalize_url(db_url: str) -> tuple[str, str | None]:
+    """A database URL in any usual form -> (the mysql+pymysql URL or "" for SQLite, the SQLite folder
+    when the URL names one). mysql://, mariadb://, mysql+pymysql:// and mariadb+pymysql:// all mean
+    MySQL/MariaDB through PyMySQL; sqlite:///FOLDER means SQLite files (one per schema) in FOLDER.
+    A DatabaseError says what is wrong with anything else (never showing the password)."""
+    db_url = (db_url or "").strip()
+    if not db_url:
+        return "", None
+    if db_url.startswith("sqlite:"):
+        m = re.match(r"^sqlite:///(.+)$", db_url)
+        if not m:
+            raise DatabaseError("database URL: SQLite is sqlite:///FOLDER (relative) or sqlite:////FOLDER (absolute)")
+        folder = m.group(1)
+        if Path(folder).is_file() or folder.endswith((".sqlite", ".db")):
+            raise DatabaseError(f"database URL: sqlite:///{folder} must name a folder (one SQLite file per schema "
+                                f"goes in it), not a file")
+        return "", folder
+    if "://" not in db_url:
+        raise DatabaseError(f"database URL has no scheme: expected {URL_HELP}")
+    try:
+        url = make_url(db_url)
+    except (ArgumentError, ValueError) as exc:
+        reason = "the port must be a number" if "port" in str(exc).lower() or isinstance(exc, ValueError) else "it does not parse"
+        raise DatabaseError(f"database URL is not valid ({reason}): expected {URL_HELP}") from None
+    if url.drivername not in MYSQL_FORMS:
+        if url.drivername.split("+")[0] in ("mysql", "mariadb"):
+            raise DatabaseError(f"database URL: driver {url.drivername!r} is not supported; use mysql:// "
+                                f"(PyMySQL, installed with PAXminer)")
+        raise DatabaseError(f"database URL: unsupported database {url.drivername!r}; PAXminer runs on MySQL/MariaDB "
+                            f"(mysql://...) or SQLite (sqlite:///FOLDER or empty)")
+    if not url.host:
+        raise DatabaseError(f"database URL {mask_url(db_url)} names no host: expected {URL_HELP}")
+    if url.port is not None and not 0 < url.port < 65536:
+        raise DatabaseError(f"database URL {mask_url(db_url)}: port {url.port} is out of range")
+    return url.set(drivername="mysql+pymysql").render_as_string(hide_password=False), None
+
+
+def mask_url(db_url: str) -> str:
+    """A database URL with its password as ***."""
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "[unparsable URL]"
+
+
 class Database:
     """Hands out one engine per schema; creates schemas from schema.sql."""
 
     def __init__(self, db_url: str = "", data_dir: str = "data", control_schema: str = CONTROL_SCHEMA):
-        self.db_url = db_url or ""
+        self.db_url, sqlite_dir = normalize_url(db_url)
         self.control_schema = check_identifier(control_schema)
-        self.data_dir = Path(data_dir)
+        self.data_dir = Path(sqlite_dir or data_dir)
         self._engines: dict[str, Engine] = {}
         self._ensured: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
         if self.db_url:
-            try:
-                url = make_url(self.db_url)
-            except ArgumentError:
-                raise DatabaseError("database URL is not valid (expected mysql+pymysql://USER:PASSWORD@HOST:PORT/)") from None
-            if not url.drivername.startswith(("mysql", "mariadb")):
-                raise DatabaseError(f"unsupported database {url.drivername!r}: use mysql+pymysql:// or leave empty for SQLite")
-            self._url = url
+            self._url = make_url(self.db_url)
         self.dialect = "mysql" if self.db_url else "sqlite"
 
     def describe(self) -> str:
@@ -165,6 +209,10 @@ class Database:
             return [f"create schema {schema}"]
         with self.engine(schema).connect() as conn:
             return migrations.plan(conn, section, load_ddl(section, self.dialect))
+
+    def ensured(self, schema: str, section: str) -> bool:
+        """Has this process created or checked that schema already?"""
+        return (schema, section) in self._ensured
 
     def ensure_schema(self, schema: str, section: str = "region") -> None:
         """create_schema once per process (it is idempotent, this only saves the round trips)."""

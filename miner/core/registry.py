@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import text
 
-from miner.core import constants
+from miner.core import constants, known
 from miner.core.constants import CONTROL_SCHEMA
 from miner.core.db import Database, DatabaseError, check_identifier, upsert, utcnow
 from miner.core.errors import PaxminerError
@@ -86,18 +86,93 @@ def validate(values: dict, db: Database | None = None) -> None:
     if values.get("date_order") and values["date_order"] not in ("MDY", "DMY"):
         raise RegionError("date order must be MDY or DMY")
     if values.get("settings"):
-        try:
-            json.loads(values["settings"])
-        except ValueError:
-            raise RegionError("settings must be a JSON object") from None
+        check_settings(parse_settings(values["settings"]))
     if "region" in values and not (0 < len(values["region"]) <= 64):
         raise RegionError("region name must be 1-64 characters")
+
+
+def parse_settings(raw: str) -> dict:
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        raise RegionError(f"settings are not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise RegionError('settings must be a JSON object, like {"scoring": {"post": 12}}')
+    return value
+
+
+def _near(word: str, choices) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_settings(options: dict) -> None:
+    """A region's settings JSON against miner.core.known.REGION_SETTINGS: known sections and keys,
+    values of the right type (RegionError naming the first that is not)."""
+    for section, values in options.items():
+        if section in known.REGION_KEYS:
+            problem = None if values is None else known.check_json_value(known.REGION_KEYS[section], values)
+            if problem:
+                raise RegionError(f"setting {section}: {problem}")
+            continue
+        keys = known.REGION_SETTINGS.get(section)
+        if keys is None:
+            names = [*known.REGION_SETTINGS, *known.REGION_KEYS]
+            hint = " (outreach wording goes under outreach.templates)" if section == "templates" else _near(section, names)
+            raise RegionError(f"unknown setting {section!r}{hint}; known: {', '.join(names)}")
+        if not isinstance(values, dict):
+            raise RegionError(f"settings {section}: expected an object of settings, got {values!r}")
+        for key, value in values.items():
+            if key not in keys:
+                raise RegionError(f"unknown setting {section}.{key}{_near(key, keys)}")
+            if value is None:
+                continue  # null: back to the default (merge removes it)
+            problem = known.check_json_value(keys[key], value)
+            if problem:
+                raise RegionError(f"setting {section}.{key}: {problem}")
+            if section == "outreach" and key == "templates":
+                for name, text_ in value.items():
+                    if name not in known.TEMPLATE_NAMES:
+                        raise RegionError(f"unknown template outreach.templates.{name}{_near(name, known.TEMPLATE_NAMES)}; "
+                                          f"known: {', '.join(known.TEMPLATE_NAMES)}")
+                    if not isinstance(text_, str):
+                        raise RegionError(f"template outreach.templates.{name}: expected text, got {text_!r}")
+
+
+def merge_settings(current: dict, change: dict) -> dict:
+    """`change` laid over `current` a key at a time (a section is merged, not replaced); a null value
+    removes the key (back to the default), and a section left empty is dropped."""
+    out = {k: dict(v) if isinstance(v, dict) else v for k, v in current.items()}
+    for section, values in change.items():
+        if not isinstance(values, dict):  # a single value at the top level; null removes it
+            if values is None:
+                out.pop(section, None)
+            else:
+                out[section] = values
+            continue
+        merged = dict(out.get(section) or {}) if isinstance(out.get(section), dict) else {}
+        for key, value in values.items():
+            if value is None:
+                merged.pop(key, None)
+            elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+        if merged:
+            out[section] = merged
+        else:
+            out.pop(section, None)
+    return out
 
 
 def add_region(db: Database, name: str, schema: str, token: str, **options) -> Region:
     """Register (or re-register) a region and create its schema; safe to rerun."""
     values = {"region": name, "schema_name": schema, "slack_token": token, **{k: v for k, v in options.items() if v is not None}}
     validate(values, db)
+    if values.get("settings"):
+        values["settings"] = json.dumps(merge_settings({}, parse_settings(values["settings"])), sort_keys=True)
     init_control(db)
     existing = find_region(db, name)
     if existing is None:
@@ -111,8 +186,19 @@ def add_region(db: Database, name: str, schema: str, token: str, **options) -> R
     return get_region(db, name)
 
 
+def control_exists(db: Database) -> bool:
+    """Is there a registry? Reading it never creates one (a typo'd URL or folder must not)."""
+    if db.ensured(db.control_schema, "control"):
+        return True
+    if not db.schema_exists(db.control_schema):
+        return False
+    init_control(db)  # an existing control schema gets tables added since it was made
+    return True
+
+
 def list_regions(db: Database, active_only: bool = False) -> list[Region]:
-    init_control(db)
+    if not control_exists(db):
+        return []
     sql = f"SELECT {', '.join(COLUMNS)} FROM regions"
     if active_only:
         sql += " WHERE active = 1"
@@ -122,7 +208,8 @@ def list_regions(db: Database, active_only: bool = False) -> list[Region]:
 
 
 def find_region(db: Database, name: str) -> Region | None:
-    init_control(db)
+    if not control_exists(db):
+        return None
     with db.engine(db.control_schema).connect() as conn:
         row = conn.execute(
             text(f"SELECT {', '.join(COLUMNS)} FROM regions WHERE region = :r"), {"r": name}
@@ -133,6 +220,9 @@ def find_region(db: Database, name: str) -> Region | None:
 def get_region(db: Database, name: str) -> Region:
     region = find_region(db, name)
     if region is None:
+        if not control_exists(db):
+            raise RegionError(f"no region named {name!r}: no regions are registered in {db.describe()} "
+                              f"(`paxminer db init`, then `paxminer region add`; or check --config/--db-url)")
         raise RegionError(f"no region named {name!r} (see `paxminer region list`)")
     return region
 
@@ -150,6 +240,7 @@ def update_region(db: Database, name: str, **changes) -> Region:
                 raise RegionError(f"schema {changes['schema_name']} already belongs to region {other.region}")
     if not changes:
         return region
+
     if "schema_name" in changes and changes["schema_name"] != region.schema_name:
         db.create_schema(changes["schema_name"], "region")
     sets = ", ".join(f"`{k}` = :{k}" for k in changes)

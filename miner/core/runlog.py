@@ -123,6 +123,8 @@ def recent(db: Database, region: str | None = None, limit: int = 50) -> list[dic
     """The newest rows; a step whose process died without recording its end shows (and is recorded) as 'died'."""
     sql = "SELECT id, run_id, region, step, host, started, finished, status, counts, error FROM run_log"
     params: dict = {"n": limit}
+    if not db.schema_exists(db.control_schema):
+        return []
     if region:
         sql += " WHERE region = :r"
         params["r"] = region

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 
 from sqlalchemy import text
 
 from miner.app import App
 from miner.core.db import upsert
+from miner.core.errors import PaxminerError
 from miner.core.registry import Region
 from miner.slack.client import SlackError
 
@@ -96,13 +98,55 @@ def list_channels(app: App, region: Region) -> dict:
     }
 
 
+class ChannelError(PaxminerError):
+    """A channel an admin named does not exist (as one line, with the nearest names)."""
+
+
+def find_channels(rows: list[dict], names_or_ids: list[str], where: str) -> list[dict]:
+    """The rows (`channel_id`, `ao`) named by ID, name or #name, in order; ChannelError naming every
+    one that is not there, with the closest names."""
+    by_key = {r["channel_id"]: r for r in rows} | {r["ao"]: r for r in rows} | {r["ao"].lower(): r for r in rows}
+    found, missing = [], []
+    for n in names_or_ids:
+        key = n.strip().lstrip("#")
+        row = by_key.get(key) or by_key.get(key.lower())
+        if row is None:
+            close = difflib.get_close_matches(key, [r["ao"] for r in rows], n=1, cutoff=0.6)
+            missing.append(f"{n} (did you mean {close[0]}?)" if close else n)
+        else:
+            found.append(row)
+    if missing:
+        raise ChannelError(f"no channel {', '.join(missing)} {where}")
+    return found
+
+
+def slack_channel_rows(slack) -> list[dict]:
+    """Slack's channel directory as rows like `aos` (channel_id, ao, archived)."""
+    return [{"channel_id": c["id"], "ao": c.get("name") or c["id"], "archived": int(bool(c.get("is_archived")))}
+            for c in slack.fetch_channels()]
+
+
+def resolve_channel(value: str, rows: list[dict], slack=None, where: str = "") -> str:
+    """A channel given by name, #name or ID -> its ID: from `rows` (the region's `aos`), else from
+    Slack's directory (when `slack` is given); ChannelError if neither has it or it is archived."""
+    try:
+        row = find_channels(rows, [value], where)[0]
+    except ChannelError:
+        if slack is None:
+            raise
+        row = find_channels(slack_channel_rows(slack), [value], "in the Slack workspace")[0]
+    if row.get("archived"):
+        raise ChannelError(f"channel {value} ({row['channel_id']}) is archived")
+    return row["channel_id"]
+
+
 def set_channels(app: App, region: Region, names_or_ids: list[str], backblast=None, kind=None, site_q=None) -> int:
     """An admin's choice: mark channels as backblast channels (or not), set kind or site Q."""
     rows = channel_rows(app, region)
-    by_key = {r["channel_id"]: r for r in rows} | {r["ao"]: r for r in rows}
-    missing = [n for n in names_or_ids if n.lstrip("#") not in by_key]
-    if missing:
-        raise SlackError(f"unknown channel(s) {', '.join(missing)}: run `paxminer channels --region {region}` first")
+    if not rows:
+        raise ChannelError(f"{region} has no channels listed yet: run `paxminer channels --region {region}` first")
+    by_key = {n: r for n, r in zip(names_or_ids, find_channels(rows, names_or_ids, f"in {region}'s channels "
+                                   f"(names as in `paxminer ao list --region {region}`)"), strict=True)}
     changes: dict = {}
     if backblast is not None:
         changes.update(backblast=int(backblast), backblast_set_by="admin")
@@ -115,5 +159,5 @@ def set_channels(app: App, region: Region, names_or_ids: list[str], backblast=No
     sets = ", ".join(f"`{k}` = :{k}" for k in changes)
     with app.db.engine(region.schema_name).begin() as conn:
         for n in names_or_ids:
-            conn.execute(text(f"UPDATE aos SET {sets} WHERE channel_id = :cid"), {**changes, "cid": by_key[n.lstrip('#')]["channel_id"]})
+            conn.execute(text(f"UPDATE aos SET {sets} WHERE channel_id = :cid"), {**changes, "cid": by_key[n]["channel_id"]})
     return len(names_or_ids)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import calendar
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -42,6 +43,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from miner.app import App
+from miner.core import known
 from miner.core.clock import local_today
 from miner.core.db import utcnow
 from miner.core.errors import PaxminerError
@@ -56,24 +58,7 @@ MAX_ATTEMPTS = 3
 AMBIGUOUS = {"connection", "ratelimited", "request"}  # the message may have gone out
 DONE = {"sent", "sending", "unknown", "gave_up"}  # never sent (again)
 
-OUTREACH_DEFAULTS: dict = {
-    "slipping": False, "lead": False, "mentor": False, "achievements": False,  # the opt-ins
-    "slipping_weeks": 2,  # no post for this many weeks ...
-    "slipping_max_weeks": 6,  # ... but fewer than this (older absences are not chased)
-    "regular_posts": 8,  # a regular posted at least this many times ...
-    "regular_days": 84,  # ... in this many days up to his last post
-    "reply_days": 7,  # days to wait for a post or a reply before the next step
-    "lead_days": 3,  # invitations go out in the last N days of the month
-    "lead_top": 3, "lead_no_q_days": 60, "mentor_top": 3,
-    "active_days": 14,  # invitees posted within this many days ...
-    "lead_min_posts": 6,  # ... and at least this often in the last 90 days
-    "invite_repeat_days": 90,  # the same invitation to the same PAX at most this often
-    "fng_days": 14,  # an FNG is paired if his first post is this recent
-    "mentor_min_ao_posts": 4,  # a mentor posted at least this often at the FNG's AO in 90 days
-    "mentor_max_mentees": 2,  # mentees paired in the last 90 days before a mentor is skipped
-    "announce_days": 7, "announce_channel": "",
-    "exclude": "",  # user IDs (comma-separated) never contacted
-}
+OUTREACH_DEFAULTS: dict = dict(known.OUTREACH)  # the one table of settings: miner.core.known
 
 TEMPLATES = {
     "slipping_1": ("Hey {name}, we've missed you in the gloom! Your last post was {last_post} at {ao}. "
@@ -193,6 +178,7 @@ class Sender:
     ledger: dict = field(default_factory=dict)
     actions: list = field(default_factory=list)
     counts: dict = field(default_factory=lambda: {"sent": 0, "planned": 0, "failed": 0})
+    label: Callable[[str], str] = str  # a user or channel ID as a person reads it (the Run sets it)
     _slack: Slack | None = None
 
     @property
@@ -213,7 +199,7 @@ class Sender:
         to = channel or dm
         if self.dry_run:
             self.counts["planned"] += 1
-            self.actions.append(f"would {'DM' if dm and not channel else 'post to'} {to}: {body}")
+            self.actions.append(f"would {'DM' if dm and not channel else 'post to'} {self.label(to)}: {body}")
             return "dry_run"
         attempts = self._claim(key, kind, body, subject, to, ticket_id)
         if attempts is None:
@@ -237,7 +223,7 @@ class Sender:
         self.ledger[key] = {"msg_key": key, "status": status, "channel_id": target, "ts": ts,
                             "sent_on": self.today.isoformat(), "user_id": subject, "kind": kind}
         self.counts["sent" if status == "sent" else "failed"] += 1
-        self.actions.append(f"{'sent' if status == 'sent' else status}: {kind} to {to}" + (f" ({error})" if error else ""))
+        self.actions.append(f"{'sent' if status == 'sent' else status}: {kind} to {self.label(to)}" + (f" ({error})" if error else ""))
         return status
 
     def _claim(self, key, kind, body, subject, to, ticket_id) -> int | None:
@@ -297,6 +283,13 @@ class OutreachRun:
     def ao_name(self, ao_id: str | None) -> str:
         return f"#{self.aos.get(ao_id, {}).get('ao') or ao_id}" if ao_id else "the AO"
 
+    def label(self, some_id: str) -> str:
+        """A user as "Name (U...)", a channel as "#name"."""
+        if some_id in self.aos:
+            return self.ao_name(some_id)
+        name = self.name(some_id)
+        return f"{name} ({some_id})" if name != some_id else some_id
+
     def values(self, user_id: str, **extra) -> dict:
         return {"name": self.name(user_id), "mention": f"<@{user_id}>", "region": self.region.region, **extra}
 
@@ -353,7 +346,9 @@ def read_run(app: App, region: Region, cfg: dict, today: date, dry_run: bool) ->
     summary = {"region": region.region, "today": today.isoformat(), "dry_run": dry_run,
                "kinds": [k for k in OUTREACH_KINDS if cfg[k]], "opened": 0, "closed": 0, "escalated": 0, "replies": 0,
                "paired": 0, "unpaired": 0, "invited": 0, "announced": 0}
-    return OutreachRun(app, region, cfg, today, sender, frames, users, aos, tickets, summary)
+    run = OutreachRun(app, region, cfg, today, sender, frames, users, aos, tickets, summary)
+    sender.label = run.label
+    return run
 
 
 def run_outreach(app: App, region: Region, today: date | None = None, dry_run: bool = False) -> dict:
@@ -575,8 +570,10 @@ def step_announcements(run: OutreachRun) -> None:
 # -- the admins' view --------------------------------------------------------------------------------------------
 def list_tickets(app: App, region: Region, everything: bool = False, kind: str | None = None) -> list[dict]:
     sql = ("SELECT t.id, t.kind, t.user_id, COALESCE(u.user_name, t.user_id) AS user_name, t.ref, t.status, t.stage, "
-           "t.other_user_id, t.ao_id, t.opened_on, t.stage_on, t.closed_on, t.closed_by, t.note, t.reply, t.facts "
-           "FROM outreach_tickets t LEFT JOIN users u ON u.user_id = t.user_id WHERE 1 = 1")
+           "t.other_user_id, COALESCE(o.user_name, t.other_user_id) AS other_name, t.ao_id, a.ao AS ao_name, "
+           "t.opened_on, t.stage_on, t.closed_on, t.closed_by, t.note, t.reply, t.facts "
+           "FROM outreach_tickets t LEFT JOIN users u ON u.user_id = t.user_id "
+           "LEFT JOIN users o ON o.user_id = t.other_user_id LEFT JOIN aos a ON a.channel_id = t.ao_id WHERE 1 = 1")
     params: dict = {}
     if not everything:
         sql += " AND t.status = 'open'"
@@ -596,7 +593,8 @@ def close_ticket(app: App, region: Region, ticket_id: int, note: str | None = No
                  today: date | None = None) -> dict:
     today = today or local_today(region.timezone)
     with app.db.engine(region.schema_name).begin() as conn:
-        row = conn.execute(text("SELECT id, status, user_id, kind FROM outreach_tickets WHERE id = :i"), {"i": ticket_id}).first()
+        row = conn.execute(text("SELECT t.id, t.status, t.user_id, t.kind, u.user_name FROM outreach_tickets t "
+                                "LEFT JOIN users u ON u.user_id = t.user_id WHERE t.id = :i"), {"i": ticket_id}).first()
         if row is None:
             raise OutreachError(f"no outreach ticket #{ticket_id} in region {region.region} (see `paxminer outreach list`)")
         if row.status != "open":
@@ -605,4 +603,4 @@ def close_ticket(app: App, region: Region, ticket_id: int, note: str | None = No
             "UPDATE outreach_tickets SET status = 'closed', closed_on = :d, closed_by = :by, "
             "note = COALESCE(:note, note), updated_at = :now WHERE id = :i"),
             {"d": today.isoformat(), "by": by, "note": note, "now": utcnow(), "i": ticket_id})
-    return {"id": ticket_id, "user_id": row.user_id, "kind": row.kind}
+    return {"id": ticket_id, "user_id": row.user_id, "user_name": row.user_name or row.user_id, "kind": row.kind}

@@ -61,16 +61,12 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pandas as pd
 
+from miner.core import known
 from miner.core.constants import CHANNEL_KINDS
 
 PERIODS = ("month", "ytd", "90d")
 
-DEFAULT_WEIGHTS: dict = {
-    "post": 10, "q": 15, "ao": 5, "streak_week": 2, "streak_cap": 12,
-    "fng_brought": 10, "fng_retained": 10, "fng_retention_posts": 3, "fng_retention_days": 90,
-    "msg_ao": 0.5, "msg_help": 1, "msg_region": 0.5, "msg_other": 0, "file": 1, "reaction": 0.25,
-    "activity_cap": 40, "keep_days": 90,
-}
+DEFAULT_WEIGHTS: dict = dict(known.SCORING)  # the one table of settings: miner.core.known
 
 # id -> (title, description, counted, per, default threshold)
 #   counted: posts | qs | q_aos (distinct AOs Q'd at); per: year | month | week | ao (lifetime at one AO)

@@ -176,6 +176,10 @@ class Slack:
 
     # -- the one door -------------------------------------------------------------------------
     def call(self, method: str, context: dict | None = None, **params) -> dict:
+        return self.response(method, context, **params).data  # type: ignore[return-value]
+
+    def response(self, method: str, context: dict | None = None, **params):
+        """`call`, returning slack-sdk's response (its headers too)."""
         params = {k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in params.items()}
         with self.pacer.turn(method):
             while True:
@@ -186,7 +190,7 @@ class Slack:
                 with self._count_lock:
                     self.calls[method] += 1
                 try:
-                    return self._client.api_call(method, params=params).data  # type: ignore[return-value]
+                    return self._client.api_call(method, params=params)
                 except SlackApiError as exc:
                     if exc.response.status_code == 429:  # held back: wait as long as Slack says, then again
                         with self._count_lock:
@@ -226,6 +230,15 @@ class Slack:
     # -- reads ----------------------------------------------------------------------------------
     def auth_test(self) -> dict:
         return self.call("auth.test")
+
+    def token_info(self) -> tuple[dict, set[str] | None]:
+        """auth.test's answer and the token's scopes (Slack's x-oauth-scopes header; None if not sent)."""
+        resp = self.response("auth.test")
+        header = next((v for k, v in (resp.headers or {}).items() if k.lower() == "x-oauth-scopes"), None)
+        if isinstance(header, list):
+            header = ",".join(header)
+        scopes = None if header is None else {s.strip() for s in header.split(",") if s.strip()}
+        return resp.data, scopes
 
     def fetch_channels(self) -> Iterator[dict]:
         for items, _ in self.paged(

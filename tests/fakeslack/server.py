@@ -32,6 +32,7 @@ from email.utils import formatdate
 from http import HTTPStatus
 from urllib.parse import unquote_plus
 
+from miner.slack.scopes import REQUIRED
 from tests.fakeslack.state import ApiError, Workspace, dumps, receive_upload
 
 GRACE = 0.05  # seconds of clock slack before a too-early retry counts as a violation
@@ -324,7 +325,7 @@ class FakeSlack:
         status, body = 200, self._answer(ws, token, method, params)
         if slow is not None:
             time.sleep(slow["delay"])
-        self._send(h, status, body)
+        self._send(h, status, body, headers=_scopes_header(ws))
 
     def _answer(self, ws: Workspace | None, token: str | None, method: str, params: dict) -> bytes:
         if not token:
@@ -395,6 +396,15 @@ class FakeSlack:
             h.conn.sendall(head.encode("latin-1") + body)
         except OSError:  # the client gave up (timeout) or hung up
             pass
+
+
+def _scopes_header(ws: Workspace | None) -> dict | None:
+    """Slack names a valid token's scopes in x-oauth-scopes on every Web API answer."""
+    if ws is None or ws.revoked:
+        return None
+    if ws.scopes is None:
+        return {"x-oauth-scopes": ",".join(REQUIRED)}
+    return {"x-oauth-scopes": ",".join(sorted(ws.scopes))}
 
 
 def _read_request(conn: socket.socket, buf: bytes = b"") -> tuple[_Request | None, bytes]:

@@ -131,6 +131,7 @@ class Workspace:
         self.truth: list[dict] = []
         self.revoked = False
         self.scopes_missing: dict[str, str] = {}
+        self.scopes: set[str] | None = None  # sent as x-oauth-scopes (None: every scope PAXminer asks for)
         self.tiers: dict[str, list] = {}  # method -> [per_minute, window, deque of times]
         self.limited: Counter = Counter()  # 429s answered to this workspace, per method
         self._clock = TS_START - 100
