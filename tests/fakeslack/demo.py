@@ -88,7 +88,7 @@ def main(argv=None) -> int:
           f"{gen['messages']} messages, {gen['backblasts']} backblasts over {a.weeks} weeks "
           f"(nothing leaves this machine)\n")
     cfg = demo / "credentials.ini"
-    cfg.write_text(f"[paxminer]\ndb_url =\ndata_dir = {demo / 'data'}\nslack_api_url = {url}\nchart_day = 1\n"
+    cfg.write_text(f"[paxminer]\ndb_url =\ndata_dir = {(demo / 'data').resolve()}\nslack_api_url = {url}\nchart_day = 1\n"
                    f"workers = 2\nrate_window_s = {DEMO_WINDOW}\n", encoding="utf-8")
     try:
         code, _ = paxminer(cfg, url, "db", "init")
