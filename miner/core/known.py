@@ -142,7 +142,14 @@ def parse_value(key: Key, raw: str):
 
 
 def check_json_value(key: Key, value) -> str | None:
-    """Why a JSON value does not fit the key's type (None when it fits)."""
+    """Why a JSON value does not fit the key's type (None when it fits). Text that reads as the type
+    ("12", "yes") is fine, as in the config file."""
+    if isinstance(value, str) and key.type in (bool, int, float):
+        try:
+            parse_value(key, value)
+            return None
+        except ValueError as exc:
+            return str(exc)
     if key.type is bool:
         ok = isinstance(value, bool) or value in (0, 1)
         want = "true or false"
