@@ -18,16 +18,18 @@ def dashboard():
               help="build only this region's pages (repeatable; default: every active region)")
 @click.option("--out", type=click.Path(file_okay=False), metavar="DIR",
               help="folder to write the site to (default: [dashboard] folder in the config, else site/ beside the data folder)")
-@click.option("--today", callback=parse_day, metavar="YYYY-MM-DD", help="the day the site is built for (default: today)")
+@click.option("--as-of", "as_of", callback=parse_day, metavar="YYYY-MM-DD",
+              help="the day the site is built for (default: today)")
+@click.option("--today", "today_alias", callback=parse_day, hidden=True)  # the old name of --as-of
 @click.pass_obj
 @command
-def build(app, regions, out, today):
+def build(app, regions, out, as_of, today_alias):
     """Write the static dashboard: every region's numbers, AOs, PAX, tickets, problem posts and
     most-reacted messages, as HTML that works opened from disk. The pages hold members' names and
     activity: serve them only behind the region's own access control."""
     from dashboard.site import build_site, site_folder
 
-    s = build_site(app, out or site_folder(app), list(regions) or None, today=today)
+    s = build_site(app, out or site_folder(app), list(regions) or None, today=as_of or today_alias)
     summary(f"dashboard: {s['regions']} region(s), {s['pages']} pages written to {s['out']}"
             + (f"; {s['failed']} region(s) failed" if s["failed"] else ""))
     if s["failed"]:

@@ -21,7 +21,7 @@ from miner import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "xoxb-wheel-install-test"
-SHIPPED = ("setup.cfg", "pyproject.toml", "README.md", "schema.sql", "miner", "charters")
+SHIPPED = ("setup.cfg", "pyproject.toml", "README.md", "schema.sql", "miner", "charters", "dashboard")
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,7 @@ def test_installed_wheel_runs_db_init_and_region_add(installed, tmp_path, fake_s
                                "from miner.slack.scopes import manifest_text; print(manifest_text())"],
                               cwd=tmp_path, capture_output=True, text=True)
     assert "chat:write" in manifest.stdout
+    shipped = subprocess.run([str(installed / "bin" / "python"), "-c",
+                              "from importlib import resources; t = resources.files('dashboard') / 'templates'; "
+                              "print(sorted(p.name for p in t.iterdir()))"], cwd=tmp_path, capture_output=True, text=True)
+    assert ".html" in shipped.stdout, shipped.stderr

@@ -277,7 +277,7 @@ def test_settings_are_merged_validated_and_shown(app):
     assert app.region("op").options == {"outreach": {"slipping": True}, "scoring": {"post": 12}, "charts": {"heard": False}}
     for bad, words in [('{"scoring": {"psot": 3}}', "unknown setting scoring.psot (did you mean 'post'?)"),
                        ('{"scoring": {"post": "ten"}}', "scoring.post: expected a number"),
-                       ('{"scorng": {}}', "unknown settings section 'scorng' (did you mean 'scoring'?)"),
+                       ('{"scorng": {}}', "unknown setting 'scorng' (did you mean 'scoring'?)"),
                        ('{"templates": {"lead": "x"}}', "outreach.templates"),
                        ('{"outreach": {"templates": {"leed": "x"}}}', "unknown template outreach.templates.leed"),
                        ('{"charts": {"pie": true}}', "unknown setting charts.pie"),

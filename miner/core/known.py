@@ -89,6 +89,11 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "daily": {
         "stale_minutes": Key(float, 30.0, "take over a region whose lock heartbeat is older than this"),
     },
+    "dashboard": {
+        "folder": Key(str, "", "where the static site is written (default: site/ beside the data folder)"),
+        "build": Key(bool, True, "rebuild the site after the nightly run"),
+        "home": Key(bool, True, "publish the Slack Home tab to region admins each night"),
+    },
     "scoring": _numbers(SCORING, "scoring weight", whole=("streak_cap", "fng_retention_posts", "fng_retention_days",
                                                              "keep_days")),
     "achievements": _numbers(ACHIEVEMENTS, "achievement threshold (0: off)", whole=tuple(ACHIEVEMENTS)),
@@ -104,6 +109,9 @@ REGION_SETTINGS: dict[str, dict[str, Key]] = {
     "outreach": {**SECTIONS["outreach"], "templates": Key(dict, {}, "outreach wording by template name"),
                  "snooze_days": Key(int, 7, "days an admin's snooze holds a ticket")},
     "charts": {k: Key(bool, None, "post this chart kind (overrides the send_* flag)") for k in CHART_KINDS},
+    "dashboard": {"admins": Key(list, [], "user IDs who see the Home tab besides workspace admins"),
+                  "url": Key(str, "", "where the region's static site is served"),
+                  "slack_url": Key(str, "", "the workspace's Slack URL (links to posts)")},
 }
 # ... and single values at the top level of a region's settings JSON (overriding [paxminer] keys)
 REGION_KEYS: dict[str, Key] = {
@@ -162,6 +170,9 @@ def check_json_value(key: Key, value) -> str | None:
     elif key.type is dict:
         ok = isinstance(value, dict)
         want = "an object"
+    elif key.type is list:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        want = "a list of text"
     else:
         ok = isinstance(value, str) and (not key.choices or value in key.choices)
         want = f"one of {', '.join(key.choices)}" if key.choices else "text"
