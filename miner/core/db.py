@@ -245,16 +245,18 @@ class Database:
 
 def private_file(path: Path, folder: Path) -> None:
     """The data folder (0700) and a SQLite file (0600) hold tokens: readable by their owner only,
-    whatever the umask. SQLite creates the -wal and -shm files with the database file's mode."""
+    whatever the umask. SQLite creates the -wal and -shm files with the database file's mode.
+
+    Never opens an existing database file: closing any descriptor of a file drops every POSIX lock
+    this process holds on it, SQLite's included (its connections would then lose writes)."""
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700, exist_ok=True)
         os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     try:
-        if os.fstat(fd).st_mode & 0o077:
-            os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # new: nobody has it open yet
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
 
 
 def _mysql_engine(url, **kw) -> Engine:
