@@ -326,3 +326,34 @@ def test_top_level_region_settings(app):
     assert res.exit_code == 1 and "slack_tier: expected one of" in res.output
     assert run_cli(app, "region", "update", "op", "--settings", '{"slack_tier": null}').exit_code == 0
     assert app.region("op").options == {"deadline_minutes": 90}
+
+
+# -- Ctrl-C ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_ctrl_c_stops_daily_promptly_with_130(app, fake_slack, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_daily import ROOT, Regions
+
+    regs = Regions(app, fake_slack, 2)
+    fake_slack.latency = 0.3  # every Slack call slow: the run is mid-region when Ctrl-C comes
+    s = app.settings
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
+    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
+               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
+    proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url, "daily", "--workers", "2",
+                             "--skip-charts"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while sum(w.calls["conversations.list"] for w in regs.ws.values()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # both regions under way
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    took = time.monotonic() - t0
+    assert proc.returncode == 130, (out, err)
+    assert took < 14, took
+    assert "interrupted: stopping paxminer daily" in err and "safe" in err
+    assert "Traceback" not in err and "Aborted!" not in err

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import os
+import signal
 import sys
+import threading
 from datetime import date
 
 import click
@@ -35,6 +39,43 @@ def setup_logging(verbose: bool) -> None:
     logging.getLogger("miner.slack.sdk").setLevel(quiet)
 
 
+INTERRUPTED = 130  # the shell's convention for a command stopped by Ctrl-C (128 + SIGINT)
+
+
+@contextlib.contextmanager
+def prompt_interrupt(what: str, grace: float = 10.0):
+    """Ctrl-C while `what` runs: say so at once and let the work under way reach a safe point for
+    up to `grace` seconds (KeyboardInterrupt as usual); then, or at a second Ctrl-C, stop at once
+    (exit 130). Everything PAXminer writes is safe to interrupt: the next run takes over."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    hits = []
+
+    def now(note: str) -> None:
+        click.echo(f"interrupted: {what} stopped at once ({note}); rerunning it is safe: the next run takes "
+                   f"over what was under way.", err=True)
+        sys.stderr.flush()
+        os._exit(INTERRUPTED)
+
+    def handler(_sig, _frame):
+        hits.append(1)
+        if len(hits) > 1:
+            now("second Ctrl-C")
+        click.echo(f"\ninterrupted: stopping {what}: no new work starts; what is under way gets {grace:.0f} s to "
+                   f"reach a safe point (Ctrl-C again to stop at once)", err=True)
+        timer = threading.Timer(grace, now, args=(f"after {grace:.0f} s",))
+        timer.daemon = True
+        timer.start()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def fail(message: str, code: int = 1):
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
@@ -55,6 +96,13 @@ def command(fn):
             raise
         except (click.UsageError, click.BadParameter):
             raise
+        except KeyboardInterrupt:
+            click.echo(f"\ninterrupted: `{ctx.command_path}` stopped by Ctrl-C. What it finished is saved; "
+                       f"rerunning it is safe and picks up where it stopped.", err=True)
+            sys.exit(INTERRUPTED)
+        except BrokenPipeError:  # `paxminer ... | head`: the reader has gone, nothing more to say
+            sys.stderr.close()
+            sys.exit(1)
         except PaxminerError as exc:
             if verbose:
                 log.exception("failed")

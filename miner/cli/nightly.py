@@ -9,7 +9,17 @@ from pathlib import Path
 import click
 
 from miner.app import App
-from miner.cli.common import StepError, command, fail, parse_day, pass_app, region_option, summary, verbose
+from miner.cli.common import (
+    StepError,
+    command,
+    fail,
+    parse_day,
+    pass_app,
+    prompt_interrupt,
+    region_option,
+    summary,
+    verbose,
+)
 
 
 @click.command()
@@ -51,9 +61,11 @@ def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, d
         return
     scratch = tempfile.mkdtemp(prefix="paxminer-dry-run-") if dry_run else None
     try:
-        s = run_daily(app, list(regions) or None, workers=workers, today=as_of or today_alias, skip_charts=skip_charts,
-                      outbox=scratch or outbox, report=report, stale_minutes=stale_minutes, echo=click.echo,
-                      verbose=verbose(), summary_json=summary_json, skip_ok_within=skip_ok_within)
+        with prompt_interrupt("paxminer daily"):
+            s = run_daily(app, list(regions) or None, workers=workers, today=as_of or today_alias,
+                          skip_charts=skip_charts, outbox=scratch or outbox, report=report,
+                          stale_minutes=stale_minutes, echo=click.echo, verbose=verbose(),
+                          summary_json=summary_json, skip_ok_within=skip_ok_within)
         if scratch:
             files = sorted(p.relative_to(scratch) for p in Path(scratch).rglob("*") if p.is_file() and p.suffix != ".json")
             for f in files:

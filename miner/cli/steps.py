@@ -8,7 +8,7 @@ import sys
 import click
 
 from miner.app import App
-from miner.cli.common import command, fail, parse_day, pass_app, region_option, summary
+from miner.cli.common import command, fail, parse_day, pass_app, prompt_interrupt, region_option, summary
 from miner.core import constants
 from miner.core.constants import CHANNEL_KINDS
 from miner.core.runlog import logged_step
@@ -121,7 +121,7 @@ def mine(app: App, region, since, lookback_days, processes, deadline_minutes, pr
         if show or important:
             click.echo(line, err=True)
 
-    with logged_step(app.db, region.region, "mine") as counts:
+    with prompt_interrupt(f"paxminer mine --region {region}"), logged_step(app.db, region.region, "mine") as counts:
         s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes, progress=echo,
                         feedback=not dry_run)
         counts.update(s)
