@@ -26,6 +26,7 @@ from charters.delivery import Chart, Outbox, SlackPoster, Tally, slug
 from charters.drawing import Style, make_style
 from charters.render import render_all
 from miner.app import App
+from miner.core.progress import progress
 from miner.core.registry import Region
 
 log = logging.getLogger("charters")
@@ -242,7 +243,9 @@ def chart_region(app: App, region: Region, kinds: list[str], period: Period, out
         cx.data.engine, app.slack(region), period.key, max_attempts)
     todo = sink.pending(charts, tally)
     try:
-        for chart, (png, error) in zip(todo, render_all(cx.style, [c.item for c in todo], workers), strict=True):
+        drawn = zip(todo, render_all(cx.style, [c.item for c in todo], workers), strict=True)
+        for chart, (png, error) in progress(drawn, f"{region.region}: charts", total=len(todo), unit="chart", log=log,
+                                            name=lambda pair: f"{pair[0].kind} {pair[0].title}"):
             if png is None:
                 sink.failed(chart, error, tally)
                 continue

@@ -357,3 +357,39 @@ def test_ctrl_c_stops_daily_promptly_with_130(app, fake_slack, tmp_path):
     assert took < 14, took
     assert "interrupted: stopping paxminer daily" in err and "safe" in err
     assert "Traceback" not in err and "Aborted!" not in err
+
+
+# -- progress -------------------------------------------------------------------------------------
+def test_verbose_shows_progress_of_each_step(app, fake_slack, tmp_path):
+    from tests.test_daily import Regions
+
+    Regions(app, fake_slack, 1)
+    for step, words in (("channels", ["listing channels from Slack", "channels listed"]),
+                        ("users", ["listing users from Slack", "users listed"]),
+                        ("mine", ["r1: "]),
+                        ("score", ["scoring as of", "scores stored"])):
+        quiet = run_cli(app, step, "--region", "r1")
+        loud = run_cli(app, "-v", step, "--region", "r1")
+        assert quiet.exit_code == 0 and loud.exit_code == 0, loud.output
+        assert " INFO " not in quiet.stderr
+        for w in words:
+            assert w in loud.stderr, (step, loud.stderr)
+        assert loud.stderr.count(" INFO ") >= 1
+    res = run_cli(app, "-v", "chart", "fng", "--region", "r1", "--month", "2023-01", "--outbox", str(tmp_path / "o"))
+    assert res.exit_code == 0, res.output
+    assert "r1: charts: 1/1 chart done" in res.stderr or "nothing charted" in res.output
+
+
+def test_empty_month_charts_nothing_and_dry_run_prints(app, fake_slack, tmp_path):
+    from tests.test_daily import Regions
+
+    Regions(app, fake_slack, 1)
+    for step in ("channels", "users", "mine"):
+        assert run_cli(app, step, "--region", "r1").exit_code == 0
+    res = run_cli(app, "chart", "all", "--region", "r1", "--month", "2020-01")
+    assert res.exit_code == 0 and "no beatdowns, so nothing charted or posted" in res.stdout
+    assert not fake_slack.calls["files.getUploadURLExternal"]
+    res = run_cli(app, "chart", "ao", "--region", "r1", "--month", "2023-01", "--dry-run")
+    assert res.exit_code == 0, res.output
+    assert "would post to #ao" in res.stdout and "DRY RUN, would post 2 chart(s)" in res.stdout
+    assert not fake_slack.calls["files.getUploadURLExternal"] and not fake_slack.calls["chat.postMessage"]

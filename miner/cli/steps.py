@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 
 import click
 
 from miner.app import App
-from miner.cli.common import command, fail, parse_day, pass_app, prompt_interrupt, region_option, summary
+from miner.cli.common import command, fail, parse_day, pass_app, prompt_interrupt, region_option, summary, verbose
 from miner.core import constants
 from miner.core.constants import CHANNEL_KINDS
 from miner.core.runlog import logged_step
+
+log = logging.getLogger("miner.cli")
 
 
 @click.command()
@@ -120,6 +123,8 @@ def mine(app: App, region, since, lookback_days, processes, deadline_minutes, pr
     def echo(line: str, important: bool = False) -> None:
         if show or important:
             click.echo(line, err=True)
+        elif verbose():  # -v: the progress lines as log lines
+            log.info("%s", line)
 
     with prompt_interrupt(f"paxminer mine --region {region}"), logged_step(app.db, region.region, "mine") as counts:
         s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes, progress=echo,

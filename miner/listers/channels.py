@@ -76,7 +76,9 @@ def channel_rows(app: App, region: Region) -> list[dict]:
 
 def list_channels(app: App, region: Region) -> dict:
     slack = app.slack(region)
+    log.info("%s: listing channels from Slack", region)
     channels = list(slack.fetch_channels())
+    log.info("%s: %d channels listed", region, len(channels))
     existing = {r["channel_id"]: r for r in channel_rows(app, region)}
     rows = build_channel_rows(channels, existing, region)
     joined, join_errors = 0, []
@@ -84,6 +86,7 @@ def list_channels(app: App, region: Region) -> dict:
         if row["backblast"] and not row["is_member"] and not row["archived"] and not row["is_private"]:
             try:
                 slack.join(row["channel_id"])
+                log.info("%s: joined #%s", region, row["ao"])
                 row["is_member"] = 1
                 joined += 1
             except SlackError as exc:

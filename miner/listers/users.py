@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime, timezone
 
 from sqlalchemy import text
@@ -12,6 +13,8 @@ from miner.core.db import upsert
 from miner.core.registry import Region
 
 APP_IDS = {"USLACKBOT"}
+
+log = logging.getLogger("miner.listers.users")
 
 
 def build_user_row(member: dict, today: str) -> dict:
@@ -39,7 +42,9 @@ def save_user_rows(conn, rows: list[dict]) -> None:
 def list_users(app: App, region: Region) -> dict:
     slack = app.slack(region)
     today = datetime.now(timezone.utc).date().isoformat()
+    log.info("%s: listing users from Slack", region)
     rows = [build_user_row(m, today) for m in slack.fetch_users()]
+    log.info("%s: %d users listed", region, len(rows))
     eng = app.db.engine(region.schema_name)
     with eng.connect() as conn:
         old = {r.user_id: r for r in conn.execute(text("SELECT user_id, json, deleted FROM users"))}

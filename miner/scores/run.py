@@ -11,6 +11,7 @@ re-mining.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date, timedelta
 
 import numpy as np
@@ -39,6 +40,8 @@ from miner.scores.compute import (
     period_bounds,
     points_json,
 )
+
+log = logging.getLogger("miner.scores")
 
 STORED = ["posts", "qs", "aos", "streak_current", "streak_longest", "fngs_brought", "fngs_retained",
           "msgs_ao", "msgs_help", "msgs_region", "msgs_other", "files", "reactions", "last_post", "score"]
@@ -211,8 +214,10 @@ def score_region(app: App, region: Region, as_of: date | None = None, ao: str | 
     with eng.connect() as conn:
         frames = read_frames(conn, region, as_of, since)
         scope = resolve_ao(conn, ao) if ao else ""
+    log.info("%s: scoring as of %s from %s (%d posts read)", region, as_of, since, len(frames.posts))
     now = utcnow()
     scores = build_period_scores(frames, as_of, PERIODS, weights)
+    log.info("%s: scores computed for %s", region, ", ".join(PERIODS))
     ao_scores = build_period_scores(frames.for_ao(scope), as_of, PERIODS, weights) if scope else None
     with eng.begin() as conn:
         counts = save_scores(conn, scores, as_of, "", now)
@@ -220,6 +225,7 @@ def score_region(app: App, region: Region, as_of: date | None = None, ao: str | 
             save_scores(conn, ao_scores, as_of, scope, now)
         new = save_achievements(conn, build_achievements(frames, as_of, thresholds), now)
         pruned = prune_scores(conn, as_of, int(weights["keep_days"]))
+    log.info("%s: scores stored (%s), %d new achievement(s)", region, counts, len(new))
     return {"region": region.region, "as_of": as_of.isoformat(), "scope": scope, "pax": counts,
             "new_achievements": len(new), "pruned_days": pruned}
 
