@@ -129,6 +129,7 @@ CREATE TABLE IF NOT EXISTS messages (
   metadata LONGTEXT,
   files LONGTEXT,
   reactions LONGTEXT,
+  attachments LONGTEXT,
   file_count INT NOT NULL DEFAULT 0,
   reaction_count INT NOT NULL DEFAULT 0,
   edited_ts VARCHAR(32),

@@ -9,8 +9,8 @@ row builders as the listers), each message -> the raw archive with source 'expor
 row builder; thread replies stored like the miner's replies), then the beatdown builder parses.
 Like the miner, only backblast channels and the channels kept for Slack activity (the region
 channel, channels marked region or help) are archived, unless asked for every channel.
-What the API already stored is never overwritten (the API's state is newer), and a re-import
-changes nothing. Each channel's watermark is set to its newest imported message, so the next
+The newer version of a message (its edit ts) always wins, whatever order imports and mines come
+in: an older export never reverts an edit, and a re-import changes nothing. Each channel's watermark is set to its newest imported message, so the next
 `mine` reads only from there (minus the lookback window) instead of the whole history: a new
 region brings years in without touching Slack's rate limits. No feedback DMs for imported posts.
 
@@ -66,8 +66,11 @@ class Source:
                 self._zip = zipfile.ZipFile(self.path)
             except (zipfile.BadZipFile, OSError) as exc:
                 raise ExportError(f"{self.path} is not a Slack export (.zip or its unpacked folder): {exc}") from None
-            self.files = {i.filename: i.file_size for i in self._zip.infolist()
-                          if not i.is_dir() and i.filename.endswith(".json")}
+            # a zip written on Windows names members channel\\2016-01-14.json: read as channel/2016-01-14.json
+            self._members = {i.filename.replace("\\", "/"): i.filename for i in self._zip.infolist()
+                             if not i.is_dir() and i.filename.endswith(".json")}
+            sizes = {i.filename: i.file_size for i in self._zip.infolist()}
+            self.files = {n: sizes[m] for n, m in self._members.items()}
         else:
             raise ExportError(f"export not found: {self.path}")
         big = [(n, size) for n, size in self.files.items() if size > MAX_FILE_BYTES]
@@ -112,7 +115,7 @@ class Source:
         if full not in self.files:
             raise KeyError(f"{full} is not a file of this export")
         if self._zip is not None:
-            with self._zip.open(full) as f:  # zipfile stops at the member's declared size (checked above)
+            with self._zip.open(self._members[full]) as f:  # zipfile stops at the member's declared size (checked above)
                 data = f.read(MAX_FILE_BYTES + 1)
         else:
             fd = os.open(self.path / full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -146,11 +149,13 @@ def _short(exc: Exception) -> str:
 
 # -- importing -----------------------------------------------------------------------------------
 def import_export(app: App, region: Region, path, progress: bool | None = None, chunk: int = CHUNK,
-                  parse: bool = True, all_channels: bool = False) -> dict:
+                  parse: bool = True, all_channels: bool = False, dms: bool = False) -> dict:
     """Import a Slack export into a region; returns counts and `errors` (files that could not be read).
 
     Only the channels the miner archives (backblast channels, the region channel, channels marked
-    region or help) unless `all_channels`: then every channel of the export.
+    region or help) unless `all_channels`: then every channel of the export, and its direct and
+    group messages (dms.json, mpims.json: Slack activity, never `aos` rows), which `dms` alone
+    also adds. `skipped_dms` says how many conversations were left out.
     """
     from miner.listers.channels import build_channel_rows
     from miner.listers.users import build_user_row
@@ -160,7 +165,8 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
     src = Source(path)
     errors: list[str] = [f"{link}: a symbolic link, not followed" for link in src.links]
     counts = {"files": 0, "channels": 0, "messages": 0, "new": 0, "changed": 0, "kept": 0, "replies": 0,
-              "users": 0, "new_users": 0, "new_channels": 0, "skipped_folders": 0, "skipped_channels": 0}
+              "users": 0, "new_users": 0, "new_channels": 0, "skipped_folders": 0, "skipped_channels": 0,
+              "skipped_dms": 0, "users_without_id": 0}
     try:
         try:
             channels = src.read_json(src.name("channels.json"))
@@ -181,9 +187,16 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
         users = []
         if src.has("users.json"):
             try:
-                users = [m for m in src.read_json(src.name("users.json")) if isinstance(m, dict) and m.get("id")]
+                listed = [m for m in src.read_json(src.name("users.json")) if isinstance(m, dict)]
+                users = [m for m in listed if m.get("id")]
+                if len(users) < len(listed):  # reported in the summary, not an unreadable file
+                    counts["users_without_id"] = len(listed) - len(users)
+                    log.warning("users.json: %d entries without an id skipped (e.g. %s)", len(listed) - len(users),
+                                _who(next(m for m in listed if not m.get("id"))))
             except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
                 errors.append(f"users.json: {_short(exc)}")
+        conversations = read_conversations(src, errors)  # DMs and group DMs: archived only when asked
+        counts["dms"] = len(conversations)
         with eng.begin() as conn:
             have_users = {r[0] for r in conn.execute(text("SELECT user_id FROM users"))}
             existing = {r["channel_id"]: dict(r) for r in conn.execute(text(
@@ -196,15 +209,21 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
 
         by_name = {c.get("name") or c["id"]: c for c in channels}
         by_id = {c["id"]: c for c in channels}
+        dm_folders = {key: c for c in conversations for key in (c["id"], c.get("name")) if key}
         wanted = None if all_channels else archived_channels(eng, region)
         folders = src.day_files()
         todo = []
         for folder, files in sorted(folders.items()):
             ch = by_name.get(folder) or by_id.get(folder)
-            if ch is None:  # direct messages and the like: not ours
+            if ch is None and folder in dm_folders:
+                if not (all_channels or dms):
+                    counts["skipped_dms"] += 1
+                    continue
+                ch = dm_folders[folder]
+            elif ch is None:  # a folder no channel list names
                 counts["skipped_folders"] += 1
                 continue
-            if wanted is not None and ch["id"] not in wanted:  # the miner does not archive this channel either
+            elif wanted is not None and ch["id"] not in wanted:  # the miner does not archive this channel either
                 counts["skipped_channels"] += 1
                 continue
             todo.append((ch, files))
@@ -231,6 +250,26 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
     counts["errors"] = errors
     counts["seconds"] = round(time.perf_counter() - t0, 2)
     return counts
+
+
+def _who(member: dict) -> str:
+    return str(member.get("name") or (member.get("profile") or {}).get("real_name") or "an unnamed entry")[:40]
+
+
+def read_conversations(src: Source, errors: list[str]) -> list[dict]:
+    """The export's direct messages (dms.json, folders named by the DM's id) and group DMs
+    (mpims.json, folders named by the group's name)."""
+    out = []
+    for name in ("dms.json", "mpims.json"):
+        if not src.has(name):
+            continue
+        try:
+            listed = src.read_json(src.name(name))
+        except (ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
+            errors.append(f"{name}: {_short(exc)}")
+            continue
+        out += [dict(c, is_private=True) for c in listed or [] if isinstance(c, dict) and c.get("id")]
+    return out
 
 
 def archived_channels(eng, region) -> set[str]:
@@ -262,7 +301,7 @@ def import_channel(eng, src: Source, ch: dict, files: list[str], chunk: int, err
             return
         with eng.begin() as conn:
             todo = not_stored(conn, cid, buf)
-            c = archive.save_messages(conn, cid, todo, None, "export", prefer_existing=True)
+            c = archive.save_messages(conn, cid, todo, None, "export")  # not_stored chose: newer versions only
         counts["new"] += c["new"]
         counts["changed"] += c["changed"]
         counts["kept"] += len(buf) - c["new"] - c["changed"]
@@ -304,12 +343,22 @@ def import_channel(eng, src: Source, ch: dict, files: list[str], chunk: int, err
     return counts
 
 
+def _edit_stamp(edited_ts) -> float:
+    try:
+        return float(edited_ts or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def not_stored(conn, channel_id: str, messages: list[dict]) -> list[dict]:
-    """The messages worth writing: not stored yet, or stored from an export and different now.
-    What the API stored is never touched; a re-import of the same export writes nothing."""
+    """The messages worth writing: not stored yet, or a newer version of a stored one, or stored from
+    an export and different now. The newer version of a message always wins (its edit ts), whatever
+    order exports are imported and mines run in: an older export never reverts an edit. What the API
+    stored is touched only by a newer edit (an export taken after the mine) and never once deleted;
+    a re-import of the same export writes nothing."""
     have = {
         r.ts: r for r in conn.execute(text(
-            "SELECT ts, source, content_hash, deleted, reaction_count, reply_count, latest_reply, file_count "
+            "SELECT ts, source, content_hash, deleted, reaction_count, reply_count, latest_reply, file_count, edited_ts "
             "FROM messages WHERE channel_id = :c AND ts IN :ts").bindparams(bindparam("ts", expanding=True)),
             {"c": channel_id, "ts": [m["ts"] for m in messages]})
     }
@@ -321,12 +370,15 @@ def not_stored(conn, channel_id: str, messages: list[dict]) -> list[dict]:
         if r is None:
             out.append(m)
             continue
-        if r.source == "api":
+        incoming, stored = _edit_stamp((m.get("edited") or {}).get("ts")), _edit_stamp(r.edited_ts)
+        if incoming < stored:  # an older version than the one we have
+            continue
+        if r.source == "api" and (incoming == stored or r.deleted):
             continue
         same = (r.content_hash == archive.content_hash(m) and not r.deleted
                 and r.reaction_count == sum(int(x.get("count") or 0) for x in m.get("reactions") or [])
                 and r.reply_count == int(m.get("reply_count") or 0) and r.latest_reply == m.get("latest_reply")
-                and r.file_count == len(m.get("files") or []))
+                and r.file_count == len(archive.message_files(m)))
         if not same:
             out.append(m)
     return out

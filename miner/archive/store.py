@@ -17,7 +17,7 @@ from miner.core.db import upsert, utcnow
 
 COLUMNS = [
     "channel_id", "ts", "thread_ts", "user_id", "bot_id", "username", "subtype", "text", "blocks",
-    "metadata", "files", "reactions", "file_count", "reaction_count", "edited_ts", "reply_count",
+    "metadata", "files", "reactions", "attachments", "file_count", "reaction_count", "edited_ts", "reply_count",
     "latest_reply", "content_hash", "deleted", "dirty", "pass_id", "source", "first_seen", "updated_at",
 ]
 
@@ -48,11 +48,19 @@ def _dump(value) -> str | None:
 def content_hash(msg: dict) -> str:
     parts = (msg.get("text") or "", msg.get("blocks"), msg.get("metadata"), (msg.get("edited") or {}).get("ts"),
              msg.get("subtype"), msg.get("user"), msg.get("thread_ts"))
+    if msg.get("attachments"):  # old bot posts carry their content here (the hash of others is unchanged)
+        parts += (msg["attachments"],)
     return hashlib.sha1(_SORTED(parts).encode()).hexdigest()
 
 
+def message_files(msg: dict) -> list:
+    """A message's files: `files`, or the single `file` object of older messages and exports."""
+    files = msg.get("files") or ([msg["file"]] if isinstance(msg.get("file"), dict) else [])
+    return [f for f in files if isinstance(f, dict)]
+
+
 def build_row(channel_id: str, msg: dict, pass_id: str | None, source: str, now: str) -> dict:
-    files = [{"id": f.get("id"), "name": f.get("name"), "mimetype": f.get("mimetype")} for f in msg.get("files") or []]
+    files = [{"id": f.get("id"), "name": f.get("name"), "mimetype": f.get("mimetype")} for f in message_files(msg)]
     reactions = msg.get("reactions") or []
     return {
         "channel_id": channel_id,
@@ -67,6 +75,7 @@ def build_row(channel_id: str, msg: dict, pass_id: str | None, source: str, now:
         "metadata": _dump(msg.get("metadata")),
         "files": _dump(files),
         "reactions": _dump(reactions),
+        "attachments": _dump(msg.get("attachments")),
         "file_count": len(files),
         "reaction_count": sum(int(r.get("count") or 0) for r in reactions),
         "edited_ts": (msg.get("edited") or {}).get("ts"),

@@ -87,10 +87,12 @@ def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, d
 @click.option("--progress/--no-progress", default=None, help="progress bar (default: when stderr is a terminal)")
 @click.option("--all-channels", is_flag=True,
               help="archive every channel of the export (default: those the miner archives: backblast, region, help)")
+@click.option("--dms", is_flag=True,
+              help="also archive the export's direct and group messages (dms.json, mpims.json; --all-channels does too)")
 @click.option("--stale-minutes", type=click.FloatRange(0.01, 24 * 60), hidden=True)
 @pass_app
 @command
-def import_(app: App, export, region, progress, all_channels, stale_minutes):
+def import_(app: App, export, region, progress, all_channels, dms, stale_minutes):
     """Backfill a region from a Slack export (the .zip or its unpacked folder), then parse backblasts.
 
     Safe to rerun and to mix with `mine`: nothing is duplicated, and what the API stored wins.
@@ -108,7 +110,7 @@ def import_(app: App, export, region, progress, all_channels, stale_minutes):
         try:
             with logged_step(app.db, region.region, "import", run_id) as counts:
                 try:
-                    s = import_export(app, region, export, progress=progress, all_channels=all_channels)
+                    s = import_export(app, region, export, progress=progress, all_channels=all_channels, dms=dms)
                 except ExportError as exc:
                     raise StepError(str(exc)) from None
                 counts.update({k: v for k, v in s.items() if k != "errors"}, errors=s["errors"][:20])
@@ -117,6 +119,10 @@ def import_(app: App, export, region, progress, all_channels, stale_minutes):
     rate = s["messages"] / s["seconds"] if s["seconds"] else 0
     other = (f" ({s['skipped_channels']} other channels not archived, like the miner; --all-channels adds them)"
              if s["skipped_channels"] else "")
+    other += (f"; {s['skipped_dms']} direct/group message conversations skipped (--dms adds them)" if s["skipped_dms"] else
+              f"; {s['dms']} direct/group message conversations" if s["dms"] else "")
+    other += f"; {s['skipped_folders']} folders no channel list names skipped" if s["skipped_folders"] else ""
+    other += f"; {s['users_without_id']} users.json entries without an id skipped" if s["users_without_id"] else ""
     summary(f"{region.region}: imported {s['messages']} messages ({s['new']} new, {s['changed']} changed, {s['kept']} already "
             f"stored; {s['replies']} thread replies) from {s['files']} day files in {s['channels']} channels{other}; "
             f"{s['new_users']} new users, {s['new_channels']} new channels; {s['backblasts']} backblasts, "

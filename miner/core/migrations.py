@@ -206,6 +206,7 @@ REGION = [
     Migration(2, "chart_deliveries.month VARCHAR(16)", _chart_month),
     Migration(3, "aos/users/beatdowns/bd_attendance: the contract's columns and our control columns", _shared_columns),
     Migration(4, "bd_attendance.date is 'YYYY-MM-DD' text", _attendance_date_text),
+    Migration(5, "messages.attachments (old bot posts)", lambda conn, ctx: add_column(conn, ctx, "messages", "attachments", "LONGTEXT")),
 ]
 
 MIGRATIONS = {"control": CONTROL, "region": REGION}

@@ -55,7 +55,8 @@ def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: 
             "is_private": int(bool(ch.get("is_private"))),
             "is_member": int(bool(ch.get("is_member"))),
             "backblast_set_by": set_by or "default",
-            "kind": (old or {}).get("kind") or build_kind(name.lower(), cid, region, backblast),
+            "kind": (old or {}).get("kind") or ("region" if ch.get("is_general") and not backblast else None)
+            or build_kind(name.lower(), cid, region, backblast),
         })
     return rows
 
