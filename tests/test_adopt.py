@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import text
+import json
 
 from tests import schema_history
 from tests.helpers import run_cli
@@ -85,12 +86,11 @@ def test_adopt_keeps_every_row_and_setting_and_daily_runs_the_region(app, legacy
     assert f"{schema} (region f3adopt): changed:" in res.output and f"{legacy_rows} beatdowns" in res.output
     assert run_cli(app, "db", "adopt").output.count("up to date") == 2  # control and f3adopt: nothing left
 
-    res = run_cli(app, "region", "list", "--json")
-    import json
+    from miner.core.registry import list_regions
 
-    regions = {r["region"]: r for r in json.loads(res.output)}
-    assert regions["f3adopt"]["comments"] == "set up by hand in 2021" and regions["f3adopt"]["send_pax_charts"] == 1
-    assert regions["f3adopt"]["timezone"] == "America/Chicago" and regions["f3gone"]["active"] == 0
+    regions = {r.region: r for r in list_regions(app.db)}
+    assert regions["f3adopt"].comments == "set up by hand in 2021" and regions["f3adopt"].send_pax_charts == 1
+    assert regions["f3adopt"].timezone == "America/Chicago" and regions["f3gone"].active == 0
 
     res = run_cli(app, "daily", "--skip-charts", "--no-report")
     assert res.exit_code == 0, res.output

@@ -237,14 +237,17 @@ def test_weaselbot_objects_survive_every_paxminer_command(app, mysql_only, fake_
     schema = "f3w_" + app.db.control_schema[-8:]
     ws = fake_slack.add_workspace("xoxb-weasel", team="TW", name="weasel")
     ws.add_channel("C0FORGE", "ao-forge")
+    for uid in ("U7", "U8"):
+        ws.add_user(uid, uid.lower(), real_name=f"Real {uid}")
     ws.post("C0FORGE", text="hello", user="U7")
+    ws.post("C0FORGE", user="U7", text="*Backblast! Ruck*\nDATE: 2025-01-04\nAO: <#C0FORGE|ao-forge>\nQ: <@U7>\nPAX: <@U8>\nCOUNT: 2")
+    app.settings.slack_api_url = fake_slack.base_url
     res = run_cli(app, "region", "add", "weasel", "--schema", schema, "--token", "xoxb-weasel")
     assert res.exit_code == 0, res.output
-    app.settings.slack_api_url = fake_slack.base_url
     execute(app, schema, *[(s, ()) for s in schema_history.WEASELBOT])
-    execute(app, schema, ("INSERT INTO users (user_id, user_name, real_name, app) VALUES ('U7', 'Kotter', 'K', 0)", ()),
+    execute(app, schema, ("INSERT INTO users (user_id, user_name, real_name, app) VALUES ('U9', 'Kotter', 'K', 0)", ()),
             ("INSERT INTO achievements_list (name, description, verb, code) VALUES ('The Priest', 'd', 'v', 'the_priest')", ()),
-            ("INSERT INTO achievements_awarded (achievement_id, pax_id, date_awarded) VALUES (1, 'U7', '2025-01-05')", ()))
+            ("INSERT INTO achievements_awarded (achievement_id, pax_id, date_awarded) VALUES (1, 'U9', '2025-01-05')", ()))
     with pytest.raises(Exception) as err:  # noqa: B017 - the driver's own error class, as weaselbot sees it
         execute(app, schema, ("ALTER TABLE aos ADD site_q_user_id VARCHAR(45) NULL", ()))
     assert err.value.args[0] == 1060
