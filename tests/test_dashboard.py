@@ -366,3 +366,31 @@ def _run(listener, errors):
         listener.run(connect_timeout=10)
     except BaseException as exc:  # noqa: BLE001 - the test reads it
         errors.append(exc)
+
+
+def test_daily_publishes_the_home_tab_and_rebuilds_the_site(app, fake_slack, tmp_path, monkeypatch):
+    """The nightly run on a generated region: the Home tab reaches the workspace's admin, the site is
+    rebuilt into the configured folder (through the entry points: miner never imports the dashboard)."""
+    from miner.core import constants
+    from miner.core.registry import add_region
+    from miner.nightly.run import run_daily
+    from tests.fakeslack import generate_region
+
+    monkeypatch.setattr(constants, "BACKOFF_BASE", 0.01)
+    ws = fake_slack.add_workspace("xoxb-99-daily-dash-secret", team="TDAILY", name="f3daily")
+    generate_region(ws, seed=3, users=12, aos=2, weeks=3, start=date(2023, 1, 2))
+    admin = next(u for u, m in ws.users.items() if not m.get("is_bot") and u not in ("USLACKBOT",))
+    ws.users[admin]["is_admin"] = True
+    app.settings.slack_api_url = fake_slack.base_url
+    app.settings.sections["dashboard"] = {"folder": str(tmp_path / "web")}
+    add_region(app.db, "f3daily", f"dd{app.db.control_schema[-8:]}", "xoxb-99-daily-dash-secret")
+    summary = run_daily(app, today=date(2023, 1, 23), skip_charts=True, report=False)
+    assert summary["ok"] == 1, summary
+    assert summary["after"]["dashboard"]["regions"] == 1
+    assert list(ws.home) == [admin] and ws.home[admin]["type"] == "home"
+    home = summary["results"][0]["steps"]["home"]
+    assert home["published"] == 1 and home["admins"] == 1
+    index = (tmp_path / "web" / "index.html").read_text(encoding="utf-8")
+    assert "f3daily" in index and 'class="status-ok"' in index  # last night's run, from the run log
+    assert (tmp_path / "web" / "regions" / "f3daily" / "index.html").exists()
+    assert "secret" not in index
