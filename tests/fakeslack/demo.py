@@ -167,7 +167,7 @@ def report(s: dict, ws, gen: dict, demo: Path, out: Path, seconds: float) -> Non
         print(f"  - {fb} feedback DM(s) to posters of recent backblasts that need fixing (delivered to the sandbox)")
     site = demo / "site" / "index.html"
     if site.exists():
-        print(f"dashboard {site} (the admins' static site: open it in a browser; the Home tab JSON is in ./{out / REGION}/)")
+        print(f"dashboard {site} (the admins' static site: open it in a browser)")
     print(f"database  {db} (SQLite); try: sqlite3 {db} 'SELECT * FROM beatdown_info ORDER BY Date DESC LIMIT 5'")
     print("next      for real: copy credentials_template.ini to credentials.ini, `paxminer region add ...`, "
           "then cron `paxminer daily` (README)")
