@@ -394,3 +394,14 @@ def test_daily_publishes_the_home_tab_and_rebuilds_the_site(app, fake_slack, tmp
     assert "f3daily" in index and 'class="status-ok"' in index  # last night's run, from the run log
     assert (tmp_path / "web" / "regions" / "f3daily" / "index.html").exists()
     assert "secret" not in index
+
+
+def test_a_schema_from_before_ticket_events_gets_it(app):
+    region = make_region(app)
+    with app.db.engine(region.schema_name).begin() as conn:
+        conn.execute(text("DROP TABLE ticket_events"))
+    app.db._ensured.clear()
+    from dashboard.data import RegionData
+
+    assert len(RegionData(app, region, TODAY).tickets()) == 2
+    assert q(app, region, "SELECT COUNT(*) FROM ticket_events") == [("0",)]

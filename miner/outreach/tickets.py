@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from miner.app import App
 from miner.core.clock import local_today
@@ -28,8 +28,13 @@ DM_TEMPLATE = ("Hi {mention}, {admin_mention} from F3 {region} here with you in 
 
 
 def ensure_tables(app: App, region: Region) -> None:
-    """A region schema from before ticket_events gets it (the usual upgrade, once per process)."""
-    app.db.ensure_schema(region.schema_name, "region")
+    """A region schema from before ticket_events gets it (the usual upgrade), before `daily` or
+    `db upgrade` has run there; a schema that has it is left alone (no DDL on every read)."""
+    try:
+        with app.db.engine(region.schema_name).connect() as conn:
+            conn.execute(text("SELECT 1 FROM ticket_events WHERE 1 = 0")).fetchall()
+    except DBAPIError:
+        app.db.ensure_schema(region.schema_name, "region")
 
 
 def _day(value) -> str | None:
