@@ -1,5 +1,7 @@
 """The dashboard in a real browser: Debian's headless Chromium, driven by Selenium through the
-chromedriver that ships with it (same version, nothing downloaded). Pages are opened from disk
+chromedriver that ships with it (same version, nothing downloaded). Selenium: the W3C WebDriver
+project's own Python client, pure Python, and it drives the system's browser as it is (Playwright
+would want browser builds of its own, which cannot be fetched here). Pages are opened from disk
 (file://) with no network; no console errors; sorting and filtering work; the figures the browser
 shows equal the database's.
 
