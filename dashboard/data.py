@@ -106,7 +106,7 @@ class RegionData:
                 "SELECT a.user_id, a.ao_id, a.q_user_id, a.date FROM bd_attendance a "
                 "LEFT JOIN users u ON u.user_id = a.user_id WHERE (u.app IS NULL OR u.app = 0)")
             df = pd.DataFrame(rows, columns=["user_id", "ao_id", "q_user_id", "date"], dtype=object)
-            df["day"] = [day(d) for d in df.pop("date")]
+            df["day"] = pd.Series([day(d) for d in df.pop("date")], index=df.index, dtype=object)
             df["month"] = df["day"].str.slice(0, 7)
             return df
         return self._once("attendance", read)
@@ -116,7 +116,7 @@ class RegionData:
         def read():
             rows = self._rows("SELECT ao_id, bd_date, q_user_id, coq_user_id, fng_count FROM beatdowns")
             df = pd.DataFrame(rows, columns=["ao_id", "bd_date", "q_user_id", "coq_user_id", "fng_count"], dtype=object)
-            df["day"] = [day(d) for d in df.pop("bd_date")]
+            df["day"] = pd.Series([day(d) for d in df.pop("bd_date")], index=df.index, dtype=object)
             df["month"] = df["day"].str.slice(0, 7)
             df["fngs"] = pd.to_numeric(df.pop("fng_count")).fillna(0).astype(int)
             att = self.attendance()

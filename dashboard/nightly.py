@@ -15,6 +15,8 @@ from datetime import date
 from dashboard.home import publish_region
 from dashboard.site import build_site, site_folder
 from miner.app import App
+from miner.core.db import is_transient
+from miner.core.errors import one_line
 from miner.core.registry import Region
 
 OFF = {"0", "false", "no", "off"}
@@ -24,7 +26,12 @@ def run_home(app: App, region: Region, today: date, outbox: str | None = None) -
     """The nightly Home tab step: counts for the run log; a Slack refusal is a warning, not a failure."""
     if str(app.settings.section("dashboard").get("home", "1")).strip().lower() in OFF:
         return {"note": "home = 0 in [dashboard]"}
-    counts = publish_region(app, region, today=today, outbox=outbox)
+    try:
+        counts = publish_region(app, region, today=today, outbox=outbox)
+    except Exception as exc:  # noqa: BLE001 - the Home tab never costs a region its night
+        if is_transient(exc):
+            raise  # the database went away: the run waits and retries the step
+        return {"warnings": [f"Home tab not published: {one_line(exc)}"]}
     if counts["failed"]:
         counts["warnings"] = [f"Home tab not published for {counts['failed']} admin(s): {counts['errors'][0]}"]
     return counts

@@ -405,3 +405,22 @@ def test_a_schema_from_before_ticket_events_gets_it(app):
 
     assert len(RegionData(app, region, TODAY).tickets()) == 2
     assert q(app, region, "SELECT COUNT(*) FROM ticket_events") == [("0",)]
+
+
+def test_a_region_with_no_data_yet_builds_and_has_a_home_tab(app, tmp_path):
+    from dashboard.data import RegionData
+    from miner.core.registry import add_region
+
+    region = add_region(app.db, "Empty", unique_schema(), "xoxb-empty-secret")
+    counts = build_site(app, tmp_path / "site", today=TODAY)
+    assert counts["failed"] == 0 and counts["regions"] == 1
+    t = Tables(page(tmp_path / "site", "regions", "empty", "index.html"))
+    assert t.figures["posts"] == "0" and t.figures["trend"] == "="
+    view = home_view(RegionData(app, region, TODAY))
+    assert "No open tickets." in json.dumps(view) and "Nobody right now." in json.dumps(view)
+
+
+def unique_schema() -> str:
+    from tests.conftest import unique
+
+    return unique("empty")
