@@ -393,3 +393,45 @@ def test_empty_month_charts_nothing_and_dry_run_prints(app, fake_slack, tmp_path
     assert res.exit_code == 0, res.output
     assert "would post to #ao" in res.stdout and "DRY RUN, would post 2 chart(s)" in res.stdout
     assert not fake_slack.calls["files.getUploadURLExternal"] and not fake_slack.calls["chat.postMessage"]
+
+
+# -- output a person can act on -------------------------------------------------------------------------
+def test_listings_have_headers_and_json_and_ao_set_is_precise(app, fake_slack):
+    from tests.test_daily import Regions
+
+    Regions(app, fake_slack, 1)
+    assert run_cli(app, "channels", "--region", "r1").exit_code == 0
+    res = run_cli(app, "region", "list")
+    assert res.stdout.splitlines()[0].split()[:3] == ["REGION", "SCHEMA", "STATE"]
+    res = run_cli(app, "ao", "list", "--region", "r1")
+    assert res.stdout.splitlines()[0].split()[:3] == ["CHANNEL", "NAME", "BACKBLAST"]
+    listed = json.loads(run_cli(app, "ao", "list", "--region", "r1", "--json").stdout)
+    name = next(r["ao"] for r in listed if r["ao"].startswith("ao"))
+    res = run_cli(app, "ao", "set", "--region", "r1", name + "x", "--no-backblast")
+    assert res.exit_code == 1 and f"no channel {name}x (did you mean {name}?)" in res.output
+    assert "run `paxminer channels" not in res.output
+    res = run_cli(app, "ao", "set", "--region", "r1", name)
+    assert res.exit_code == 2 and "nothing to set" in res.output
+    assert run_cli(app, "ao", "set", "--region", "r1", "#" + name, "--no-backblast").exit_code == 0
+    res = run_cli(app, "log")
+    assert res.stdout.splitlines()[0].split()[:4] == ["STARTED", "REGION", "STEP", "STATUS"]
+    assert "{" not in res.stdout and "channels " in res.stdout
+    rows = json.loads(run_cli(app, "log", "--json").stdout)
+    assert rows[0]["step"] == "channels" and isinstance(rows[0]["counts"], dict) and rows[0]["counts"]["channels"] > 0
+
+
+def test_help_names_the_environment_and_version(app):
+    res = run_cli(app, "--help")
+    for var in ("PAXMINER_CONFIG", "PAXMINER_DB_URL", "SLACK_API_URL", "PAXMINER_REGION_TOKEN", "PAXMINER_<KEY>"):
+        assert var in res.stdout
+    from miner import __version__
+
+    assert run_cli(app, "--version").stdout.strip() == f"paxminer {__version__}"
+
+
+def test_one_name_per_idea_with_the_old_names_hidden(app):
+    for path in (["daily"], ["outreach", "run"], ["dashboard", "build"]):
+        res = run_cli(app, *path, "--help")
+        assert "--as-of" in res.stdout and "--today" not in res.stdout, path
+    res = run_cli(app, "chart", "--help")
+    assert "--processes" in res.stdout and "--workers" not in res.stdout
