@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import logging
 import os
 import signal
@@ -130,6 +131,20 @@ def region_option(fn):
 
 def summary(text: str) -> None:
     click.echo(text)
+
+
+def listing(as_json: bool, rows: list, line: str, header: str, row_text, data: list | None = None) -> None:
+    """What a listing command prints: with --json the rows (or `data`) as JSON on stdout and the summary
+    `line` on stderr; otherwise the header, one `row_text(row)` per row, and the summary."""
+    if as_json:
+        click.echo(json.dumps(rows if data is None else data, indent=2, default=str))
+        click.echo(line, err=True)
+        return
+    if rows:
+        click.echo(header)
+    for r in rows:
+        click.echo(row_text(r))
+    summary(line)
 
 
 def parse_day(_ctx, _param, value):

@@ -8,7 +8,7 @@ import re
 import click
 
 from miner.app import App
-from miner.cli.common import StepError, command, pass_app, summary
+from miner.cli.common import StepError, command, listing, pass_app, summary
 from miner.core.registry import FLAGS
 
 FLAG_HELP = {
@@ -175,16 +175,13 @@ def region_list(app: App, as_json):
     line = f"{len(regions)} region(s) in {app.db.describe()}"
     if not regions:
         warn_no_regions(app)
-    if as_json:
-        click.echo(json.dumps([r.public() for r in regions], indent=2, default=str))
-        click.echo(line, err=True)
-        return
-    if regions:
-        click.echo(f"{'REGION':24} {'SCHEMA':24} {'STATE':8} {'TIMEZONE':20} FLAGS")
-    for r in regions:
+
+    def row(r) -> str:
         flags = ",".join(f for f in FLAGS[1:] if getattr(r, f))
-        click.echo(f"{r.region:24} {r.schema_name:24} {'active' if r.active else 'inactive':8} {r.timezone:20} {flags}")
-    summary(line)
+        return f"{r.region:24} {r.schema_name:24} {'active' if r.active else 'inactive':8} {r.timezone:20} {flags}"
+
+    listing(as_json, regions, line, f"{'REGION':24} {'SCHEMA':24} {'STATE':8} {'TIMEZONE':20} FLAGS", row,
+            data=[r.public() for r in regions])
 
 
 def warn_no_regions(app: App) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 import click
 
 from miner.app import App
-from miner.cli.common import command, parse_day, pass_app, region_option, summary
+from miner.cli.common import command, listing, parse_day, pass_app, region_option, summary
 
 PERIODS = ("month", "ytd", "90d")  # miner.scoring.PERIODS, without importing pandas for every command
 
@@ -98,13 +98,8 @@ def outreach_list(app: App, region, everything, kind, as_json):
 
     rows = list_tickets(app, region, everything, kind)
     line = f"{region}: {len(rows)} {'' if everything else 'open '}outreach ticket(s)"
-    if as_json:
-        click.echo(json.dumps(rows, indent=2, default=str))
-        click.echo(line, err=True)
-        return
-    if rows:
-        click.echo(f"{'TICKET':6} {'KIND':9} {'STATUS':7} {'STAGE':10} {'PAX':24} {'OPENED':17}  DETAILS")
-    for r in rows:
+
+    def row(r) -> str:
         extra = f"last post {r['ref']}" if r["kind"] == "slipping" else f"mentor {r['other_name'] or '-'}"
         if r.get("ao_name"):
             extra += f" at #{r['ao_name']}"
@@ -112,9 +107,10 @@ def outreach_list(app: App, region, everything, kind, as_json):
             extra += f", score trend {' -> '.join(map(str, r['facts']['trend']))}"
         if r["reply"]:
             extra += f", replied: {r['reply'][:80]}"
-        click.echo(f"#{r['id']:<5} {r['kind']:9} {r['status']:7} {r['stage']:10} {r['user_name'][:24]:24} "
-                   f"opened {r['opened_on']}  {extra}" + (f"  [{r['note']}]" if r["note"] else ""))
-    summary(line)
+        return (f"#{r['id']:<5} {r['kind']:9} {r['status']:7} {r['stage']:10} {r['user_name'][:24]:24} "
+                f"opened {r['opened_on']}  {extra}" + (f"  [{r['note']}]" if r["note"] else ""))
+
+    listing(as_json, rows, line, f"{'TICKET':6} {'KIND':9} {'STATUS':7} {'STAGE':10} {'PAX':24} {'OPENED':17}  DETAILS", row)
 
 
 class TicketId(click.ParamType):

@@ -9,7 +9,17 @@ import sys
 import click
 
 from miner.app import App
-from miner.cli.common import command, fail, parse_day, pass_app, prompt_interrupt, region_option, summary, verbose
+from miner.cli.common import (
+    command,
+    fail,
+    listing,
+    parse_day,
+    pass_app,
+    prompt_interrupt,
+    region_option,
+    summary,
+    verbose,
+)
 from miner.core import constants
 from miner.core.constants import CHANNEL_KINDS
 from miner.core.runlog import logged_step
@@ -61,18 +71,11 @@ def ao_list(app: App, region, as_json):
 
     rows = channel_rows(app, region)
     line = f"{len(rows)} channel(s), {sum(1 for r in rows if r['backblast'])} holding backblasts"
-    if as_json:
-        click.echo(json.dumps(rows, indent=2, default=str))
-        click.echo(line, err=True)
-        return
-    if rows:
-        click.echo(f"{'CHANNEL':12} {'NAME':32} {'BACKBLAST':10} {'ARCHIVED':8} KIND")
-    else:
+    if not rows:
         click.echo(f"no channels listed yet: run `paxminer channels --region {region}`", err=True)
-    for r in rows:
-        mark = "backblast" if r["backblast"] else "-"
-        click.echo(f"{r['channel_id']:12} {r['ao']:32} {mark:10} {'archived' if r['archived'] else '-':8} {r['kind'] or ''}")
-    summary(line)
+    listing(as_json, rows, line, f"{'CHANNEL':12} {'NAME':32} {'BACKBLAST':10} {'ARCHIVED':8} KIND",
+            lambda r: f"{r['channel_id']:12} {r['ao']:32} {'backblast' if r['backblast'] else '-':10} "
+                      f"{'archived' if r['archived'] else '-':8} {r['kind'] or ''}")
 
 
 @ao.command("set")
@@ -187,17 +190,10 @@ def run_log(app: App, region_name, limit, as_json):
             r["counts"] = json.loads(r["counts"]) if r["counts"] else {}
         except ValueError:
             r["counts"] = {"raw": r["counts"]}
-    line = f"{len(rows)} run log row(s)"
-    if as_json:
-        click.echo(json.dumps(rows, indent=2, default=str))
-        click.echo(line, err=True)
-        return
-    if rows:
-        click.echo(f"{'STARTED':19} {'REGION':20} {'STEP':10} {'STATUS':8} {'TOOK':>6}  DETAILS")
-    for r in rows:
-        click.echo(f"{str(r['started'])[:19]:19} {r['region']:20} {r['step']:10} {r['status']:8} "
-                   f"{took(r['started'], r['finished']):>6}  {r['error'] or counts_text(r['counts'])}")
-    summary(line)
+    listing(as_json, rows, f"{len(rows)} run log row(s)",
+            f"{'STARTED':19} {'REGION':20} {'STEP':10} {'STATUS':8} {'TOOK':>6}  DETAILS",
+            lambda r: f"{str(r['started'])[:19]:19} {r['region']:20} {r['step']:10} {r['status']:8} "
+                      f"{took(r['started'], r['finished']):>6}  {r['error'] or counts_text(r['counts'])}")
 
 
 def counts_text(counts: dict) -> str:
