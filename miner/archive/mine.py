@@ -59,7 +59,8 @@ def fetch_threads(slack: Slack, channel_id: str, parents: list[dict]) -> Iterato
                 raise
             return parent, []
 
-    if len(parents) < 2 or constants.THREAD_FETCH_WORKERS < 2:
+    # one replies call of a workspace is in flight at a time anyway when Slack paces the method
+    if len(parents) < 2 or constants.THREAD_FETCH_WORKERS < 2 or slack.pacer.spacing("conversations.replies"):
         yield from map(one, parents)
         return
     with ThreadPoolExecutor(constants.THREAD_FETCH_WORKERS, thread_name_prefix="replies") as pool:
@@ -280,8 +281,8 @@ def mine_region(app: App, region: Region, since=None, lookback_days: int | None 
     Every Slack call of the region shares its workspace's pace (miner/slack/pace.py).
     A channel stopped by the region's deadline (app.deadlines) keeps its pass open for the next run
     and is listed in `missing` (its work so far is stored).
-    progress(line, important) is called with lines on what is done and what is left (an estimate);
-    important=True for a first mine's forecast of over an hour.
+    progress(line, important, seconds_left) is called with lines on what is done and what is left (an
+    estimate at the pace); important=True for a first mine's forecast of over an hour.
     """
     return _mine_region(app, region, since, lookback_days, parse, feedback, processes, threads, progress)
 
@@ -347,7 +348,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
         if est > 3600:
             line += (f"; a Slack export loads in minutes instead: `paxminer import EXPORT.zip --region {region}`, "
                      "then `paxminer mine` reads only what came after it")
-        progress(line, est > 3600)  # over an hour: said even without progress lines
+        progress(line, est > 3600, est)  # over an hour: said even without progress lines
     errors, missing = [], []
     began = time.time()
     # with `paxminer listen` up, only the gaps in what it saw are read (a whole-window pass when due)
@@ -381,7 +382,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
             if users is not None and fresh:
                 total["duplicates"] += resolve_fresh(eng, users, fresh)
             if progress:
-                progress(progress_line(region, slack, done, len(channels), paced, time.monotonic() - t0), False)
+                progress(*progress_line(region, slack, done, len(channels), paced, time.monotonic() - t0))
     finally:
         runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
     total["channel_errors"] = len(errors)
@@ -405,14 +406,15 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     return total
 
 
-def progress_line(region, slack: Slack, done: int, channels: int, planned: dict, elapsed: float) -> str:
-    """What is done, and what is left at the pace: calls planned and not yet made x the spacing."""
+def progress_line(region, slack: Slack, done: int, channels: int, planned: dict, elapsed: float) -> tuple[str, bool, float]:
+    """(line, important, seconds left): what is done, and what is left at the pace (calls planned
+    and not yet made x the spacing)."""
     left = {m: max(0, n - slack.calls.get(m, 0)) for m, n in planned.items()}
     if done >= channels:
         left = {}
     est = slack.pacer.estimate(left)
     return (f"{region}: {done}/{channels} channels mined, {sum(slack.calls.values())} Slack calls in "
-            f"{describe_wait(elapsed)}; about {sum(left.values())} paced call(s) left (~{describe_wait(est)})")
+            f"{describe_wait(elapsed)}; about {sum(left.values())} paced call(s) left (~{describe_wait(est)})"), False, est
 
 
 def can_fork(processes: int, channels: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -25,7 +26,9 @@ from miner.cli.common import (
 @click.command()
 @click.option("--region", "regions", multiple=True, metavar="NAME",
               help="only this region (repeatable; default: every active region)")
-@click.option("--workers", type=click.IntRange(1, 64), help="regions worked on at once (default: `workers` in the config, 4)")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="regions in a CPU-heavy step (score, outreach, charts) at once; every region waits on Slack "
+                   "at once (default: `workers` in the config, 4)")
 @click.option("--as-of", "as_of", callback=parse_day, metavar="YYYY-MM-DD",
               help="run as of this date (charts due day, scores; default: today in each region)")
 @click.option("--today", "today_alias", callback=parse_day, hidden=True)  # the old name of --as-of
@@ -42,19 +45,27 @@ from miner.cli.common import (
               help="skip regions whose last run succeeded within HOURS (a catch-up cron line for failed regions)")
 @click.option("--summary-json", type=click.Path(dir_okay=False), metavar="PATH",
               help="also write the nationwide summary (every region's counts) as JSON to PATH")
+@click.option("--progress/--no-progress", default=None,
+              help="a progress line on stderr every minute: regions done, and the time left at Slack's pace "
+                   "(default: when stderr is a terminal)")
 @pass_app
 @command
-def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, dry_run, report, stale_minutes, skip_ok_within, summary_json):
+def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, dry_run, report, stale_minutes,
+          skip_ok_within, summary_json, progress):
     """The nightly run: listers, miner, scorer, outreach and (when due) charts for every active region.
 
     Regions run concurrently (--workers). A region held by another run (another cron run, another
     host on the same MySQL server) is skipped, not failed; a region whose run died is taken over.
-    One line per region, a total at the end; exit 1 if any region failed.
+    Every region starts at once: Slack's rate limit, not the CPU, sets the night's length, and a
+    region waiting on it costs nothing; --workers bounds the CPU-heavy steps. A region whose deadline
+    (deadline_minutes) came first is `partial` and resumed next run.
+    One line per region, a total at the end; exit 1 if any region failed or is partial.
     """
     from miner.cli.registry import warn_no_regions
     from miner.core.registry import list_regions
     from miner.nightly.run import run_daily, total_line
 
+    show = sys.stderr.isatty() if progress is None else progress
     if not regions and not list_regions(app.db):
         warn_no_regions(app)
         summary("daily: 0 region(s): 0 ok, 0 failed, 0 skipped (none registered)")
@@ -65,7 +76,8 @@ def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, d
             s = run_daily(app, list(regions) or None, workers=workers, today=as_of or today_alias,
                           skip_charts=skip_charts, outbox=scratch or outbox, report=report,
                           stale_minutes=stale_minutes, echo=click.echo, verbose=verbose(),
-                          summary_json=summary_json, skip_ok_within=skip_ok_within)
+                          summary_json=summary_json, skip_ok_within=skip_ok_within,
+                          progress=(lambda line: click.echo(line, err=True)) if show else None)
         if scratch:
             files = sorted(p.relative_to(scratch) for p in Path(scratch).rglob("*") if p.is_file() and p.suffix != ".json")
             for f in files:
@@ -79,6 +91,9 @@ def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, d
     if s["failed"]:
         fail(f"{s['failed']} region(s) failed: {', '.join(s['failed_regions'][:10])}"
              f"{' ...' if s['failed'] > 10 else ''} (details above and in `paxminer log`)")
+    if s.get("partial"):
+        fail(f"{s['partial']} region(s) partial, the rest is read next run: {', '.join(s['partial_regions'][:10])}"
+             f"{' ...' if s['partial'] > 10 else ''} (details above and in `paxminer log`)")
 
 
 @click.command("import")

@@ -123,7 +123,7 @@ def mine(app: App, region, since, lookback_days, processes, deadline_minutes, pr
     app.start_deadline(region, deadline_minutes)
     show = sys.stderr.isatty() if progress is None else progress
 
-    def echo(line: str, important: bool = False) -> None:
+    def echo(line: str, important: bool = False, _left: float | None = None) -> None:
         if show or important:
             click.echo(line, err=True)
         elif verbose():  # -v: the progress lines as log lines

@@ -5,10 +5,14 @@ charters when they are due (from `chart_day` of the month, per the region's send
 optional run report to the region's log channel. Each step is one run_log row. The first failing
 step ends the region's run (the report still goes out); the other regions carry on.
 
-Regions run on worker threads (the work is mostly waiting on Slack and the database). With 4 or
-more workers and 8 or more regions they are shared by forked processes of 2 threads each (up to 2
-per core), taking the next region from a shared counter: one process's threads would queue on its
-GIL. Tokens never leave memory (the children get them by fork). Before touching a region a worker claims it in `region_locks` (miner/locks.py):
+Slack, not the CPU, sets a night's length: each workspace gets one conversations.history and one
+conversations.replies call a minute (miner/slack/pace.py). So every region starts at once, each on
+its own thread: a region waiting for its workspace's next slot is a sleeping thread (no CPU, no
+process, no database connection held), and hundreds wait side by side, each on its own workspace's
+pace. The CPU-heavy steps (score, outreach, charts) take one of `workers` slots, so parsing and
+scoring still get the cores and memory stays bounded. With 4 or more workers and 8 or more regions
+the region threads are shared by forked processes (one per 2 workers, up to 2 per core), taking the
+next region from a shared counter: one process's threads would queue on its GIL. Tokens never leave memory (the children get them by fork). Before touching a region a worker claims it in `region_locks` (miner/locks.py):
 a region held by a live run elsewhere (another cron run, another host) is skipped and not counted
 as a failure; a region whose run died is taken over. A region that another run finished after this
 run started is skipped too, and so is one done by a run that was already under way when this one
@@ -45,6 +49,7 @@ from typing import Callable, Iterator
 from sqlalchemy import text
 
 from miner.app import App
+from miner.core import constants
 from miner.core.clock import local_today
 from miner.core.concurrency import die_with_parent, fork_safe
 from miner.core.db import upsert, utcnow, with_retries
@@ -59,6 +64,9 @@ log = logging.getLogger("miner.nightly.run")
 POOL_MIN_REGIONS = 8  # fewer regions than this: not worth starting scoring processes
 CHART_SLOTS = threading.Semaphore(1)  # the charters draw on every core: one region charts at a time
 CORE_STEPS = ("channels", "users", "mine", "score", "outreach", "charts", "home")
+CPU_STEPS = ("score", "outreach", "charts")  # steps that take one of the `workers` slots (the rest wait on Slack)
+MAX_REGION_THREADS = 2000  # regions started at once (each a mostly sleeping thread)
+PROGRESS_EVERY = 60.0  # seconds between `daily` progress lines
 
 
 class StepFailed(PaxminerError):
@@ -73,7 +81,7 @@ class Interrupted(PaxminerError):
 @dataclass
 class RegionResult:
     region: str
-    status: str = "ok"  # ok | failed | skipped
+    status: str = "ok"  # ok | partial (something left for the next run) | failed | skipped
     failed_step: str | None = None
     error: str | None = None
     note: str | None = None  # why skipped
@@ -118,7 +126,9 @@ class RegionResult:
             parts.append(f"{pax_scored(sc)} PAX scored")
         parts.append(charts_phrase(self.steps.get("charts") or {}))
         parts.append(f"{self.api_calls} API calls")
-        text_ = f"{self.region}: ok in {self.seconds:.1f}s: " + ", ".join(p for p in parts if p)
+        text_ = f"{self.region}: {self.status} in {self.seconds:.1f}s: " + ", ".join(p for p in parts if p)
+        if self.status == "partial":
+            text_ += "; left for the next run: " + "; ".join((self.mine.get("missing") or [])[:3])
         if self.warnings:
             text_ += "; warning: " + "; ".join(self.warnings)
         return text_
@@ -168,6 +178,11 @@ class Run:
     cpu: "CpuPool | None" = None  # processes for the CPU-bound scorer (None: in the worker thread)
     skip_ok_within: float | None = None  # hours: regions with a successful run that recent are skipped
     attempt_started: dict = field(default_factory=dict)  # (region, step) -> when its first attempt started
+    cpu_slots: int = 2  # regions in a CPU-heavy step at once (in this process)
+    progress: "Callable[[str, float | None], None] | None" = None  # (region, seconds left at Slack's pace)
+
+    def __post_init__(self):
+        self.cpu_gate = threading.BoundedSemaphore(max(1, self.cpu_slots))
 
     @property
     def db(self):
@@ -249,8 +264,10 @@ def previous_seconds(app: App) -> dict[str, float]:
 def run_daily(app: App, regions: list[str] | None = None, workers: int | None = None, today: date | None = None,
               skip_charts: bool = False, outbox: str | None = None, report: bool = True,
               stale_minutes: float | None = None, echo: Callable[[str], None] | None = None,
-              verbose: bool = False, summary_json: str | None = None, skip_ok_within: float | None = None) -> dict:
-    """Run every active region (or `regions`); returns the nationwide summary (see `summarize`)."""
+              verbose: bool = False, summary_json: str | None = None, skip_ok_within: float | None = None,
+              progress: Callable[[str], None] | None = None) -> dict:
+    """Run every active region (or `regions`); returns the nationwide summary (see `summarize`).
+    progress(line): every PROGRESS_EVERY seconds, regions done and the time left at Slack's pace."""
     t0 = time.monotonic()
     echo = echo or (lambda _line: None)
     init_control(app.db)
@@ -264,21 +281,30 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
         for n in missing]
     for r in results:
         echo(r.line())
-    threads = min(workers, max(1, len(todo)))
+    # every region at once: waiting on Slack costs a sleeping thread; `workers` bounds the CPU-heavy steps
+    threads = max(1, min(len(todo), MAX_REGION_THREADS))
+    processes = region_processes(workers, len(todo))
     opts = {"today": today, "skip_charts": skip_charts, "outbox": outbox or app.settings.outbox or None, "report": report,
-            "verbose": verbose, "skip_ok_within": skip_ok_within}
-    processes = region_processes(threads, len(todo))
+            "verbose": verbose, "skip_ok_within": skip_ok_within, "cpu_slots": max(1, workers // processes)}
+    board = Progress(len(todo), progress) if progress else None
     if processes > 1:
-        done = run_in_processes(app, run_id, todo, threads, processes, stale_minutes, opts)
+        done = run_in_processes(app, run_id, todo, threads, processes, stale_minutes, opts, board)
     else:
         names = iter(todo)
         lock = threading.Lock()
 
         def take() -> str | None:
             with lock:
-                return next(names, None)
+                name = next(names, None)
+            if board is not None and name is not None:
+                board.start(name)
+            return name
 
+        if board is not None:
+            opts["progress"] = board.left
         done = run_regions(app, run_id, take, threads, stale_minutes, opts, cpu_pool=len(todo) >= POOL_MIN_REGIONS)
+    if board is not None:
+        done = board.follow(done)
     for res in done:
         results.append(res)
         echo(res.line())
@@ -289,6 +315,64 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
         Path(summary_json).parent.mkdir(parents=True, exist_ok=True)
         Path(summary_json).write_text(json.dumps(summary, indent=1, default=str), encoding="utf-8")
     return summary
+
+
+class Progress:
+    """What `daily` has done and what is left: regions started/done, and for each region being mined
+    its estimate of the time left (paced calls left x its workspace's pace). A line every
+    PROGRESS_EVERY seconds through `emit`."""
+
+    def __init__(self, total: int, emit: Callable[[str], None], every: float = PROGRESS_EVERY):
+        self.total, self.emit, self.every = total, emit, every
+        self.started, self.done, self.partial, self.failed = 0, 0, 0, 0
+        self.estimates: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self.t0 = time.monotonic()
+
+    def start(self, _name: str) -> None:
+        with self._lock:
+            self.started += 1
+
+    def left(self, name: str, seconds: float | None) -> None:
+        with self._lock:
+            if seconds is None:
+                self.estimates.pop(name, None)
+            else:
+                self.estimates[name] = float(seconds)
+
+    def finish(self, res: "RegionResult") -> None:
+        with self._lock:
+            self.done += 1
+            self.partial += res.status == "partial"
+            self.failed += res.status == "failed"
+            self.estimates.pop(res.region, None)
+
+    def line(self) -> str:
+        from miner.archive.mine import describe_wait
+
+        with self._lock:
+            slowest = max(self.estimates.items(), key=lambda kv: kv[1], default=None)
+            text_ = (f"daily: {self.done} of {self.total} regions done ({self.partial} partial, {self.failed} failed), "
+                     f"{self.started - self.done} under way after {describe_wait(time.monotonic() - self.t0)}")
+        if slowest:
+            text_ += f"; the slowest ({slowest[0]}) needs about {describe_wait(slowest[1])} more at Slack's pace"
+        return text_
+
+    def follow(self, results: Iterator["RegionResult"]) -> Iterator["RegionResult"]:
+        stop = threading.Event()
+
+        def tick():
+            while not stop.wait(self.every):
+                self.emit(self.line())
+
+        ticker = threading.Thread(target=tick, daemon=True, name="daily-progress")
+        ticker.start()
+        try:
+            for res in results:
+                self.finish(res)
+                yield res
+        finally:
+            stop.set()
 
 
 def run_regions(app: App, run_id: str, take: Callable[[], str | None], threads: int, stale_minutes: float | None,
@@ -340,7 +424,7 @@ THREADS_PER_PROCESS = 2  # worker threads per process when the regions are share
 
 
 def region_processes(threads: int, regions: int) -> int:
-    """How many processes share the regions: one per THREADS_PER_PROCESS workers, up to two per core,
+    """How many processes share the regions: one per THREADS_PER_PROCESS workers (CPU slots), up to two per core,
     when there are enough regions and forking is safe. In one process the worker threads queue on its
     GIL once the work gets CPU-heavy (measured: 100 regions, 8 workers, 2 cores: 31 s in one
     process, 23 s in 2 x 4 threads, 21 s in 4 x 2)."""
@@ -350,7 +434,7 @@ def region_processes(threads: int, regions: int) -> int:
 
 
 def run_in_processes(app: App, run_id: str, todo: list[str], threads: int, processes: int,
-                     stale_minutes: float | None, opts: dict) -> Iterator[RegionResult]:
+                     stale_minutes: float | None, opts: dict, board: "Progress | None" = None) -> Iterator[RegionResult]:
     """The regions shared by forked processes, each with its share of the worker threads, taking
     the next region from a shared counter. A region whose process died is reported failed."""
     ctx = get_context("fork")
@@ -377,6 +461,11 @@ def run_in_processes(app: App, run_id: str, todo: list[str], threads: int, proce
                     continue
                 if kind == "start":
                     started.append(value)
+                    if board is not None:
+                        board.start(value)
+                elif kind == "left":
+                    if board is not None:
+                        board.left(*value)
                 else:
                     finished.add(value.region)
                     yield value
@@ -412,7 +501,11 @@ def _region_process(app: App, run_id: str, todo: list[str], counter, stopping, c
             conn.send(("start", todo[i]))
         return todo[i]
 
-    for res in run_regions(app, run_id, take, threads, stale_minutes, opts, stopping=stopping):
+    def left(name: str, seconds: float | None) -> None:
+        with send:
+            conn.send(("left", (name, seconds)))
+
+    for res in run_regions(app, run_id, take, threads, stale_minutes, {**opts, "progress": left}, stopping=stopping):
         with send:
             conn.send(("done", res))
     conn.close()
@@ -434,12 +527,14 @@ def select_regions(app: App, names: list[str] | None) -> tuple[list[str], list[s
 def summarize(run_id: str, results: list[RegionResult], seconds: float, workers: int, order: list[str]) -> dict:
     rank = {n: i for i, n in enumerate(order)}
     results = sorted(results, key=lambda r: rank.get(r.region, 0))
-    by = {s: [r.region for r in results if r.status == s] for s in ("ok", "failed", "skipped")}
+    by = {s: [r.region for r in results if r.status == s] for s in ("ok", "partial", "failed", "skipped")}
     charts = [r.steps.get("charts") or {} for r in results]
     return {
         "run_id": run_id, "host": socket.gethostname(), "workers": workers, "seconds": round(seconds, 2),
         "regions": len(results), "ok": len(by["ok"]), "failed": len(by["failed"]), "skipped": len(by["skipped"]),
         "failed_regions": by["failed"], "skipped_regions": by["skipped"],
+        "partial": len(by["partial"]), "partial_regions": by["partial"],
+        "retry_429": sum(int((r.mine.get("retries") or {}).get("retry_429") or 0) for r in results),
         "messages": sum(r.messages for r in results), "new_messages": sum(int(r.mine.get("new") or 0) for r in results),
         "backblasts": sum(int(r.mine.get("backblasts") or 0) for r in results),
         "problems": sum(int(r.mine.get("problems") or 0) for r in results),
@@ -452,7 +547,8 @@ def summarize(run_id: str, results: list[RegionResult], seconds: float, workers:
 
 
 def total_line(s: dict) -> str:
-    line = (f"daily: {s['regions']} region(s): {s['ok']} ok, {s['failed']} failed, {s['skipped']} skipped; "
+    partial = f"{s['partial']} partial (left for the next run), " if s.get("partial") else ""
+    line = (f"daily: {s['regions']} region(s): {s['ok']} ok, {partial}{s['failed']} failed, {s['skipped']} skipped; "
             f"{s['messages']} messages and thread replies read ({s['new_messages']} new messages), "
             f"{s['backblasts']} backblasts, {s['api_calls']} API calls")
     if s["charts_posted"] or s["charts_written"]:
@@ -506,6 +602,7 @@ def run_region(run: Run, name: str) -> RegionResult:
         with_retries(lambda: run.db.ensure_schema(region.schema_name, "region"), name, run.stopping)
         res.failed_step = None
         res.today = run.region_today(region).isoformat()
+        run.app.start_deadline(region)  # from now, the region's deadline_minutes for the night
         for step in CORE_STEPS:
             if run.stopping.is_set():
                 raise Interrupted("the run was interrupted")
@@ -548,7 +645,11 @@ def run_step(run: Run, region: Region, step: str, res: RegionResult) -> bool:
     def attempt():
         nonlocal counts
         with logged_step(run.db, region.region, step, run.run_id) as counts:
-            fn(run, region, counts)
+            if step in CPU_STEPS:
+                with run.cpu_gate:
+                    fn(run, region, counts)
+            else:
+                fn(run, region, counts)
 
     try:
         # steps are safe to run again (upserts, resumable mining, once-only ledgers): a database
@@ -561,6 +662,8 @@ def run_step(run: Run, region: Region, step: str, res: RegionResult) -> bool:
             log.exception("%s: %s failed", region.region, step)
         return False
     res.steps[step] = dict(counts)
+    if counts.get("partial"):  # done, with something left for the next run: the region is partial
+        res.status = "partial"
     for w in counts.get("warnings") or []:
         res.warnings.append(f"{step}: {w}")
     try:
@@ -588,18 +691,23 @@ def pre_mine(run: Run, region: Region) -> str | None:
 
 
 def step_mine(run: Run, region: Region, counts: dict) -> None:
-    from miner.archive.mine import mine_region, new_since
+    from miner.archive.mine import mine_region
 
-    # an attempt the database cut short stored pages that the retry then finds already there:
-    # new messages are counted from the first attempt's start
-    since = run.attempt_started.setdefault((region.region, "mine"), utcnow())
-    # --outbox posts nothing: no feedback DMs either (a later run sends them)
-    s = mine_region(run.app, region, feedback=not run.outbox)
-    s["new"] = max(int(s.get("new") or 0), new_since(run.app.db.engine(region.schema_name), since))
+    def progress(_line: str, _important: bool = False, left: float | None = None) -> None:
+        if run.progress is not None and left is not None:
+            run.progress(region.region, left)
+
+    # --outbox posts nothing: no feedback DMs either (a later run sends them). Channels two at a
+    # time on threads: one's thread replies are read while another's history is, each on its pace
+    s = mine_region(run.app, region, feedback=not run.outbox, threads=constants.MINE_CHANNEL_THREADS, progress=progress)
+    if run.progress is not None:
+        run.progress(region.region, None)
     s["errors"] = list(s.get("errors") or [])[:20]
     counts.update(s)
     if s.get("channel_errors"):
         raise StepFailed(f"{s['channel_errors']} of {s['channels']} channel(s) could not be read; first: {s['errors'][0]}")
+    if s.get("missing"):  # the region's deadline came first: what is left is resumed next run
+        counts["partial"] = True
 
 
 def step_score(run: Run, region: Region, counts: dict) -> None:
