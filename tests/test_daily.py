@@ -167,7 +167,8 @@ def test_two_concurrent_daily_runs_never_process_a_region_twice(app, fake_slack,
         assert ctl(app, "SELECT COUNT(*) FROM run_log WHERE region = :r AND step = 'mine'", r=name) == [("1",)]
         check_truth(beatdowns_of(app, regs.schema[name]), regs.ws[name])
     assert sum(r["ok"] for r in runs) == 4 and sum(r["skipped"] for r in runs) == 4
-    assert all("skipped, running on host" in o or "skipped, done by run" in o for o in outs if "skipped" in o)
+    # every region starts at once now, so one run may take them all: check the runs that skipped some
+    assert all("skipped, running on host" in o or "skipped, done by run" in o for o in outs if ": skipped," in o)
 
 
 def test_a_run_under_way_keeps_what_it_finished_before_a_late_host_started(app, fake_slack):

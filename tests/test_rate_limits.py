@@ -238,4 +238,5 @@ def test_a_quiet_night_of_many_regions_takes_about_as_long_as_the_slowest(app, m
         floor = max(calls.values()) * window  # the slowest workspace's paced calls x the window
         assert max(calls.values()) >= 5 and sum(calls.values()) >= 40
         assert took <= 1.3 * floor + free + 1.0, (took, floor, free)  # regions one after another: sum(calls) s
-        assert sum(sum(ws.limited.values()) for ws in spaces.values()) <= 2 and fs.violations == 0
+        assert sum(sum(ws.limited.values()) for ws in spaces.values()) <= max(3, sum(calls.values()) // 20)  # rare
+        assert fs.violations == 0
