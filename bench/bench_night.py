@@ -1,0 +1,222 @@
+"""Bench: a night of N regions under Slack's real rate limits, in a scaled-down minute.
+
+    .venv/bin/python bench/bench_night.py [--regions 300] [--window 10] [--weeks 2]
+
+A fake Slack in its own process serves one generated workspace per region. The regions are
+registered and mined once with the limit off (setup), then the fake enforces Slack's limits for an
+app distributed outside the Marketplace (one conversations.history and one conversations.replies
+call per window per workspace, 15 messages a page; Tier 2/3 for the listers) in a minute scaled
+down to --window seconds, and `paxminer daily` runs as cron runs it (its own process, default
+settings, SQLite), with PAXMINER_RATE_WINDOW_S set to the same window:
+  1. a quiet night (nothing new);
+  2. a night with new posts and threads (in every region: a new backblast in each AO channel, a new
+     reply thread on one of them).
+Per night: wall time against the floor (the slowest workspace's paced calls x the window: the
+limit's own minimum for the night), the 429s Slack answered, CPU seconds per region-night (the
+daily process and its children), and peak memory (RSS of the daily process tree, sampled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HISTORY, REPLIES = "conversations.history", "conversations.replies"
+
+
+# -- the fake Slack's process -----------------------------------------------------------------------
+def serve(n: int, weeks: int) -> None:
+    """Child: serve n generated workspaces; commands on stdin: `limit W`, `post`, `stats`, `quit`."""
+    from tests.fakeslack import FakeSlack, generate_region
+
+    fs = FakeSlack()
+    spaces = []
+    for i in range(n):
+        ws = fs.add_workspace(f"xoxb-night-{i}", team=f"T{i:04d}", name=f"n{i:03d}")
+        generate_region(ws, seed=i + 1, users=12, aos=1 + i % 4, weeks=weeks, chatter_per_week=10,
+                        start=date.today() - timedelta(weeks=weeks))
+        spaces.append(ws)
+    print(fs.start(), flush=True)
+    for line in sys.stdin:
+        cmd = line.split()
+        if not cmd or cmd[0] == "quit":
+            break
+        if cmd[0] == "limit":
+            fs.limit_mode(float(cmd[1]))
+        elif cmd[0] == "post":
+            now = time.time()
+            for k, ws in enumerate(spaces):
+                users = [u for u in ws.users if u.startswith("U") and u not in ("USLACKBOT", ws.bot_user_id)]
+                aos = [c for c in ws.channels.values() if c.info["name"].startswith("ao")]
+                for j, ch in enumerate(aos):
+                    q, pax = users[(k + j) % len(users)], users[(k + j + 1) % len(users)]
+                    ts = f"{now + k * 0.001 + j * 0.0001:.6f}"
+                    day = date.today().strftime("%m/%d/%Y")
+                    ws.post(ch.id, text=f"*Backblast! Night bench*\nDATE: {day}\nQIC: <@{q}>\nPAX: <@{q}> <@{pax}>\n"
+                                        "The thang: merkins", user=q, ts=ts)
+                    if j == 0:
+                        for r in range(2):
+                            ws.reply(ch.id, ts, text=f"great work {r}", user=users[r], ts=f"{float(ts) + 1 + r:.6f}")
+        elif cmd[0] == "stats":
+            calls = {ws.name: {m: ws.calls[m] for m in (HISTORY, REPLIES)} for ws in spaces}
+            print(json.dumps({"calls": calls, "limited": dict(fs.limited), "violations": fs.violations}), flush=True)
+            continue
+        print("ok", flush=True)
+    fs.stop()
+
+
+class Server:
+    def __init__(self, n: int, weeks: int):
+        self.proc = subprocess.Popen([sys.executable, __file__, "--serve", str(n), "--weeks", str(weeks)], cwd=ROOT,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.url = self.proc.stdout.readline().strip()
+
+    def ask(self, line: str) -> str:
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        return self.proc.stdout.readline().strip()
+
+    def stats(self) -> dict:
+        return json.loads(self.ask("stats"))
+
+    def stop(self) -> None:
+        try:
+            self.ask("quit")
+        except (BrokenPipeError, OSError):
+            pass
+        self.proc.wait(30)
+
+
+# -- measuring a `paxminer daily` ---------------------------------------------------------------------
+def tree_rss(pid: int) -> int:
+    """RSS bytes of a process and its descendants."""
+    kids: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            kids.setdefault(int(stat[1]), []).append(int(d.name))
+            rss[int(d.name)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(kids.get(p, []))
+    return total
+
+
+def daily(env: dict, summary: Path) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "miner", "daily", "--skip-charts", "--no-report",
+                             "--summary-json", str(summary)], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak, stop = [0], threading.Event()
+
+    def sample():
+        while not stop.wait(0.5):
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    err = proc.communicate()[1]
+    stop.set()
+    t.join()
+    wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    s = json.loads(summary.read_text())
+    return {"wall": wall, "cpu": cpu, "peak_rss": peak[0], "code": proc.returncode, "summary": s,
+            "stderr": err.strip().splitlines()[-3:]}
+
+
+def night(name: str, server: Server, env: dict, tmp: Path, window: float) -> dict:
+    before = server.stats()
+    r = daily(env, tmp / f"{name}.json")
+    after = server.stats()
+    calls = {ws: {m: after["calls"][ws][m] - before["calls"][ws][m] for m in (HISTORY, REPLIES)} for ws in after["calls"]}
+    paced = {ws: max(c.values()) for ws, c in calls.items()}  # methods run side by side, each on its pace
+    slowest = max(paced, key=paced.get)
+    floor = paced[slowest] * window
+    limited = sum(after["limited"].values()) - sum(before["limited"].values())
+    s = r["summary"]
+    n = s["regions"]
+    out = {
+        "night": name, "regions": n, "ok": s["ok"], "partial": s.get("partial"), "failed": s["failed"],
+        "wall_s": round(r["wall"], 1), "floor_s": round(floor, 1), "ratio": round(r["wall"] / floor, 2) if floor else None,
+        "slowest_paced_calls": paced[slowest], "history_calls": sum(c[HISTORY] for c in calls.values()),
+        "replies_calls": sum(c[REPLIES] for c in calls.values()), "429s": limited,
+        "violations": after["violations"] - before["violations"],
+        "cpu_s_per_region_night": round(r["cpu"] / max(1, n), 3), "cpu_s": round(r["cpu"], 1),
+        "peak_rss_mb": round(r["peak_rss"] / 2**20, 1), "exit": r["code"],
+        "new_messages": s["new_messages"], "backblasts": s["backblasts"],
+    }
+    if r["code"]:
+        out["stderr"] = r["stderr"]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--regions", type=int, default=300)
+    ap.add_argument("--window", type=float, default=10.0, help="seconds in Slack's scaled-down minute")
+    ap.add_argument("--weeks", type=int, default=2)
+    ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.serve:
+        serve(a.serve, a.weeks)
+        return 0
+    from miner.app import App
+    from miner.core.config import Settings
+    from miner.core.registry import add_region
+
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        t0 = time.monotonic()
+        server = Server(a.regions, a.weeks)
+        ctl = f"night_{uuid.uuid4().hex[:6]}"
+        app = App(Settings(data_dir=str(tmp / "data"), control_schema=ctl, slack_api_url=server.url))
+        for i in range(a.regions):
+            add_region(app.db, f"n{i:03d}", f"n{i:03d}", f"xoxb-night-{i}")
+        app.db.dispose()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
+        env.update(PAXMINER_DATA_DIR=str(tmp / "data"), PAXMINER_CONTROL_SCHEMA=ctl, SLACK_API_URL=server.url,
+                   PAXMINER_RATE_WINDOW_S="0.0001")
+        first = daily(env, tmp / "first.json")
+        print(f"setup: {a.regions} regions generated, registered and mined once with the limit off in "
+              f"{time.monotonic() - t0:.0f}s (first night {first['wall']:.0f}s, exit {first['code']})", flush=True)
+        server.ask(f"limit {a.window}")
+        env["PAXMINER_RATE_WINDOW_S"] = str(a.window)
+        results = [night("quiet", server, env, tmp, a.window)]
+        print(json.dumps(results[-1]), flush=True)
+        server.ask("post")
+        results.append(night("new posts and threads", server, env, tmp, a.window))
+        print(json.dumps(results[-1]), flush=True)
+        server.stop()
+    print(f"\n{'night':24} {'regions':>7} {'wall s':>7} {'floor s':>7} {'x floor':>7} {'429s':>5} "
+          f"{'CPU s/region':>12} {'peak MB':>8} {'exit':>4}")
+    for r in results:
+        print(f"{r['night']:24} {r['regions']:>7} {r['wall_s']:>7} {r['floor_s']:>7} {r['ratio']:>7} {r['429s']:>5} "
+              f"{r['cpu_s_per_region_night']:>12} {r['peak_rss_mb']:>8} {r['exit']:>4}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
