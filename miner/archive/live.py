@@ -68,15 +68,24 @@ class LiveRegion:
                 seen = {r.event_id for r in conn.execute(text(
                     "SELECT event_id FROM listen_events WHERE event_id IN :ids").bindparams(
                     bindparam("ids", expanding=True)), {"ids": ids})}
-            now, fresh_ids = utcnow(), []
+            now, fresh_ids, run = utcnow(), [], []
             for event_id, event in events:
                 if event_id and (event_id in seen or event_id in fresh_ids):
                     work["skipped"] += 1
                     continue
-                self._one(conn, event, work)
+                posted = _posted(event)
+                if run and (posted is None or posted[0] != run[0][0]):
+                    self._messages(conn, run, work)  # a run of posts in one channel: one upsert
+                    run = []
+                if posted is not None:
+                    run.append(posted)
+                else:
+                    self._one(conn, event, work)
                 work["applied"] += 1
                 if event_id:
                     fresh_ids.append(event_id)
+            if run:
+                self._messages(conn, run, work)
             upsert(conn, "listen_events", [{"event_id": e, "applied_at": now} for e in fresh_ids], ["event_id"])
             return work
 
@@ -123,13 +132,13 @@ class LiveRegion:
             sub = event.get("subtype")
             if sub in ("message_changed", "message_replied"):
                 if isinstance(event.get("message"), dict):
-                    self._message(conn, event.get("channel"), event["message"], work)
+                    self._messages(conn, [(event.get("channel"), event["message"])], work)
             elif sub == "message_deleted":
                 cid, ts = event.get("channel"), event.get("deleted_ts")
                 if cid and ts and self._mined(conn, cid):
                     work["dirty"] += store.mark_deleted(conn, cid, [ts])
             elif not event.get("hidden"):
-                self._message(conn, event.get("channel"), event, work)
+                self._messages(conn, [(event.get("channel"), event)], work)
         elif kind in ("reaction_added", "reaction_removed"):
             item = event.get("item") or {}
             if item.get("type") == "message" and event.get("user") and event.get("reaction"):
@@ -154,13 +163,18 @@ class LiveRegion:
                 save_user_rows(conn, [build_user_row(event["user"], today)])
                 work["directory"] = True
 
-    def _message(self, conn, channel_id, msg: dict, work: dict) -> None:
-        if not channel_id or not msg.get("ts") or msg.get("subtype") in STORED_SUBTYPES_SKIP:
+    def _messages(self, conn, pairs: list[tuple], work: dict) -> None:
+        """(channel, message) pairs of one channel, in order (a later version of a ts wins)."""
+        channel_id = pairs[0][0]
+        if not channel_id or not self._mined(conn, channel_id):
             return
-        if not self._mined(conn, channel_id):
+        messages = {}
+        for _, msg in pairs:
+            if msg.get("ts") and msg.get("subtype") not in STORED_SUBTYPES_SKIP:
+                messages[msg["ts"]] = {k: v for k, v in msg.items() if k not in EVENT_ONLY_KEYS}
+        if not messages:
             return
-        message = {k: v for k, v in msg.items() if k not in EVENT_ONLY_KEYS}
-        counts = store.save_messages(conn, channel_id, [message], None, on_new=self.parser().parse_new)
+        counts = store.save_messages(conn, channel_id, list(messages.values()), None, on_new=self.parser().parse_new)
         work["new"] += counts["new"]
         work["dirty"] += counts["changed"]
         work["problems"] += counts.get("problems", 0)
@@ -220,6 +234,16 @@ class LiveRegion:
         with self.eng.begin() as conn:
             conn.execute(text("UPDATE aos SET is_member = 1 WHERE channel_id = :c"), {"c": channel_id})
         self._channels = None
+
+
+PLAIN_SUBTYPES = {None, "bot_message", "thread_broadcast", "file_share", "me_message"}
+
+
+def _posted(event: dict) -> tuple | None:
+    """(channel, message) of a new post (a run of them in one channel is one upsert), else None."""
+    if event.get("type") == "message" and event.get("subtype") in PLAIN_SUBTYPES and not event.get("hidden"):
+        return event.get("channel"), event
+    return None
 
 
 def prune_events(eng, older_than_days: int = 3) -> None:
