@@ -30,7 +30,7 @@ PAX = [f"U{n:03d}" for n in range(1, 9)]
 def fast(monkeypatch):
     monkeypatch.setattr(constants, "BACKOFF_BASE", 0.01)
     monkeypatch.setattr(listen_run, "HEARTBEAT", 0.5)
-    monkeypatch.setattr(listen_run, "PING_INTERVAL", 0.5)
+    monkeypatch.setattr(listen_run, "PING_INTERVAL", 2.0)
 
 
 def today() -> str:
@@ -402,3 +402,21 @@ def test_the_command_exits_cleanly_on_sigterm_and_never_shows_the_app_token(live
     assert "1 events applied" in out or "events applied" in out, out
     assert APP_TOKEN not in out + err and "fakeapptoken" not in out + err
     assert live.beatdowns()[0][0] == ts
+
+
+def test_a_slackblast_bot_post_with_blocks_and_metadata(live):
+    live.start()
+    day = today()
+    post = (f"*Backblast! Ruck*\n*DATE*: {day}\n*AO*: <#{FORGE}>\n*Q*: <@{PAX[2]}>\n"
+            f"*PAX*: <@{PAX[3]}> <@{PAX[4]}>\n*FNGs*: None\n*COUNT*: 3")
+    payload = {"title": "Ruck", "date": day, "The_AO": FORGE, "the_q": PAX[2], "the_coq": None,
+               "the_pax": [PAX[3], PAX[4]], "non_slack_pax": None, "fngs": None, "count": "3",
+               "destination": "The_AO", "original_poster": PAX[2]}
+    ts = live.ws.post(FORGE, text="moleskine\n\nUse the 'New Backblast' button to create a new backblast",
+                      bot_id="B0SLACKBLAST", subtype="bot_message", username="Nick2 (via Slackblast)",
+                      blocks=[{"type": "section", "block_id": "msg_text", "text": {"type": "mrkdwn", "text": post}}],
+                      metadata={"event_type": "backblast", "event_payload": payload})
+    wait_for(lambda: live.beatdowns(), what="the slackblast beatdown")
+    assert live.beatdowns() == [(ts, FORGE, PAX[2], "3")]
+    stored = live.q("SELECT bot_id, subtype, blocks IS NOT NULL, metadata IS NOT NULL FROM messages WHERE ts = :t", t=ts)
+    assert stored == [("B0SLACKBLAST", "bot_message", "1", "1")]

@@ -3,9 +3,10 @@ connection gets `hello`, then envelopes (events_api) that it must acknowledge by
 
 Every change the admin API makes to a workspace (post, reply, edit, delete, react, unreact, a new
 channel, rename, archive, a new or changed user) is pushed as the event Slack would send, to one
-open connection (the newest), in order. Events that happen while no connection is open are
-dropped and counted (Slack gives up on an app that is away, which is what the nightly gap mining
-is for). Tests can redeliver an envelope, ask for a refresh (`disconnect` message) or cut every
+open connection (the newest), in order. As Slack does, an envelope not acknowledged within
+`redeliver_after` seconds is sent again (retry_attempt 1, 2, 3), while a connection is open.
+Events that happen while no connection is open are dropped and counted (Slack gives up on an app
+that is away, which is what the nightly gap mining is for). Tests can redeliver an envelope, ask for a refresh (`disconnect` message) or cut every
 connection.
 
 Built on `websockets` (its threaded server), so the fake speaks real RFC 6455 to slack-sdk's client.
@@ -27,8 +28,8 @@ from websockets.sync.server import serve
 class SocketHub:
     """The Socket Mode side of a FakeSlack: one websocket server, shared by every workspace."""
 
-    def __init__(self, host: str = "127.0.0.1", app_id: str = "A0PAXMINER"):
-        self.host, self.app_id = host, app_id
+    def __init__(self, host: str = "127.0.0.1", app_id: str = "A0PAXMINER", redeliver_after: float = 3.0):
+        self.host, self.app_id, self.redeliver_after = host, app_id, redeliver_after
         self.app_tokens: set[str] = set()
         self.port = 0
         self.sent: dict[str, dict] = {}  # envelope_id -> envelope as sent
@@ -103,7 +104,11 @@ class SocketHub:
 
     def _sender(self) -> None:
         while True:
-            env = self._out.get()
+            try:
+                env = self._out.get(timeout=0.2)
+            except queue.Empty:
+                self._retry_unacked()
+                continue
             if env is None:
                 return
             with self._lock:
@@ -119,6 +124,18 @@ class SocketHub:
                     self.counts["envelopes"] += 1
             except ConnectionClosed:
                 self.counts["dropped"] += 1
+
+    def _retry_unacked(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            late = [env for eid, env in self.sent.items() if eid not in self.acks and env.get("retry_attempt", 0) < 3
+                    and now - self.sent_at.get(eid, now) > self.redeliver_after * (env.get("retry_attempt", 0) + 1)]
+            if not self._conns:
+                return
+        for env in late:
+            again = dict(env, retry_attempt=env.get("retry_attempt", 0) + 1, retry_reason="timeout")
+            self.counts["redelivered"] += 1
+            self._out.put(again)
 
     # -- what tests and the workspaces call -------------------------------------------------------
     def push(self, team: str, event: dict) -> str:
