@@ -5,6 +5,12 @@ token, the handshake, ping/pong, reconnecting when a connection drops, and a new
 Slack sends `disconnect` (refresh). We read each raw frame as it arrives, in order, on the
 client's receive thread (its `on_message_listeners`), hand envelopes to the caller, and send the
 acknowledgements the caller asks for. The app token never reaches a log line or an error.
+
+Known limit: the built-in client's frame reader recurses once per frame and per read, so a
+sustained flood of frames with no pause (thousands of events a second, bench/bench_listen.py
+--flood) can end in a RecursionError and a reconnect; Slack then redelivers what was not
+acknowledged. slack-sdk's websocket-client based client avoids that, but its reconnect on
+`disconnect` raced the session it had just opened in our tests (kept for a later look).
 """
 
 from __future__ import annotations
