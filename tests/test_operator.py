@@ -435,3 +435,34 @@ def test_one_name_per_idea_with_the_old_names_hidden(app):
         assert "--as-of" in res.stdout and "--today" not in res.stdout, path
     res = run_cli(app, "chart", "--help")
     assert "--processes" in res.stdout and "--workers" not in res.stdout
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_ctrl_c_stops_mine_and_its_processes_with_one_message(app, fake_slack):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_daily import ROOT, Regions
+
+    regs = Regions(app, fake_slack, 1, weeks=8)
+    for step in ("channels", "users"):
+        assert run_cli(app, step, "--region", "r1").exit_code == 0
+    fake_slack.latency = 0.3
+    s = app.settings
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
+    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
+               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
+    proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url, "mine", "--region", "r1",
+                             "--processes", "2"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while regs.ws["r1"].calls["conversations.history"] < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the command and its worker processes
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out, err)
+    assert err.count("interrupted: stopping paxminer mine") == 1, err
+    assert "`paxminer mine` stopped by Ctrl-C" in err and "rerunning it is safe" in err
+    assert "Traceback" not in err

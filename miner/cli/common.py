@@ -59,7 +59,11 @@ def prompt_interrupt(what: str, grace: float = 10.0):
         sys.stderr.flush()
         os._exit(INTERRUPTED)
 
+    owner = os.getpid()
+
     def handler(_sig, _frame):
+        if os.getpid() != owner:  # a forked worker (it inherits the handler): stop quietly, the parent speaks
+            raise KeyboardInterrupt
         hits.append(1)
         if len(hits) > 1:
             now("second Ctrl-C")
@@ -98,7 +102,7 @@ def command(fn):
         except (click.UsageError, click.BadParameter):
             raise
         except KeyboardInterrupt:
-            click.echo(f"\ninterrupted: `{ctx.command_path}` stopped by Ctrl-C. What it finished is saved; "
+            click.echo(f"\ninterrupted: `{command_name(ctx)}` stopped by Ctrl-C. What it finished is saved; "
                        f"rerunning it is safe and picks up where it stopped.", err=True)
             sys.exit(INTERRUPTED)
         except BrokenPipeError:  # `paxminer ... | head`: the reader has gone, nothing more to say
@@ -121,6 +125,15 @@ def command(fn):
 
 
 pass_app = click.pass_obj
+
+
+def command_name(ctx: click.Context) -> str:
+    """`paxminer GROUP COMMAND`, however the program was started (`python -m miner` too)."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["paxminer", *reversed(names)])
 
 
 def region_option(fn):
