@@ -226,6 +226,18 @@ def test_feedback_dm_goes_out_at_once(live):
     assert len(dm) == 1 and "Stallone" in dm[0]["text"]
 
 
+def test_an_alias_added_while_listening_applies_to_the_next_post(live):
+    live.start()
+    ts1 = live.ws.post(FORGE, text=f"*Backblast! Hills*\nDATE: {today()}\nQ: <@{PAX[0]}>\nPAX: Bucky", user=PAX[0])
+    wait_for(lambda: live.beatdowns(), what="the first beatdown")
+    assert run(live.app, "alias", "add", "--region", "f3live", "Bucky", PAX[1]).exit_code == 0
+    ts2 = live.ws.post(FORGE, text=f"*Backblast! Hills*\nDATE: {today()}\nQ: <@{PAX[2]}>\nPAX: Bucky", user=PAX[2])
+    wait_for(lambda: len(live.beatdowns()) == 2, what="the second beatdown")
+    att = {ts: [a[0] for a in live.q("SELECT user_id FROM bd_attendance WHERE timestamp = :ts ORDER BY user_id", ts=ts)]
+           for ts in (ts1, ts2)}
+    assert att == {ts1: [PAX[0]], ts2: sorted([PAX[1], PAX[2]])}  # the first waits for the next mine or reparse
+
+
 def test_refresh_and_dropped_connection_reconnect_and_lose_nothing(live):
     live.start()
     ws = live.ws

@@ -57,7 +57,7 @@ class LiveRegion:
 
         work = {"applied": 0, "skipped": 0, "dirty": 0, "new": 0, "problems": 0, "backblasts": 0, "join": [],
                 "directory": False}
-        parser = self.parser()
+        parser = self.parser(check_aliases=True)
 
         def tx(conn):
             for k in work:
@@ -112,9 +112,16 @@ class LiveRegion:
             self._join(cid)
         return out
 
-    def parser(self):
+    def parser(self, check_aliases: bool = False):
+        """The region's parser, kept between batches; `check_aliases`: first make sure the region's alias
+        list is still the one it holds (an admin's `paxminer alias add|remove` applies to the next post)."""
+        from miner.beatdowns.aliases import load_aliases
         from miner.beatdowns.build import Parser
 
+        if self._parser is not None and check_aliases:
+            with self.eng.connect() as conn:
+                if load_aliases(conn) != self._parser.aliases:
+                    self._parser = None
         if self._parser is None:
             with self.eng.connect() as conn:
                 self._parser = Parser(conn, self.region)
