@@ -40,6 +40,7 @@ log = logging.getLogger("dashboard")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w.])"
                    r"|(?<![\w.])\+?\d{10,12}(?![\w.])")
+INDEX = "index.json"  # the nationwide page's rows, for builds of some regions only
 HEARD_FIELDS = ["rank", "day", "channel", "name", "reactions", "reactors", "text", "link"]
 
 
@@ -86,7 +87,8 @@ def build_site(app: App, out: str | Path, regions: list[str] | None = None, toda
     """Write the site for these regions (default: every active region) into `out`; returns counts.
 
     The site is written to a new folder beside `out` and swapped in when complete, so a web server
-    never serves half a site.
+    never serves half a site. Building only some regions keeps the other regions' pages and their
+    rows on the nationwide page from the last build (index.json holds those rows).
     """
     out = Path(out)
     chosen = select(app, regions)
@@ -111,6 +113,10 @@ def build_site(app: App, out: str | Path, regions: list[str] | None = None, toda
                 rows.append({"region": region.region, "slug": None, "error": "could not be read", "run": runs.get(region.region)})
             finally:  # one pool per region schema: idle connections of 100s of regions add up
                 app.db.engine(region.schema_name).dispose()
+        if regions:
+            rows += kept_regions(app, out, tmp, {r.region for r in chosen}, runs)
+        rows.sort(key=lambda r: str(r["region"]).lower())
+        (tmp / INDEX).write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
         write(tmp / "index.html", env.get_template("index.html").render(regions=rows, built=built, root=""))
         counts["pages"] += 1
         os.chmod(tmp, 0o755)
@@ -120,6 +126,23 @@ def build_site(app: App, out: str | Path, regions: list[str] | None = None, toda
             shutil.rmtree(tmp, ignore_errors=True)
     counts["out"] = str(out)
     return counts
+
+
+def kept_regions(app: App, out: Path, tmp: Path, chosen: set[str], runs: dict) -> list[dict]:
+    """The other active regions' pages and nationwide rows, copied from the site being replaced."""
+    try:
+        previous = json.loads((out / INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    active = {r.region for r in list_regions(app.db) if r.active}
+    kept = []
+    for row in previous if isinstance(previous, list) else []:
+        name, key = row.get("region"), row.get("slug")
+        if name in chosen or name not in active or not key or not (out / "regions" / key).is_dir():
+            continue
+        shutil.copytree(out / "regions" / key, tmp / "regions" / key)
+        kept.append({**row, "run": runs.get(name, row.get("run"))})
+    return kept
 
 
 def _swap(tmp: Path, out: Path) -> None:
@@ -154,7 +177,7 @@ def nation_row(data: RegionData, run: dict | None) -> dict:
     m = data.this_month()
     if run:
         run = {**run, "error": private(run.get("error") or "")}
-    return {"region": data.region.region, "slug": slug(data.region.region), **m, "run": run}
+    return {"region": data.region.region, "slug": slug(data.region.region), **m, "run": run, "as_of": data.today.isoformat()}
 
 
 def write_region(env: Environment, data: RegionData, folder: Path, built: str) -> int:

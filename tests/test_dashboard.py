@@ -424,3 +424,20 @@ def unique_schema() -> str:
     from tests.conftest import unique
 
     return unique("empty")
+
+
+def test_building_one_region_keeps_the_others(app, tmp_path):
+    from miner.core.registry import add_region
+
+    make_region(app)
+    add_region(app.db, "Other", unique_schema(), "xoxb-other-secret")
+    out = tmp_path / "site"
+    assert build_site(app, out, today=TODAY)["regions"] == 2
+    before = page(out, "regions", "test-region", "index.html")
+    counts = build_site(app, out, regions=["Other"], today=TODAY)
+    assert counts["regions"] == 1
+    assert page(out, "regions", "test-region", "index.html") == before  # kept as it was
+    nation = Tables(page(out, "index.html")).tables["regions"]
+    assert [r["attrs"]["data-region"] for r in nation] == ["Other", "Test Region"]
+    assert nation[1]["cols"]["posts"] == Tables(before).figures["posts"]
+    assert json.loads(page(out, "index.json"))[1]["region"] == "Test Region"
