@@ -151,7 +151,8 @@ class RegionData:
         then = att[(att["day"] >= last_start.isoformat()) & (att["day"] <= last_end.isoformat())]
         return {"month": f"{start:%Y-%m}", "beatdowns": len(now_bd), "posts": len(now_att),
                 "pax": int(now_att["user_id"].nunique()), "fngs": int(now_bd["fngs"].sum()),
-                "posts_last_month_same_days": len(then), "trend": month_trend(len(now_att), len(then))}
+                "posts_last_month_same_days": len(then), "trend": month_trend(len(now_att), len(then)),
+                "trend_pct": round(100 * (len(now_att) - len(then)) / len(then)) if len(then) else (1000 if len(now_att) else 0)}
 
     def ao_stats(self) -> list[dict]:
         """Each AO over the last MONTHS months: beatdowns, average size, Qs, Q rotation, busiest days."""
