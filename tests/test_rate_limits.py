@@ -130,7 +130,7 @@ def test_first_mine_under_the_limit_stores_what_an_unlimited_one_does(app):
         assert contents(app, schema) == contents(app, ref)
         history, replies = ws.calls[HISTORY], ws.calls["conversations.replies"]
         assert history > 10 and replies > 10  # 15 messages a page: many pages
-        assert took >= (history + replies - 2) * 0.1  # one mine, channels one after another: paced calls in a row
+        assert took >= (max(history, replies) - 1) * 0.1  # each method at most one call per window
         assert sum(ws.limited.values()) <= 2 and limited.violations == 0
         assert "channels mined" in res.stderr and "paced call(s) left" in res.stderr
 
