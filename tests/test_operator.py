@@ -466,3 +466,20 @@ def test_ctrl_c_stops_mine_and_its_processes_with_one_message(app, fake_slack):
     assert err.count("interrupted: stopping paxminer mine") == 1, err
     assert "`paxminer mine` stopped by Ctrl-C" in err and "rerunning it is safe" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_import_shows_its_parsing_phase(app, fake_slack, tmp_path):
+    from tests.test_export import write_export
+
+    app.settings.slack_api_url = fake_slack.base_url
+    ws = fake_slack.add_workspace(TOKEN, team="TIMP", name="imp")
+    from tests.fakeslack.workspace import generate_region
+    from tests.test_daily import START
+
+    generate_region(ws, seed=3, users=10, aos=2, weeks=4, start=START)
+    assert run_cli(app, "region", "add", "imp", "--schema", "imp_" + app.db.control_schema[-6:], "--token", TOKEN).exit_code == 0
+    path = write_export(ws, tmp_path / "export.zip", as_zip=True)
+    res = run_cli(app, "-v", "import", str(path), "--region", "imp", "--no-progress")
+    assert res.exit_code == 0, res.output
+    assert re.search(r"imp: parsing \d+ messages: 1/1 chunk done", res.stderr), res.stderr[-2000:]

@@ -244,7 +244,7 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
     if parse:
         from miner.beatdowns.build import build_beatdowns
 
-        built = build_beatdowns(app, region)
+        built = build_beatdowns(app, region, bar=progress)
         counts.update(backblasts=built["backblasts"], problems=built["problems"], duplicates=built["duplicates"],
                       parsed=built["messages"])
     counts["errors"] = errors

@@ -8,6 +8,7 @@ Only keys touched by this batch are rebuilt, so a nightly run does little work.
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from operator import itemgetter
 
@@ -19,7 +20,10 @@ from miner.backblasts.parse import PARSER_VERSION, Context, Parsed, parse_messag
 from miner.beatdowns.aliases import load_aliases
 from miner.core.concurrency import prefetch
 from miner.core.db import delete_keys, in_transaction, merge_json, upsert, utcnow
+from miner.core.progress import progress
 from miner.core.registry import Region
+
+log = logging.getLogger("miner.beatdowns.build")
 
 CHUNK = 5000
 KEYS_PER_TRANSACTION = 2000
@@ -305,12 +309,13 @@ def read_winners(conn, winners: list[dict]) -> dict:
     return out
 
 
-def build_beatdowns(app: App, region: Region) -> dict:
+def build_beatdowns(app: App, region: Region, bar: bool | None = False) -> dict:
     """Parse every dirty archive row and rebuild the beatdowns it touches, then the beatdowns of
     results parsed while mining ('pending').
 
     Chunks are read and parsed one ahead in a background thread (keyset order, so chunks are
-    disjoint) while this thread writes the previous one: one transaction per chunk.
+    disjoint) while this thread writes the previous one: one transaction per chunk. Progress: a bar
+    when `bar` (None: on a terminal), else a log line per chunk (-v).
     """
 
 
@@ -331,7 +336,11 @@ def build_beatdowns(app: App, region: Region) -> dict:
                 after = (rows[-1]["channel_id"], rows[-1]["ts"])
                 yield rows, parse_chunk(conn, rows, parser)
 
-    for rows, (results, keys) in prefetch(parsed_chunks(), depth=1):
+    with eng.connect() as conn:
+        dirty = conn.execute(text("SELECT COUNT(*) FROM messages WHERE dirty = 1")).scalar() or 0
+    chunks = progress(prefetch(parsed_chunks(), depth=1), f"{region.region}: parsing {dirty} messages",
+                      total=-(-dirty // CHUNK), unit="chunk", log=log, bar=bar, name=lambda c: f"{len(c[0])} messages")
+    for rows, (results, keys) in chunks:
         with eng.begin() as conn:
             c = save_chunk(conn, rows, results, keys, parser.users)
         for k in totals:

@@ -14,9 +14,10 @@ def on_terminal() -> bool:
 
 
 def progress(items: Iterable[T], what: str, total: int | None = None, unit: str = "item",
-             log: logging.Logger | None = None, name=str) -> Iterator[T]:
-    """Yield `items`; on a terminal a bar on stderr, otherwise an INFO line per item (`name(item)`)."""
-    if on_terminal():
+             log: logging.Logger | None = None, name=str, bar: bool | None = None) -> Iterator[T]:
+    """Yield `items`; with a bar (default: on a terminal) a tqdm bar on stderr, otherwise an INFO line
+    per item (`name(item)`)."""
+    if on_terminal() if bar is None else bar:
         from tqdm import tqdm
 
         yield from tqdm(items, desc=what, total=total, unit=unit, file=sys.stderr, leave=False, dynamic_ncols=True)
