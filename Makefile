@@ -29,4 +29,4 @@ bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) data out demo .pytest_cache
+	rm -rf $(VENV) data out demo site .pytest_cache
