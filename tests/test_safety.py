@@ -175,6 +175,9 @@ def test_a_retried_mine_still_counts_its_new_messages(app, fake_slack, monkeypat
     from tests.test_daily import Regions
 
     monkeypatch.setattr(constants, "BACKOFF_BASE", 0.01)
+    # channels one after another: the six failures hit consecutive pages of one channel (with two
+    # channel threads they are spread over two, each page's own retries absorb them and no step fails)
+    monkeypatch.setattr(constants, "MINE_CHANNEL_THREADS", 1)
     regs = Regions(app, fake_slack, 1)
     real, calls = store.save_messages, {"n": 0}
 

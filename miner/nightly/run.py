@@ -691,7 +691,7 @@ def pre_mine(run: Run, region: Region) -> str | None:
 
 
 def step_mine(run: Run, region: Region, counts: dict) -> None:
-    from miner.archive.mine import mine_region
+    from miner.archive.mine import mine_region, new_since
 
     def progress(_line: str, _important: bool = False, left: float | None = None) -> None:
         if run.progress is not None and left is not None:
@@ -699,7 +699,11 @@ def step_mine(run: Run, region: Region, counts: dict) -> None:
 
     # --outbox posts nothing: no feedback DMs either (a later run sends them). Channels two at a
     # time on threads: one's thread replies are read while another's history is, each on its pace
+    # an attempt the database cut short stored pages that the retry then finds already there:
+    # new messages are counted from the first attempt's start
+    since = run.attempt_started.setdefault((region.region, "mine"), utcnow())
     s = mine_region(run.app, region, feedback=not run.outbox, threads=constants.MINE_CHANNEL_THREADS, progress=progress)
+    s["new"] = max(int(s.get("new") or 0), new_since(run.app.db.engine(region.schema_name), since))
     if run.progress is not None:
         run.progress(region.region, None)
     s["errors"] = list(s.get("errors") or [])[:20]
