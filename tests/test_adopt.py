@@ -5,10 +5,10 @@ MariaDB only: the retired PAXminer ran on MySQL."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import text
-import json
 
 from tests import schema_history
 from tests.helpers import run_cli
@@ -96,8 +96,8 @@ def test_adopt_keeps_every_row_and_setting_and_daily_runs_the_region(app, legacy
     assert res.exit_code == 0, res.output
     assert "f3adopt: ok" in res.output
     # every legacy beatdown is still there; the one our archive now has is replaced by the mined post
-    assert count(app, schema, f"SELECT COUNT(*) FROM beatdowns WHERE bd_date < '2025-01-01'") == LEGACY_WEEKS
-    assert count(app, schema, f"SELECT COUNT(*) FROM bd_attendance WHERE date < '2025-01-01'") == 3 * LEGACY_WEEKS
+    assert count(app, schema, "SELECT COUNT(*) FROM beatdowns WHERE bd_date < '2025-01-01'") == LEGACY_WEEKS
+    assert count(app, schema, "SELECT COUNT(*) FROM bd_attendance WHERE date < '2025-01-01'") == 3 * LEGACY_WEEKS
     with app.db.engine(schema).connect() as conn:
         row = conn.execute(text("SELECT pax_count, json, backblast FROM beatdowns WHERE timestamp = :t"), {"t": ts_of(0)}).one()
         assert row.pax_count != 99 and json.loads(row.json)["Event Type"] == "Ruck" and "Merkins" in row.backblast
