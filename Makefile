@@ -23,7 +23,7 @@ demo: install
 	$(BIN)/python -m tests.fakeslack.demo
 
 lint: install
-	$(BIN)/ruff check miner charters tests bench
+	$(BIN)/ruff check miner charters dashboard tests bench
 
 bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

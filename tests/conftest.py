@@ -52,6 +52,10 @@ def unique(prefix: str = "t") -> str:
     return f"{prefix}_{uuid.uuid4().hex[:10]}"
 
 
+# for a test of something only a MySQL/MariaDB server has: it runs once, on MariaDB (not skipped on SQLite)
+MARIADB_ONLY = pytest.mark.parametrize("backend", ["mariadb"], indirect=True)
+
+
 @pytest.fixture(params=["sqlite", "mariadb"])
 def backend(request) -> str:
     if request.param == "mariadb":

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from tests import schema_history
+from tests.conftest import MARIADB_ONLY
 from tests.helpers import run_cli
 from tests.test_mine import FORGE, GAUNT, GEN, PAX, TOKEN, YARD, Region, day_of, ts_of
 
@@ -20,8 +21,6 @@ LEGACY_WEEKS = 156  # three years of Monday beatdowns at the Forge
 
 @pytest.fixture
 def legacy(app, fake_slack):
-    if app.db.dialect != "mysql":
-        pytest.skip("the retired PAXminer's server is MySQL (MariaDB only)")
     app.settings.slack_api_url = fake_slack.base_url if getattr(fake_slack, "base_url", None) else fake_slack.start()
     region = Region(fake_slack)
     schema = "f3adopt_" + app.db.control_schema[-8:]
@@ -66,6 +65,7 @@ def count(app, schema, sql):
         return conn.execute(text(sql)).scalar()
 
 
+@MARIADB_ONLY  # the retired PAXminer's server is MySQL
 def test_adopt_keeps_every_row_and_setting_and_daily_runs_the_region(app, legacy):
     region, schema = legacy
     legacy_rows = LEGACY_WEEKS + 1

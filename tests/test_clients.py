@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from miner.core.registry import Region
 from tests import schema_history
+from tests.conftest import MARIADB_ONLY
 
 ORDER_AV = ["Date", "AO", "PAX", "Q"]
 ORDER_BI = ["Date", "AO", "Q", "Q_Is_App", "CoQ", "pax_count", "fngs", "fng_count"]
@@ -163,13 +164,8 @@ def test_slackblast_reads_every_regions_column(app):
 
 
 # -- MySQL-only statements (MariaDB) ----------------------------------------------------------------
-@pytest.fixture
-def mysql_only(app):
-    if app.db.dialect != "mysql":
-        pytest.skip("MySQL dialect statement (runs on MariaDB only)")
-
-
-def test_leaderboard_charter_applies_year_and_month_to_text_dates(app, region_data, mysql_only):
+@MARIADB_ONLY  # MySQL dialect statements
+def test_leaderboard_charter_applies_year_and_month_to_text_dates(app, region_data):
     """MariaDB only: YEAR()/MONTH() on a VARCHAR date."""
     _, rows = fetch(app, region_data,
                     "SELECT PAX, COUNT(DISTINCT AO) AS UniqueAOs, COUNT(1) AS Posts FROM ("
@@ -185,7 +181,8 @@ def test_leaderboard_charter_applies_year_and_month_to_text_dates(app, region_da
     assert len(rows) == 4
 
 
-def test_stats_bot_week_and_streak_queries(app, region_data, mysql_only):
+@MARIADB_ONLY  # MySQL dialect statements
+def test_stats_bot_week_and_streak_queries(app, region_data):
     """MariaDB only: DATE_FORMAT, DATE_ADD, WEEK(x, 3), DAYOFWEEK on the views' dates."""
     _, rows = fetch(app, region_data,
                     "SELECT DATE_FORMAT(av.date, '%%Y-%%m-%%d') AS date, DATE_FORMAT(av.date, '%%W') AS day, COUNT(av.pax) AS cnt "
@@ -198,7 +195,8 @@ def test_stats_bot_week_and_streak_queries(app, region_data, mysql_only):
     assert {r[next(k for k in r if k.lower() == "q")] for r in rows} == {"Hammer", "Saw"}
 
 
-def test_retired_listers_and_miner_statements(app, region_data, mysql_only):
+@MARIADB_ONLY  # MySQL dialect statements
+def test_retired_listers_and_miner_statements(app, region_data):
     """MariaDB only: ON DUPLICATE KEY UPDATE (rowcount 1 / 2), VALUES(), IF(), UPDATE ... LIMIT 1."""
     s = region_data
     counts = execute(app, s,
@@ -228,7 +226,8 @@ def test_retired_listers_and_miner_statements(app, region_data, mysql_only):
     assert rows == [{"date": "2025-01-06"}]
 
 
-def test_weaselbot_objects_survive_every_paxminer_command(app, mysql_only, fake_slack):
+@MARIADB_ONLY  # MySQL dialect statements
+def test_weaselbot_objects_survive_every_paxminer_command(app, fake_slack):
     """MariaDB only (weaselbot runs on MySQL): its tables and view in a region schema outlive
     region add (rerun), db upgrade, channels, users, mine, reparse, score and daily; its ALTER of a
     column that is already there fails with error 1060 only."""

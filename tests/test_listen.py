@@ -17,6 +17,7 @@ from miner.archive import coverage
 from miner.core import constants
 from miner.listen import run as listen_run
 from miner.listen.run import Listener
+from tests.conftest import MARIADB_ONLY
 from tests.helpers import rows
 from tests.helpers import run_cli as run
 
@@ -341,9 +342,8 @@ def test_coverage_spans_and_gaps():
     assert coverage.covered([(100, 5000)], now=now, edge=10, live=30) == [(110, 4990)]
 
 
+@MARIADB_ONLY  # the database server is taken away through a TCP proxy
 def test_database_away_for_ten_seconds_loses_nothing(live, backend):
-    if backend != "mariadb":
-        pytest.skip("the database server is taken away through a TCP proxy")
     from sqlalchemy.engine import make_url
 
     from tests.tcpproxy import PausableProxy
