@@ -201,6 +201,44 @@ CREATE TABLE IF NOT EXISTS feedback (
   PRIMARY KEY (channel_id, ts, content_hash)
 );
 
+-- Every message and file PAXminer sends (miner/slack/send.py), keyed by what it is: the intent is
+-- recorded (status 'sending') before Slack is called and the result after ('sent' with its ts,
+-- 'failed' when Slack refused it, 'gave_up', 'unknown' when it may have gone out and could not be
+-- checked yet). A 'sending'/'unknown' row is settled by looking for it in its conversation (our
+-- message metadata carries the key; a file is found by file_id) before anything is sent again;
+-- owner (host:pid) says who is sending it: a live owner's send is never taken over.
+CREATE TABLE IF NOT EXISTS deliveries (
+  delivery_key VARCHAR(191) NOT NULL PRIMARY KEY,
+  kind VARCHAR(32) NOT NULL,
+  medium VARCHAR(8) NOT NULL,
+  recipient VARCHAR(45) NOT NULL,
+  channel_id VARCHAR(45),
+  status VARCHAR(16) NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  ts VARCHAR(32),
+  file_id VARCHAR(64),
+  attempt_at VARCHAR(32),
+  owner VARCHAR(255),
+  error TEXT,
+  created_at VARCHAR(32) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL,
+  sent_at VARCHAR(32)
+);
+
+-- Items from Slack or an export that could not be stored as they came: cleaned (invalid text
+-- replaced), truncated (the column holds the start; `original` the whole value) or rejected (not
+-- stored at all: `original` holds what came, up to 1 MB, `reason` says why).
+CREATE TABLE IF NOT EXISTS bad_items (
+  source_table VARCHAR(32) NOT NULL,
+  item_key VARCHAR(191) NOT NULL,
+  field VARCHAR(32) NOT NULL,
+  action VARCHAR(16) NOT NULL,
+  reason VARCHAR(255),
+  original LONGTEXT,
+  noted_at VARCHAR(32) NOT NULL,
+  PRIMARY KEY (source_table, item_key, field)
+);
+
 DROP VIEW IF EXISTS attendance_view;
 CREATE VIEW attendance_view AS
 SELECT bd.date AS Date, a.ao AS AO, u.user_name AS PAX, q.user_name AS Q

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from charters.data import CHART_KINDS, Period, parse_month
-from miner.cli.common import command, fail, region_option, summary
+from miner.cli.common import command, fail, region_lock, region_option, summary
 
 
 def _month(_ctx, _param, value):
@@ -50,8 +50,13 @@ def chart(app, kind, region, month, outbox, dry_run, processes, workers_alias):
         period = Period.of(month or today, today)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--month") from None
-    s = chart_region(app, region, expand(kind), period, outbox=outbox, workers=processes or workers_alias,
-                     dry_run=dry_run)
+    if outbox or dry_run:
+        s = chart_region(app, region, expand(kind), period, outbox=outbox, workers=processes or workers_alias,
+                         dry_run=dry_run)
+    else:
+        with region_lock(app, region):  # it posts: never beside another run on the region
+            s = chart_region(app, region, expand(kind), period, outbox=outbox, workers=processes or workers_alias,
+                             dry_run=dry_run)
     for note in s["notes"]:
         click.echo(f"warning: {note}", err=True)
     if s.get("empty"):

@@ -2,12 +2,13 @@
 
 Slack delivery keeps one `chart_deliveries` row per (kind, month, recipient). Before drawing,
 `pending()` drops what was already sent (one query), so a rerun of the same month draws and
-posts nothing twice. Each delivery claims its row (pending/failed -> sending) with a conditional
-UPDATE, so two runs racing for the same month cannot both post it; then uploads with
-files_upload_v2 to a channel ID (DMs: conversations.open first), and marks the row sent, or
-failed with the error. A failed recipient is logged (INFO, and in its row's error column) and
-retried by a later run; it never stops the others; the caller reports failures in its summary.
-A row left 'sending' by a run that died is retried after STALE_MINUTES.
+posts nothing twice. Each delivery claims its row (-> sending) with a conditional UPDATE, then
+shares the PNG through miner.slack.send (key `chart:<kind>:<month>:<recipient>`; DMs: conversations.open
+first), and marks the row sent, or failed with the error. A failed recipient is logged (INFO, and in
+its row's error column) and retried by a later run; it never stops the others; the caller reports
+failures in its summary. A row left 'sending' by a run that died (or 'unknown': the upload's answer
+never came) is taken up by the next run, whose deliverer looks for the file in the conversation
+before uploading it again: a chart is never posted twice. Runs that post hold the region's lock.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import text
@@ -24,9 +24,9 @@ from sqlalchemy.engine import Engine
 
 from miner.core.db import upsert, utcnow
 from miner.slack.client import Slack, SlackError
+from miner.slack.send import Deliverer, delivery_key
 
 log = logging.getLogger("charters.delivery")
-STALE_MINUTES = 30
 
 
 @dataclass
@@ -109,25 +109,26 @@ class SlackPoster:
     def __init__(self, engine: Engine, slack: Slack, period_key: str, max_attempts: int | None = None):
         self.engine, self.slack, self.month = engine, slack, period_key
         self.max_attempts = max_attempts
+        self.deliverer = Deliverer(engine, slack)
 
     def pending(self, charts: list[Chart], tally: Tally) -> list[Chart]:
-        """The charts still to post: not sent, not being sent, not given up. Registers new rows."""
+        """The charts still to post: not sent, not given up. Registers new rows."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 text("SELECT kind, recipient, status, attempts, updated_at FROM chart_deliveries WHERE month = :m"),
                 {"m": self.month},
             ).mappings().all()
         known = {(r["kind"], r["recipient"]): r for r in rows}
-        stale = _stale_before()
         todo, new = [], []
         for c in charts:
             row = known.get(c.key)
             if row is None:
                 new.append(c)
-            elif row["status"] == "sent" or (row["status"] == "sending" and row["updated_at"] >= stale):
+            elif row["status"] == "sent":
                 tally.skipped += 1
                 continue
-            elif self.max_attempts is not None and row["status"] == "failed" and row["attempts"] >= self.max_attempts:
+            elif self.max_attempts is not None and row["status"] in ("failed", "unknown") \
+                    and row["attempts"] >= self.max_attempts:
                 tally.gave_up += 1
                 continue
             todo.append(c)
@@ -145,9 +146,8 @@ class SlackPoster:
             res = conn.execute(text(
                 "UPDATE chart_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = :now"
                 " WHERE kind = :kind AND month = :month AND recipient = :recipient"
-                " AND (status IN ('pending', 'failed') OR (status = 'sending' AND updated_at < :stale))"
-            ), {"now": utcnow(), "kind": chart.kind, "month": self.month, "recipient": chart.recipient,
-                "stale": _stale_before()})
+                " AND status IN ('pending', 'failed', 'sending', 'unknown')"
+            ), {"now": utcnow(), "kind": chart.kind, "month": self.month, "recipient": chart.recipient})
             return res.rowcount == 1
 
     def _finish(self, chart: Chart, status: str, channel: str | None = None, error: str | None = None) -> None:
@@ -165,16 +165,27 @@ class SlackPoster:
         if not self._claim(chart):
             tally.skipped += 1
             return
-        channel = None
+        key = delivery_key("chart", chart.kind, self.month, chart.recipient)
         try:
-            channel = self.slack.open_dm(chart.recipient) if chart.dm else chart.recipient
-            self.slack.upload_file(channel, png, chart.filename, chart.title, chart.comment)
+            d = self.deliverer.file(key, "chart", png, chart.filename, chart.title, chart.comment,
+                                    channel=None if chart.dm else chart.recipient, user=chart.recipient if chart.dm else None)
         except Exception as exc:  # noqa: BLE001 - one recipient's failure never stops the rest
             error = str(exc) if isinstance(exc, SlackError) else f"{type(exc).__name__}: {exc}"
-            self.failed(chart, error.splitlines()[0] if error else type(exc).__name__, tally, claimed=True, channel=channel)
+            self.failed(chart, error.splitlines()[0] if error else type(exc).__name__, tally, claimed=True)
             return
-        self._finish(chart, "sent", channel=channel)
-        tally.posted += 1
+        if d.status == "unknown":  # it may be in Slack: the next run looks before uploading again
+            self._finish(chart, "unknown", channel=d.channel, error=(d.error or "")[:1000])
+            tally.failed += 1
+            tally.errors.append(f"{chart.kind} {chart.recipient}: not known whether it was posted: {d.error}")
+            return
+        if not d.ok:
+            self.failed(chart, (d.error or d.status).splitlines()[0], tally, claimed=True, channel=d.channel)
+            return
+        self._finish(chart, "sent", channel=d.channel)
+        if d.status == "sent":
+            tally.posted += 1
+        else:  # an earlier run posted it (and died before recording it here)
+            tally.skipped += 1
 
     def failed(self, chart: Chart, error: str, tally: Tally, claimed: bool = False, channel: str | None = None) -> None:
         """Record a failure for this recipient (a later run retries it) and carry on."""
@@ -186,8 +197,3 @@ class SlackPoster:
 
     def close(self) -> None:
         pass
-
-
-def _stale_before() -> str:
-    t = datetime.now(timezone.utc) - timedelta(minutes=STALE_MINUTES)
-    return t.strftime("%Y-%m-%d %H:%M:%S")

@@ -48,3 +48,15 @@ def check_truth(got: dict, ws, skip=lambda t: False) -> None:
     assert set(got) == set(truth), (set(got) ^ set(truth))
     for k, (pax, fng_ids) in truth.items():
         assert pax <= got[k] and got[k] - pax <= fng_ids, (k, got[k], pax)
+
+
+def feedback_region(app, fake_slack, token: str, ao: str):
+    """Region `fb` on the fake Slack: three PAX (U1 Sasquatch, U2 Tin Man, U3 Gumby) and one AO channel."""
+    app.settings.slack_api_url = fake_slack.base_url
+    w = fake_slack.add_workspace(token=token)
+    for uid, name in [("U1", "Sasquatch"), ("U2", "Tin Man"), ("U3", "Gumby")]:
+        w.add_user(uid, name.lower(), real_name=name, display_name=name)
+    w.add_channel(ao, "ao-the-forge")
+    w.schema = "fb_" + app.db.control_schema[-8:]
+    assert run_cli(app, "region", "add", "fb", "--schema", w.schema, "--token", token).exit_code == 0
+    return w

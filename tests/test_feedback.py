@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from miner.core import constants
+from tests.helpers import feedback_region
 from tests.test_mine import run
 
 TOKEN = "xoxb-feedback-SECRET"
@@ -30,13 +31,7 @@ def ts_ago(hours: float, n: int = 1) -> str:
 
 @pytest.fixture
 def ws(app, fake_slack):
-    app.settings.slack_api_url = fake_slack.base_url
-    w = fake_slack.add_workspace(token=TOKEN)
-    for uid, name in [("U1", "Sasquatch"), ("U2", "Tin Man"), ("U3", "Gumby")]:
-        w.add_user(uid, name.lower(), real_name=name, display_name=name)
-    w.add_channel(AO, "ao-the-forge")
-    assert run(app, "region", "add", "fb", "--schema", "fb_" + app.db.control_schema[-8:], "--token", TOKEN).exit_code == 0
-    return w
+    return feedback_region(app, fake_slack, TOKEN, AO)
 
 
 def mine(app):

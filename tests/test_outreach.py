@@ -272,3 +272,21 @@ def test_nothing_enabled(app, world):
     update_region(app.db, "f3out", settings="{}")
     s = run(app, "2024-03-20")
     assert s["kinds"] == [] and s["sent"] == 0 and world.posted == []
+
+
+def test_a_dm_whose_answer_stalls_past_the_timeout_arrives_once(app, world, fake_slack, monkeypatch):
+    """Slack takes the DM but answers after the client gave up: it is looked up, never sent again."""
+    from miner.core import constants
+    from miner.slack import send
+
+    ws = world
+    only(app, ws, slipping=True)
+    monkeypatch.setattr(constants, "REQUEST_TIMEOUT", 1)
+    monkeypatch.setattr(send, "SETTLE_WAITS", (0.05,))
+    fake_slack.timeouts("chat.postMessage", times=2, delay=2.5)
+    s = run(app, "2024-03-20")
+    assert s["sent"] == 2 and sorted(c for c, _ in posted(ws)) == ["D1", "D3"]
+    assert run(app, "2024-03-21")["sent"] == 0 and len(posted(ws)) == 2
+    with app.db.engine(ws.schema).connect() as conn:
+        ledger = conn.execute(text("SELECT status, attempts FROM outreach_messages ORDER BY msg_key")).all()
+    assert [tuple(r) for r in ledger] == [("sent", 1), ("sent", 1)]

@@ -34,11 +34,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import bindparam, text
+from sqlalchemy.exc import DBAPIError
 
 from miner.app import App
 from miner.archive import store as archive
-from miner.core.db import upsert
-from miner.core.errors import PaxminerError
+from miner.core.clean import BadItems, is_ts
+from miner.core.db import ensure_tables, is_transient, upsert
+from miner.core.errors import PaxminerError, short_error
 from miner.core.registry import Region
 
 log = logging.getLogger("miner.archive.export")
@@ -158,7 +160,7 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
     also adds. `skipped_dms` says how many conversations were left out.
     """
     from miner.listers.channels import build_channel_rows
-    from miner.listers.users import build_user_row
+    from miner.listers.users import build_user_row, valid_id
 
     t0 = time.perf_counter()
     eng = app.db.engine(region.schema_name)
@@ -166,7 +168,7 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
     errors: list[str] = [f"{link}: a symbolic link, not followed" for link in src.links]
     counts = {"files": 0, "channels": 0, "messages": 0, "new": 0, "changed": 0, "kept": 0, "replies": 0,
               "users": 0, "new_users": 0, "new_channels": 0, "skipped_folders": 0, "skipped_channels": 0,
-              "skipped_dms": 0, "users_without_id": 0}
+              "skipped_dms": 0, "users_without_id": 0, **dict.fromkeys(archive.BAD_COUNTS, 0), "bad": []}
     try:
         try:
             channels = src.read_json(src.name("channels.json"))
@@ -197,15 +199,26 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
                 errors.append(f"users.json: {_short(exc)}")
         conversations = read_conversations(src, errors)  # DMs and group DMs: archived only when asked
         counts["dms"] = len(conversations)
+        ensure_tables(eng, "bad_items")
+        bad = BadItems("users"), BadItems("aos")
         with eng.begin() as conn:
             have_users = {r[0] for r in conn.execute(text("SELECT user_id FROM users"))}
             existing = {r["channel_id"]: dict(r) for r in conn.execute(text(
                 "SELECT channel_id, backblast, backblast_set_by, kind FROM aos")).mappings()}
-            new_users = [build_user_row(m, today) for m in users if m["id"] not in have_users]
+            for m in users:
+                if not valid_id(m["id"]):
+                    bad[0].note(str(m["id"])[:100], "user_id", "rejected", "not a Slack user ID that fits (45 characters)", m)
+            new_users = [build_user_row(m, today, bad[0]) for m in users if valid_id(m["id"]) and m["id"] not in have_users]
             upsert(conn, "users", new_users, ["user_id"], update=[])
-            new_chans = [r for r in build_channel_rows(channels, existing, region) if r["channel_id"] not in existing]
+            new_chans = [r for r in build_channel_rows(channels, existing, region, bad[1]) if r["channel_id"] not in existing]
             upsert(conn, "aos", new_chans, ["channel_id"], update=[])
+            for b in bad:
+                b.save(conn)
         counts.update(users=len(users), new_users=len(new_users), new_channels=len(new_chans))
+        for b in bad:
+            for k, v in b.counts().items():
+                counts[k] += v
+            counts["bad"] += b.reasons()
 
         by_name = {c.get("name") or c["id"]: c for c in channels}
         by_id = {c["id"]: c for c in channels}
@@ -233,8 +246,9 @@ def import_export(app: App, region: Region, path, progress: bool | None = None, 
             for ch, files in todo:
                 c = import_channel(eng, src, ch, files, chunk, errors, bar)
                 counts["channels"] += 1
-                for k in ("files", "messages", "new", "changed", "kept", "replies"):
+                for k in ("files", "messages", "new", "changed", "kept", "replies", *archive.BAD_COUNTS):
                     counts[k] += c[k]
+                counts["bad"] = (counts["bad"] + c["bad"])[:20]
         finally:
             bar.close()
     finally:
@@ -291,20 +305,45 @@ def _bar(total: int, region: str, progress: bool | None):
 def import_channel(eng, src: Source, ch: dict, files: list[str], chunk: int, errors: list[str], bar) -> dict:
     """One channel's day files -> archive, in chunks; then its watermark and thread states."""
     cid = ch["id"]
-    counts = {"files": 0, "messages": 0, "new": 0, "changed": 0, "kept": 0, "replies": 0}
+    counts = {"files": 0, "messages": 0, "new": 0, "changed": 0, "kept": 0, "replies": 0,
+              **dict.fromkeys(archive.BAD_COUNTS, 0), "bad": []}
     buf: list[dict] = []
     newest = None
     threads: dict[str, dict] = {}  # parent ts -> {"reply_count", "latest_reply", "seen"}
 
+    def save(part: list[dict]) -> dict:
+        with eng.begin() as conn:
+            todo = not_stored(conn, cid, part)
+            return archive.save_messages(conn, cid, todo, None, "export")  # not_stored chose: newer versions only
+
     def flush():
         if not buf:
             return
-        with eng.begin() as conn:
-            todo = not_stored(conn, cid, buf)
-            c = archive.save_messages(conn, cid, todo, None, "export")  # not_stored chose: newer versions only
-        counts["new"] += c["new"]
-        counts["changed"] += c["changed"]
-        counts["kept"] += len(buf) - c["new"] - c["changed"]
+        try:
+            parts = [save(buf)]
+        except DBAPIError as exc:  # one message the database refuses never costs the chunk: one at a time
+            if is_transient(exc):
+                raise
+            parts = []
+            for m in buf:
+                try:
+                    parts.append(save([m]))
+                except DBAPIError as one:
+                    if is_transient(one):
+                        raise
+                    bad = BadItems("messages")
+                    bad.note(f"{cid}:{m.get('ts')}", "message", "rejected", f"the database refused it: {short_error(one)}", m)
+                    with eng.begin() as conn:
+                        bad.save(conn)
+                    parts.append({"new": 0, "changed": 0, "rejected": 1, "bad": bad.reasons()})
+        for c in parts:
+            counts["new"] += c["new"]
+            counts["changed"] += c["changed"]
+            for k in archive.BAD_COUNTS:
+                counts[k] += c.get(k, 0)
+            counts["bad"] += c.get("bad", [])
+            counts["kept"] -= c["new"] + c["changed"] + c.get("rejected", 0)
+        counts["kept"] += len(buf)
         buf.clear()
 
     for full in files:
@@ -323,15 +362,21 @@ def import_channel(eng, src: Source, ch: dict, files: list[str], chunk: int, err
                 continue
             ts = m["ts"]
             if not isinstance(ts, str):
-                ts = m["ts"] = f"{float(ts):.6f}"
+                try:
+                    ts = m["ts"] = f"{float(ts):.6f}"
+                except (TypeError, ValueError, OverflowError):
+                    ts = m["ts"] = str(ts)
             counts["messages"] += 1
+            if not is_ts(ts):  # the archive rejects it (noted with its reason); it never becomes a watermark
+                buf.append(m)
+                continue
             thread = m.get("thread_ts")
             if thread and thread != ts:
                 counts["replies"] += 1
                 threads.setdefault(thread, {"reply_count": None, "latest_reply": None, "seen": 0})["seen"] += 1
-            elif m.get("reply_count"):
+            elif isinstance(m.get("reply_count"), int) and m["reply_count"] > 0:
                 t = threads.setdefault(ts, {"reply_count": None, "latest_reply": None, "seen": 0})
-                t.update(reply_count=int(m["reply_count"]), latest_reply=m.get("latest_reply"))
+                t.update(reply_count=m["reply_count"], latest_reply=m.get("latest_reply"))
             if newest is None or float(ts) > float(newest):
                 newest = ts
             buf.append(m)
@@ -375,10 +420,13 @@ def not_stored(conn, channel_id: str, messages: list[dict]) -> list[dict]:
             continue
         if r.source == "api" and (incoming == stored or r.deleted):
             continue
-        same = (r.content_hash == archive.content_hash(m) and not r.deleted
-                and r.reaction_count == sum(int(x.get("count") or 0) for x in m.get("reactions") or [])
-                and r.reply_count == int(m.get("reply_count") or 0) and r.latest_reply == m.get("latest_reply")
-                and r.file_count == len(archive.message_files(m)))
+        try:
+            same = (r.content_hash == archive.content_hash(m) and not r.deleted
+                    and r.reaction_count == sum(int(x.get("count") or 0) for x in m.get("reactions") or [])
+                    and r.reply_count == int(m.get("reply_count") or 0) and r.latest_reply == m.get("latest_reply")
+                    and r.file_count == len(archive.message_files(m)))
+        except (RecursionError, ValueError, TypeError, AttributeError):  # malformed: save_messages repairs it
+            same = False
         if not same:
             out.append(m)
     return out

@@ -32,7 +32,7 @@ from miner.archive import store as archive
 from miner.core import constants
 from miner.core.clock import midnight_ts
 from miner.core.concurrency import die_with_parent, fork_safe, prefetch
-from miner.core.db import in_transaction, upsert, utcnow
+from miner.core.db import ensure_tables, in_transaction, upsert, utcnow
 from miner.core.errors import PaxminerError
 from miner.core.registry import Region
 from miner.slack.client import Slack, SlackError
@@ -139,6 +139,7 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
             counts["pages"] += 1
             for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
                 counts[k] += page.get(k, 0)
+            add_bad(counts, page)
             parents = page.get("parents", parents)
     except SlackError as exc:
         if exc.code == "deadline":  # the pass stays open at the page reached: the next run resumes it
@@ -193,6 +194,7 @@ def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new
         counts["threads"] += len(batch)
         for k in PARSE_COUNTS:
             counts[k] += t.get(k, 0)
+        add_bad(counts, t)
         counts["replies"] += t["new"] + t["changed"]
         counts["deleted"] += t["deleted"]
         batch = []
@@ -212,6 +214,15 @@ def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new
         return f"{left} of {len(parents)} thread(s) not read (pass left open, resumed next run)"
     commit()
     return None
+
+
+def add_bad(counts: dict, part: dict) -> None:
+    """Add a page's bad items (archive.BAD_COUNTS, and the first reasons) to a channel's counts."""
+    for k in archive.BAD_COUNTS:
+        if part.get(k):
+            counts[k] = counts.get(k, 0) + part[k]
+    if part.get("bad"):
+        counts["bad"] = (counts.get("bad") or []) + part["bad"]
 
 
 def _epoch(utc: str) -> float:
@@ -245,6 +256,7 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
                 page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023
                 for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
                     counts[k] += page.get(k, 0)
+                add_bad(counts, page)
         except SlackError as exc:
             if exc.code != "deadline":
                 raise
@@ -270,7 +282,8 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
 
 
 def mine_region(app: App, region: Region, since=None, lookback_days: int | None = None, parse: bool = True,
-                feedback: bool = True, processes: int = 1, threads: int = 1, progress=None) -> dict:
+                feedback: bool = True, processes: int = 1, threads: int = 1, progress=None,
+                heartbeat=None) -> dict:
     """Mine every mined channel of a region, then build beatdowns from what changed.
 
     parse=False only archives (messages stay dirty for a later build); feedback=False sends no DMs.
@@ -283,8 +296,9 @@ def mine_region(app: App, region: Region, since=None, lookback_days: int | None 
     and is listed in `missing` (its work so far is stored).
     progress(line, important, seconds_left) is called with lines on what is done and what is left (an
     estimate at the pace); important=True for a first mine's forecast of over an hour.
+    heartbeat(): called as each channel finishes (the caller keeps its region lock alive).
     """
-    return _mine_region(app, region, since, lookback_days, parse, feedback, processes, threads, progress)
+    return _mine_region(app, region, since, lookback_days, parse, feedback, processes, threads, progress, heartbeat)
 
 
 def plan(conn, channels: list[dict], since, lookback_days: int, tz: ZoneInfo, page_size: int) -> dict:
@@ -318,7 +332,7 @@ def describe_wait(seconds: float) -> str:
 
 
 def _mine_region(app: App, region: Region, since, lookback_days: int | None, parse: bool, feedback: bool,
-                 processes: int, threads: int, progress) -> dict:
+                 processes: int, threads: int, progress, heartbeat=None) -> dict:
     from miner.beatdowns.build import build_beatdowns, load_context_parts, resolve_fresh
     from miner.beatdowns.feedback import send_feedback
 
@@ -330,6 +344,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     # a long wait for Slack's pace gives the region's idle connections back (hundreds of regions wait at once)
     slack.pacer.on_long_wait = eng.dispose
     tz = ZoneInfo(region.timezone)
+    ensure_tables(eng, "bad_items", "deliveries")  # a schema made before they existed gets them
     with eng.connect() as conn:
         channels = mined_channels(conn, region)
         known = conn.execute(text("SELECT COUNT(*) FROM aos")).scalar()
@@ -338,7 +353,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
         raise MineError(f"no channels known for {region}: run `paxminer channels --region {region}` first")
     total = {"channels": len(channels), "messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0,
              "threads": 0, "pages": 0, "channel_errors": 0, "parsed": 0, "backblasts": 0, "problems": 0,
-             "duplicates": 0, "feedback": 0, "windows": 0}
+             "duplicates": 0, "feedback": 0, "windows": 0, **dict.fromkeys(archive.BAD_COUNTS, 0), "bad": []}
     paced = {m: n for m, n in todo.items() if m != "first"}
     total["estimate_s"] = round(slack.pacer.estimate(paced), 1)
     if progress and todo.get("first"):
@@ -366,6 +381,8 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     try:
         for ch, outcome in runs:
             done += 1
+            if heartbeat is not None:
+                heartbeat()
             if isinstance(outcome, SlackError):
                 if outcome.code in FATAL_CODES:
                     raise outcome
@@ -385,6 +402,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
                 progress(*progress_line(region, slack, done, len(channels), paced, time.monotonic() - t0))
     finally:
         runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
+    total["bad"] = total["bad"][:20]  # the first reasons; every one is in the region's bad_items table
     total["channel_errors"] = len(errors)
     total["errors"] = errors
     total["missing"] = missing

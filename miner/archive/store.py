@@ -13,6 +13,7 @@ import json
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
+from miner.core.clean import BadItems, clean_text, depth, encodable, is_ts, safe_dump, scrub
 from miner.core.db import upsert, utcnow
 
 COLUMNS = [
@@ -113,6 +114,108 @@ def to_message(row) -> dict:
                         json.loads(row["metadata"]) if row["metadata"] else None)
 
 
+# What a row of `messages` can hold; a message over these is stored cut down (noted in bad_items).
+TEXT_MAX = 500_000  # characters of text (Slack's own limit is 40,000)
+JSON_MAX = 500_000  # characters of blocks, metadata, files or reactions JSON: larger ones are dropped
+DEPTH_MAX = 64  # lists and dicts nested deeper than this in blocks or metadata: dropped
+WIDTHS = {"thread_ts": 32, "user_id": 45, "bot_id": 45, "username": 255, "subtype": 64, "edited_ts": 32,
+          "latest_reply": 32}
+TS_COLUMNS = ("thread_ts", "edited_ts", "latest_reply")
+JSON_COLUMNS = ("blocks", "metadata", "files", "reactions")
+BAD_COUNTS = ("cleaned", "truncated", "dropped", "rejected")
+
+
+def row_fits(row: dict) -> bool:
+    """The quick check every row passes through: sizes, widths, timestamps, valid UTF-8."""
+    for col, width in WIDTHS.items():
+        v = row[col]
+        if v is not None and (not isinstance(v, str) or len(v) > width or not encodable(v)):
+            return False
+    for col in TS_COLUMNS:
+        if row[col] is not None and not is_ts(row[col]):
+            return False
+    t = row["text"]
+    if not isinstance(t, str) or len(t) > TEXT_MAX or not encodable(t):
+        return False
+    for col in JSON_COLUMNS:
+        v = row[col]
+        if v is not None and (len(v) > JSON_MAX or not encodable(v)
+                              or (v.count("[") + v.count("{") > DEPTH_MAX and depth(json.loads(v), DEPTH_MAX) > DEPTH_MAX)):
+            return False
+    return True
+
+
+def repaired(channel_id: str, msg: dict, bad: BadItems) -> dict:
+    """A copy of a message that failed row_fits, cut down to what a row holds; each change noted."""
+    key = f"{channel_id}:{msg['ts']}"
+    m = dict(msg)
+    text_ = m.get("text")
+    if text_ is not None and not isinstance(text_, str):
+        text_ = str(text_)
+    m["text"] = bad.fit(key, "text", text_ or "", TEXT_MAX)
+    for field, width in (("user", 45), ("bot_id", 45), ("username", 255), ("subtype", 64)):
+        if m.get(field) is not None:
+            m[field] = bad.fit(key, field, m[field], width)
+    for field in ("thread_ts", "latest_reply"):
+        if m.get(field) is not None and not is_ts(m[field]):
+            bad.note(key, field, "dropped", "not a Slack timestamp", m.pop(field))
+    edited = m.get("edited")
+    if edited is not None and not (isinstance(edited, dict) and (edited.get("ts") is None or is_ts(edited["ts"]))):
+        bad.note(key, "edited", "dropped", "not an edit with a Slack timestamp", m.pop("edited"))
+    try:
+        m["reply_count"] = int(m.get("reply_count") or 0)
+    except (TypeError, ValueError):
+        bad.note(key, "reply_count", "dropped", "not a number", m.pop("reply_count"))
+    for field, kind in (("blocks", list), ("metadata", dict), ("files", list), ("reactions", list)):
+        v = m.get(field)
+        if v is None:
+            continue
+        if not isinstance(v, kind) or (field in ("files", "reactions") and not all(isinstance(x, dict) for x in v)):
+            bad.note(key, field, "dropped", f"not a JSON {kind.__name__} of the expected shape", v)
+            m.pop(field)
+            continue
+        deep = depth(v, DEPTH_MAX)
+        if deep > DEPTH_MAX:
+            bad.note(key, field, "dropped", f"nested more than {DEPTH_MAX} deep", None)
+            m.pop(field)
+            continue
+        size = len(safe_dump(v))
+        if size > JSON_MAX:
+            bad.note(key, field, "dropped", f"{size} characters of JSON, over {JSON_MAX}", None)
+            m.pop(field)
+            continue
+        clean = scrub(v)
+        if safe_dump(clean) != safe_dump(v):
+            bad.note(key, field, "cleaned", "text that is not valid UTF-8 (lone surrogates)", None)
+        m[field] = clean
+    return m
+
+
+def checked_row(channel_id: str, msg: dict, pass_id, source: str, now: str, bad: BadItems) -> tuple[dict, dict] | None:
+    """(row, message) as stored: the message as it came, or repaired; None if it cannot be stored
+    at all (noted as rejected): a ts that is not a Slack timestamp never reaches the archive."""
+    ts = msg.get("ts")
+    if not is_ts(ts):
+        bad.note(f"{channel_id}:{clean_text(str(ts))[:100]}", "ts", "rejected", "not a Slack timestamp", msg)
+        return None
+    try:
+        row = build_row(channel_id, msg, pass_id, source, now)
+        if row_fits(row):
+            return row, msg
+    except (RecursionError, ValueError, TypeError, AttributeError, KeyError):
+        pass
+    try:
+        m = repaired(channel_id, msg, bad)
+        row = build_row(channel_id, m, pass_id, source, now)
+        if row_fits(row):
+            return row, m
+        reason = "still too large or malformed after repair"
+    except (RecursionError, ValueError, TypeError, AttributeError, KeyError) as exc:
+        reason = f"cannot be read: {type(exc).__name__}"
+    bad.note(f"{channel_id}:{ts}", "message", "rejected", reason, msg)
+    return None
+
+
 def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_id: str | None = None,
                   source: str = "api", prefer_existing: bool = False, on_new=None, newest=UNKNOWN) -> dict:
     """Upsert one page of messages; returns counts of new and changed (dirty) rows.
@@ -123,11 +226,22 @@ def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_
     newest: the channel's newest archived ts, if the caller knows it (None: nothing archived); a page
     entirely newer than it is known to be new, so the archive is not asked.
     """
-    counts = {"messages": len(messages), "new": 0, "changed": 0}
+    counts = {"messages": len(messages), "new": 0, "changed": 0, **dict.fromkeys(BAD_COUNTS, 0)}
     if not messages:
         return counts
     now = utcnow()
-    rows = {m["ts"]: build_row(channel_id, m, pass_id, source, now) for m in messages if m.get("ts")}
+    bad = BadItems("messages")
+    rows, by_ts = {}, {}
+    for m in messages:
+        if not m.get("ts"):
+            continue
+        got = checked_row(channel_id, m, pass_id, source, now, bad)
+        if got is not None:
+            rows[got[0]["ts"]], by_ts[got[0]["ts"]] = got
+    if bad.items:
+        bad.save(conn)
+        counts.update(bad.counts())
+        counts["bad"] = bad.reasons(5)
     known_new = not rows or newest is None or (newest is not UNKNOWN and min(rows) > newest)  # ts strings sort as numbers
     old = {} if known_new else {
         r.ts: r for r in conn.execute(
@@ -151,7 +265,6 @@ def save_messages(conn: Connection, channel_id: str, messages: list[dict], pass_
             counts["changed"] += 0 if same else 1
         out.append(row)
     if on_new is not None and new:
-        by_ts = {m["ts"]: m for m in messages if m.get("ts")}
         counts.update(on_new(conn, [(row, by_ts[row["ts"]]) for row in new]) or {})
     if known_new:  # only the columns some row sets: fewer values to escape, send and parse
         cols = [c for c in COLUMNS if any(r[c] != DEFAULTS.get(c) for r in out)]

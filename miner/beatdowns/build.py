@@ -66,7 +66,12 @@ class Parser:
         if ctx is None:
             ctx = self._contexts[cid] = Context(cid, self.users, self.aos, self.region.timezone, self.region.date_order,
                                                    self.aliases)
-        parsed = parse_message(message, ctx)
+        try:
+            parsed = parse_message(message, ctx)
+        except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+            # one message the parser cannot read never stops the others: it is no backblast we can record
+            log.warning("%s %s: cannot be parsed (%s: %s)", cid, row["ts"], type(exc).__name__, str(exc)[:200])
+            return None
         if parsed.status == "not_backblast":
             return None
         res = build_result_row(row, parsed, now)

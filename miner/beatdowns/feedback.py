@@ -6,6 +6,10 @@ user, or whose date could not be read (the post's date was used), gets its Q one
 problem DM mentions those too. The `feedback` table is keyed by (channel, ts, content hash): an
 edit is a new version; nothing is ever sent twice; old posts (a backfill or an import) are never
 DM'd. Failed sends are retried on the next run.
+
+Sending goes through miner.slack.send (key `feedback:<channel>:<ts>:<content hash>`): a DM whose
+fate is unknown (a timeout, a crash, the database lost mid-send) is looked up in the DM before it is
+ever sent again. The wording is built by `dm_text`, apart from the sending.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy import text
 from miner.core.db import upsert, utcnow
 from miner.core.registry import Region
 from miner.slack.client import Slack, SlackError
+from miner.slack.send import Deliverer, delivery_key
 
 log = logging.getLogger("miner.beatdowns.feedback")
 
@@ -79,7 +84,8 @@ def pending_feedback(conn, cutoff_ts: str) -> list[dict]:
         "SELECT p.channel_id, p.ts, p.status, p.problem, p.poster_user_id, p.q_user_id, p.content_hash, p.result, "
         "f.status AS sent_status FROM parse_results p "
         "LEFT JOIN feedback f ON f.channel_id = p.channel_id AND f.ts = p.ts AND f.content_hash = p.content_hash "
-        "WHERE p.status IN ('problem', 'duplicate', 'ok') AND p.ts >= :cutoff AND (f.status IS NULL OR f.status = 'failed')"
+        "WHERE p.status IN ('problem', 'duplicate', 'ok') AND p.ts >= :cutoff "
+        "AND (f.status IS NULL OR f.status IN ('failed', 'sending', 'unknown'))"
     ), {"cutoff": cutoff_ts}).mappings()
     out = []
     for r in rows:
@@ -101,7 +107,8 @@ def due_feedback(eng, region: Region, now: float | None = None) -> list[dict]:
 
 def send_feedback(eng, region: Region, slack: Slack, now: float | None = None, template: str = TEMPLATE) -> dict:
     todo = due_feedback(eng, region, now)
-    counts = {"sent": 0, "failed": 0, "no_recipient": 0}
+    counts = {"sent": 0, "failed": 0, "no_recipient": 0, "unknown": 0}
+    deliver = Deliverer(eng, slack)
     for r in todo:
         to = recipient(r)
         row = {"channel_id": r["channel_id"], "ts": r["ts"], "content_hash": r["content_hash"],
@@ -112,14 +119,16 @@ def send_feedback(eng, region: Region, slack: Slack, now: float | None = None, t
         else:
             try:
                 link = slack.permalink(r["channel_id"], r["ts"])
-                dm = slack.open_dm(to)
-                slack.post_message(dm, dm_text(r, link, template))
-                row["status"] = "sent"
-                counts["sent"] += 1
             except SlackError as exc:
                 log.warning("%s: feedback to %s failed: %s", region.region, to, exc)
+                link = None
+            if link is None:
                 row["status"] = "failed"
-                counts["failed"] += 1
+            else:
+                key = delivery_key("feedback", r["channel_id"], r["ts"], r["content_hash"])
+                d = deliver.message(key, "feedback", dm_text(r, link, template), user=to)
+                row["status"] = "sent" if d.ok else "unknown" if d.status == "unknown" else "failed"
+            counts[row["status"]] += 1
         with eng.begin() as conn:
             upsert(conn, "feedback", [row], ["channel_id", "ts", "content_hash"])
     return counts

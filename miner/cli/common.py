@@ -142,6 +142,34 @@ def region_option(fn):
                         help="region name (see `paxminer region list`)")(fn)
 
 
+@contextlib.contextmanager
+def region_lock(app: App, region, thread: bool = True):
+    """Hold the region's lock (the one `paxminer daily` takes) while a command that can send runs:
+    two such commands, or one and a nightly run, never work on a region at once. Yields the
+    LockManager (thread=False: no heartbeat thread, the command calls beat() itself)."""
+    from miner.core.locks import LockManager
+    from miner.core.runlog import new_run_id
+
+    locks = LockManager(app.db, new_run_id())
+    locks.start(thread=thread)
+    try:
+        claim = locks.acquire(region.region)
+        if not claim.ok:
+            raise StepError(f"region {region.region} is busy: {claim.holder.describe()} (another command or "
+                            "`paxminer daily`); try again when it is done")
+        yield locks
+    finally:
+        locks.stop()
+
+
+def bad_phrase(s: dict) -> str:
+    """'; 1 rejected, 2 cleaned (...)' when a step met items it could not store as they came."""
+    parts = [f"{s[k]} {k}" for k in ("rejected", "truncated", "cleaned", "dropped") if s.get(k)]
+    if not parts:
+        return ""
+    return f"; bad items: {', '.join(parts)} (each noted in the region's bad_items table)"
+
+
 def summary(text: str) -> None:
     click.echo(text)
 

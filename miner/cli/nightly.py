@@ -12,6 +12,7 @@ import click
 from miner.app import App
 from miner.cli.common import (
     StepError,
+    bad_phrase,
     command,
     fail,
     parse_day,
@@ -141,7 +142,7 @@ def import_(app: App, export, region, progress, all_channels, dms, stale_minutes
     summary(f"{region.region}: imported {s['messages']} messages ({s['new']} new, {s['changed']} changed, {s['kept']} already "
             f"stored; {s['replies']} thread replies) from {s['files']} day files in {s['channels']} channels{other}; "
             f"{s['new_users']} new users, {s['new_channels']} new channels; {s['backblasts']} backblasts, "
-            f"{s['problems']} problems; {s['seconds']:.1f}s ({rate:,.0f} messages/s)")
+            f"{s['problems']} problems; {s['seconds']:.1f}s ({rate:,.0f} messages/s){bad_phrase(s)}")
     if s["errors"]:
         more = f" (and {len(s['errors']) - 1} more)" if len(s["errors"]) > 1 else ""
         fail(f"{len(s['errors'])} export file(s) unreadable and skipped, everything else imported: {s['errors'][0]}{more}")

@@ -8,7 +8,7 @@ from datetime import date
 import click
 
 from miner.app import App
-from miner.cli.common import command, listing, parse_day, pass_app, region_option, summary
+from miner.cli.common import command, listing, parse_day, pass_app, region_lock, region_option, summary
 
 PERIODS = ("month", "ytd", "90d")  # miner.scoring.PERIODS, without importing pandas for every command
 
@@ -68,7 +68,11 @@ def outreach_run(app: App, region, as_of, today_alias, dry_run):
     """Run every outreach kind the region opted into; nothing is ever sent twice."""
     from miner.outreach.workflows import run_outreach
 
-    s = run_outreach(app, region, today=as_of or today_alias, dry_run=dry_run)
+    if dry_run:
+        s = run_outreach(app, region, today=as_of or today_alias, dry_run=True)
+    else:
+        with region_lock(app, region):  # it sends: never beside another run on the region
+            s = run_outreach(app, region, today=as_of or today_alias, dry_run=False)
     for action in s["actions"]:
         click.echo(action)
     if not s["kinds"]:

@@ -10,12 +10,14 @@ import click
 
 from miner.app import App
 from miner.cli.common import (
+    bad_phrase,
     command,
     fail,
     listing,
     parse_day,
     pass_app,
     prompt_interrupt,
+    region_lock,
     region_option,
     summary,
     verbose,
@@ -38,7 +40,7 @@ def channels(app: App, region):
     with logged_step(app.db, region.region, "channels") as counts:
         s = list_channels(app, region)
         counts.update(s)
-    summary(f"{region}: {s['channels']} channels ({s['backblast']} backblast, {s['archived']} archived, {s['joined']} joined)")
+    summary(f"{region}: {s['channels']} channels ({s['backblast']} backblast, {s['archived']} archived, {s['joined']} joined){bad_phrase(s)}")
 
 
 @click.command()
@@ -52,7 +54,7 @@ def users(app: App, region):
     with logged_step(app.db, region.region, "users") as counts:
         s = list_users(app, region)
         counts.update(s)
-    summary(f"{region}: {s['users']} users ({s['new']} new, {s['changed']} changed, {s['apps']} apps, {s['deactivated']} deactivated)")
+    summary(f"{region}: {s['users']} users ({s['new']} new, {s['changed']} changed, {s['apps']} apps, {s['deactivated']} deactivated){bad_phrase(s)}")
 
 
 @click.group()
@@ -129,9 +131,12 @@ def mine(app: App, region, since, lookback_days, processes, deadline_minutes, pr
         elif verbose():  # -v: the progress lines as log lines
             log.info("%s", line)
 
-    with prompt_interrupt(f"paxminer mine --region {region}"), logged_step(app.db, region.region, "mine") as counts:
+    # it sends feedback DMs: the region's lock, without a heartbeat thread (channels are mined in
+    # forked processes), beaten as channels finish
+    with prompt_interrupt(f"paxminer mine --region {region}"), region_lock(app, region, thread=False) as locks, \
+            logged_step(app.db, region.region, "mine") as counts:
         s = mine_region(app, region, since=since, lookback_days=lookback_days, processes=processes, progress=echo,
-                        feedback=not dry_run)
+                        feedback=not dry_run, heartbeat=lambda: locks.beat([region.region]))
         counts.update(s)
         if s["missing"]:
             counts["partial"] = True
@@ -153,6 +158,7 @@ def mine(app: App, region, since, lookback_days, processes, deadline_minutes, pr
     summary(
         f"{region}: {s['channels']} channels, {s['messages']} messages read ({s['new']} new, {s['changed']} changed, "
         f"{s['deleted']} deleted, {s['replies']} replies), {s['backblasts']} backblasts, {s['problems']} problems, {s['api_calls']} API calls"
+        f"{bad_phrase(s)}"
     )
     gaps = s["missing"] + s["errors"]
     if gaps:

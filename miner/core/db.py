@@ -120,6 +120,26 @@ def mask_url(db_url: str) -> str:
         return "[unparsable URL]"
 
 
+_tables_ensured: set[tuple[str, str]] = set()
+_tables_lock = threading.Lock()
+
+
+def ensure_tables(eng: Engine, *tables: str) -> None:
+    """Create these region tables (schema.sql's CREATE TABLE IF NOT EXISTS) if a schema made before
+    they existed lacks them; once per engine and table per process. For tables a command writes
+    without the schema having been upgraded first (deliveries, bad_items)."""
+    todo = [t for t in tables if (str(eng.url), t) not in _tables_ensured]
+    if not todo:
+        return
+    stmts = [s for s in load_ddl("region", eng.dialect.name)
+             if any(s.startswith(f"CREATE TABLE IF NOT EXISTS {t} ") for t in todo)]
+    with eng.begin() as conn:
+        for stmt in stmts:
+            conn.execute(text(stmt))
+    with _tables_lock:
+        _tables_ensured.update((str(eng.url), t) for t in todo)
+
+
 class Database:
     """Hands out one engine per schema; creates schemas from schema.sql."""
 

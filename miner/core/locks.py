@@ -133,10 +133,12 @@ class LockManager:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-    def start(self) -> None:
+    def start(self, thread: bool = True) -> None:
+        """Register the run; thread=False: no heartbeat thread (a process about to fork, like `paxminer
+        mine`, must have no other thread): its owner calls beat() itself, often enough."""
         with _LIVE_MUTEX:
             _LIVE_RUNS.add(self.run_id)
-        if self._thread is None:
+        if self._thread is None and thread:
             self._stop.clear()
             self._thread = threading.Thread(target=self._beat_loop, name="paxminer-heartbeat", daemon=True)
             self._thread.start()

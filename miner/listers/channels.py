@@ -8,9 +8,11 @@ import logging
 from sqlalchemy import text
 
 from miner.app import App
-from miner.core.db import upsert
+from miner.core.clean import BadItems
+from miner.core.db import ensure_tables, upsert
 from miner.core.errors import PaxminerError
 from miner.core.registry import Region
+from miner.listers.users import valid_id
 from miner.slack.client import SlackError
 
 log = logging.getLogger("miner.listers.channels")
@@ -29,14 +31,21 @@ def build_kind(name: str, channel_id: str, region: Region, backblast: int) -> st
     return "other"
 
 
-def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: Region) -> list[dict]:
+def build_channel_rows(channels: list[dict], existing: dict[str, dict], region: Region,
+                       bad: BadItems | None = None) -> list[dict]:
     """Slack channel objects -> aos rows. An admin's backblast choice and kind are kept, and so is a
     flag another tool set (slackblast's settings form, a retired PAXminer's admin, a hand UPDATE):
     a row we did not write (backblast_set_by NULL) or whose flag is no longer what our default gave
-    it becomes 'other' and keeps its flag."""
+    it becomes 'other' and keeps its flag. A name longer than its column is cut (noted in `bad`); a
+    channel whose ID does not fit is left out (noted)."""
+    bad = bad if bad is not None else BadItems("aos")
     rows = []
     for ch in channels:
-        cid, name = ch["id"], ch.get("name") or ch["id"]
+        cid = ch.get("id")
+        if not valid_id(cid):
+            bad.note(str(cid)[:100], "channel_id", "rejected", "not a Slack channel ID that fits (45 characters)", ch)
+            continue
+        name = bad.fit(cid, "ao", str(ch.get("name") or cid), 100)
         old = existing.get(cid)
         set_by = (old or {}).get("backblast_set_by") or None
         if old and old.get("backblast") is not None and (
@@ -81,7 +90,9 @@ def list_channels(app: App, region: Region) -> dict:
     channels = list(slack.fetch_channels())
     log.info("%s: %d channels listed", region, len(channels))
     existing = {r["channel_id"]: r for r in channel_rows(app, region)}
-    rows = build_channel_rows(channels, existing, region)
+    bad = BadItems("aos")
+    rows = build_channel_rows(channels, existing, region, bad)
+    ensure_tables(app.db.engine(region.schema_name), "bad_items")
     joined, join_errors = 0, []
     for row in rows:
         if row["backblast"] and not row["is_member"] and not row["archived"] and not row["is_private"]:
@@ -95,7 +106,8 @@ def list_channels(app: App, region: Region) -> dict:
                 log.warning("%s: %s", region, exc)
     with app.db.engine(region.schema_name).begin() as conn:
         save_channel_rows(conn, rows)
-    return {
+        bad.save(conn)
+    return {**bad.counts(), "bad": bad.reasons(),
         "channels": len(rows), "backblast": sum(r["backblast"] for r in rows),
         "archived": sum(r["archived"] for r in rows), "joined": joined,
         "join_errors": len(join_errors), "api_calls": sum(slack.calls.values()),

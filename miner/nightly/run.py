@@ -59,6 +59,7 @@ from miner.core.registry import Region, find_region, init_control, list_regions
 from miner.core.runlog import logged_step, new_run_id
 from miner.outreach.workflows import run_outreach
 from miner.scores.run import score_region
+from miner.slack.send import Deliverer, delivery_key
 
 log = logging.getLogger("miner.nightly.run")
 POOL_MIN_REGIONS = 8  # fewer regions than this: not worth starting scoring processes
@@ -666,6 +667,9 @@ def run_step(run: Run, region: Region, step: str, res: RegionResult) -> bool:
         res.status = "partial"
     for w in counts.get("warnings") or []:
         res.warnings.append(f"{step}: {w}")
+    bad = [f"{counts[k]} {k}" for k in ("rejected", "truncated", "cleaned", "dropped") if counts.get(k)]
+    if bad:  # one bad message never fails a region: it is said, and each one is in bad_items
+        res.warnings.append(f"{step}: bad items {', '.join(bad)} (see the region's bad_items table)")
     try:
         run.locks.beat([region.region])
     except Exception:  # noqa: BLE001 - the heartbeat thread tries again
@@ -922,7 +926,10 @@ def send_report(run: Run, region: Region, res: RegionResult, t0: float) -> None:
                 counts.update(written=str(path), channel=region.log_channel)
             else:
                 slack = run.app.slack(region)
-                slack.post_message(region.log_channel, body)
+                d = Deliverer(run.db.engine(region.schema_name), slack).message(
+                    delivery_key("report", run.run_id, region.region), "report", body, channel=region.log_channel)
+                if not d.ok:
+                    raise StepFailed(f"run report {d.status}: {d.error}")
                 counts.update(posted=1, channel=region.log_channel, api_calls=sum(slack.calls.values()))
     except Exception as exc:  # noqa: BLE001
         res.warnings.append(f"report not posted: {one_line(exc)}")

@@ -19,8 +19,10 @@ JSON {"outreach": {...}}. Wording: TEMPLATES, overridden by `template_<name>` ke
 {"outreach": {"templates": {name: text}}}; placeholders in braces ({name}, {mention}, {ao} ...).
 
 Once only: every message has a key in `outreach_messages`, claimed (committed) before it is sent,
-so a rerun, a crash or a second host never sends it again. A definite Slack refusal is retried on
-later runs (at most MAX_ATTEMPTS); an ambiguous failure (connection lost mid-request) never is.
+and is sent through miner.slack.send, which records its own intent and result: a rerun, a crash
+or a database lost mid-send never sends it twice. A definite Slack refusal is retried on later runs
+(at most MAX_ATTEMPTS); an outcome not known (a timeout after the request went out, a crash) is
+looked up in the conversation on the next run and sent again only if it is not there.
 `dry_run` reads but writes nothing and sends nothing: it reports what would be sent.
 
 Replies: read from the DM channel itself (conversations.history through miner.slack; needs the
@@ -51,12 +53,12 @@ from miner.core.registry import Region
 from miner.scores.compute import ACHIEVEMENTS, Frames, build_scores, merge_settings
 from miner.scores.run import read_frames, scoring_weights
 from miner.slack.client import Slack, SlackError
+from miner.slack.send import Deliverer, delivery_key
 
 log = logging.getLogger("miner.outreach.workflows")
 OUTREACH_KINDS = ("slipping", "mentor", "lead", "achievements")
 MAX_ATTEMPTS = 3
-AMBIGUOUS = {"connection", "ratelimited", "request"}  # the message may have gone out
-DONE = {"sent", "sending", "unknown", "gave_up"}  # never sent (again)
+DONE = {"sent", "gave_up"}  # never sent (again); 'sending'/'unknown' ones are settled by miner.slack.send
 
 OUTREACH_DEFAULTS: dict = dict(known.OUTREACH)  # the one table of settings: miner.core.known
 
@@ -180,12 +182,19 @@ class Sender:
     counts: dict = field(default_factory=lambda: {"sent": 0, "planned": 0, "failed": 0})
     label: Callable[[str], str] = str  # a user or channel ID as a person reads it (the Run sets it)
     _slack: Slack | None = None
+    _deliverer: Deliverer | None = None
 
     @property
     def slack(self) -> Slack:
         if self._slack is None:
             self._slack = self.connect()
         return self._slack
+
+    @property
+    def deliverer(self) -> Deliverer:
+        if self._deliverer is None:
+            self._deliverer = Deliverer(self.eng, lambda: self.slack)
+        return self._deliverer
 
     def done(self, key: str) -> bool:
         row = self.ledger.get(key)
@@ -204,16 +213,16 @@ class Sender:
         attempts = self._claim(key, kind, body, subject, to, ticket_id)
         if attempts is None:
             return "already"
-        status, error, target, ts = "sent", None, channel, None
-        try:
-            target = channel or self.slack.open_dm(dm)
-            ts = self.slack.post_message(target, body)
-        except SlackError as exc:
-            error = str(exc)
-            if exc.code in AMBIGUOUS or exc.code.startswith("http_5"):
-                status = "unknown"
-            else:
-                status = "failed" if attempts < MAX_ATTEMPTS else "gave_up"
+        d = self.deliverer.message(delivery_key("outreach", key), kind, body, channel=channel or None,
+                                   user=None if channel else dm)
+        if d.ok:
+            status = "sent"
+        elif d.status == "unknown":  # may have gone out: the next run looks for it before sending again
+            status = "unknown"
+        else:
+            status = "failed" if attempts < MAX_ATTEMPTS else "gave_up"
+        error, target, ts = (None if d.ok else d.error), d.channel or channel, d.ts
+        if error:
             log.warning("outreach %s not sent (%s): %s", key, status, error)
         with self.eng.begin() as conn:
             conn.execute(text(
@@ -237,10 +246,10 @@ class Sender:
                 return 1
             except IntegrityError:
                 pass
-        with self.eng.begin() as conn:  # a definite failure of an earlier run: try again
+        with self.eng.begin() as conn:  # a refusal, or an outcome not known yet (the deliverer finds out): again
             res = conn.execute(text(
                 "UPDATE outreach_messages SET status = 'sending', attempts = attempts + 1, text = :x, sent_on = :on "
-                "WHERE msg_key = :k AND status = 'failed'"), row)
+                "WHERE msg_key = :k AND status IN ('failed', 'sending', 'unknown')"), row)
             if res.rowcount != 1:
                 return None
             return conn.execute(text("SELECT attempts FROM outreach_messages WHERE msg_key = :k"), row).scalar()

@@ -17,12 +17,14 @@ import logging
 import random
 import re
 import socket
+import sys
 import threading
 import time
+import urllib.request
 from collections import Counter
 from http.client import IncompleteRead, RemoteDisconnected
 from typing import Iterator
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
@@ -33,6 +35,12 @@ from miner.core.errors import PaxminerError
 from miner.slack.pace import DeadlineReached, Pacer, workspace_key
 
 log = logging.getLogger("miner.slack.client")
+# A message whose blocks nest a thousand deep must not make its whole history page unreadable (the
+# JSON decoder counts nesting against the recursion limit): pages up to this depth are read, and the
+# archive keeps such blocks out (miner.archive.store.DEPTH_MAX).
+JSON_DEPTH = 6000
+if sys.getrecursionlimit() < JSON_DEPTH:
+    sys.setrecursionlimit(JSON_DEPTH)
 TOKEN_PATTERN = re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
 
 FRIENDLY = {
@@ -118,6 +126,37 @@ class BudgetedRetryHandler(RetryHandler):
         state.increment_current_attempt()
 
 
+class WriteRetryHandler(BudgetedRetryHandler):
+    """For writes (a message posted, a file shared): retries only what surely did not arrive.
+
+    A refused connection (the request never left) is retried (a 429 is waited out by `Slack.call`:
+    Slack did not take the call); a read timeout, a dropped connection or a 5xx after the request
+    went out are not: the message may have been posted, and sending it again would post it twice
+    (miner.slack.send finds out instead).
+    """
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+        if response is not None or error is None or not refused(error):
+            return False
+        return super()._can_retry(state=state, request=request, response=response, error=error)
+
+
+def refused(error: BaseException) -> bool:
+    """The connection was refused: the request surely never reached Slack."""
+    reason = getattr(error, "reason", error)
+    return isinstance(reason, ConnectionRefusedError) or isinstance(error, ConnectionRefusedError)
+
+
+def is_timeout(error: BaseException) -> bool:
+    reason = getattr(error, "reason", error)
+    return isinstance(reason, (socket.timeout, TimeoutError)) or isinstance(error, (socket.timeout, TimeoutError))
+
+
+# methods whose repetition would post twice: sent by the write client, never retried blindly
+WRITE_METHODS = frozenset({"chat.postMessage", "files.completeUploadExternal"})
+DELIVERY_EVENT = "paxminer_delivery"  # our message metadata's event_type; its payload carries the delivery key
+
+
 def api_method(url: str) -> str:
     return url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
 
@@ -167,6 +206,13 @@ class Slack:
         # slack-sdk logs request headers at DEBUG: its own logger, kept at WARNING by the CLI
         self._client = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[handler],
                                  logger=logging.getLogger("miner.slack.sdk"))
+        writes = WriteRetryHandler(
+            c.RETRY_MAX if retries is None else retries, budget or c.REQUEST_BUDGET,
+            c.BACKOFF_BASE if backoff is None else backoff, self.retries, pacer=self.pacer,
+        )
+        self._writer = WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[writes],
+                                 logger=logging.getLogger("miner.slack.sdk"))
+        self.timeout = timeout
 
     def __repr__(self) -> str:
         return "Slack(token=[redacted])"
@@ -181,6 +227,7 @@ class Slack:
     def response(self, method: str, context: dict | None = None, **params):
         """`call`, returning slack-sdk's response (its headers too)."""
         params = {k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in params.items()}
+        client = self._writer if method in WRITE_METHODS else self._client
         with self.pacer.turn(method):
             while True:
                 try:
@@ -190,7 +237,7 @@ class Slack:
                 with self._count_lock:
                     self.calls[method] += 1
                 try:
-                    return self._client.api_call(method, params=params)
+                    return client.api_call(method, params=params)
                 except SlackApiError as exc:
                     if exc.response.status_code == 429:  # held back: wait as long as Slack says, then again
                         with self._count_lock:
@@ -205,7 +252,8 @@ class Slack:
                     raise SlackError(describe(method, "not_json", {}, context or params), "not_json", method) from None
                 except (URLError, OSError, IncompleteRead) as exc:
                     reason = getattr(exc, "reason", exc)
-                    raise SlackError(f"{method}: cannot reach Slack ({reason})", "connection", method) from None
+                    code = "refused" if refused(exc) else "timeout" if is_timeout(exc) else "connection"
+                    raise SlackError(f"{method}: cannot reach Slack ({reason})", code, method) from None
 
     @property
     def deadline(self) -> float | None:
@@ -289,21 +337,54 @@ class Slack:
         """The app's Home tab as this user sees it (views.publish; the Home tab must be on in the app)."""
         self.call("views.publish", {"user": user_id}, user_id=user_id, view=view)
 
-    def post_message(self, channel: str, text: str, **extra) -> str:
+    def post_message(self, channel: str, text: str, key: str | None = None, **extra) -> str:
+        """Post; with a delivery `key`, the message carries it in our metadata (see find_delivery)."""
+        if key is not None:
+            extra["metadata"] = {"event_type": DELIVERY_EVENT, "event_payload": {"key": key}}
         return self.call("chat.postMessage", channel=channel, text=text, **extra).get("ts", "")
 
-    def upload_file(self, channel: str, content: bytes, filename: str, title: str, comment: str) -> None:
-        """files_upload_v2 with a channel ID (files.upload is gone)."""
-        self.calls["files_upload_v2"] += 1
-        try:
-            self._client.files_upload_v2(
-                channel=channel, content=content, filename=filename, title=title, initial_comment=comment,
-            )
-        except SlackApiError as exc:
-            code, data = error_code(exc)
-            raise SlackError(describe("files_upload_v2", code, data, {"channel": channel}), code) from None
-        except (SlackRequestError, URLError, OSError) as exc:
-            raise SlackError(f"files_upload_v2: upload failed ({exc})", "connection") from None
+    def upload_start(self, filename: str, length: int) -> tuple[str, str]:
+        """files.getUploadURLExternal: (upload URL, file ID). Nothing is shared until upload_complete."""
+        data = self.call("files.getUploadURLExternal", filename=filename, length=length)
+        return data["upload_url"], data["file_id"]
+
+    def upload_bytes(self, url: str, content: bytes) -> None:
+        """POST the file's bytes to its upload URL (as slack-sdk's files_upload_v2 does); safe to repeat."""
+        with self._count_lock:
+            self.calls["upload"] += 1
+        req = urllib.request.Request(url, data=content, method="POST")
+        for attempt in range(3):
+            try:
+                with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - Slack's upload URL
+                    resp.read()
+                    if resp.status == 200:
+                        return
+                    raise SlackError(f"file upload: HTTP {resp.status}", f"http_{resp.status}", "upload")
+            except HTTPError as exc:
+                raise SlackError(f"file upload: HTTP {exc.code}", f"http_{exc.code}", "upload") from None
+            except (URLError, OSError) as exc:
+                if attempt == 2:
+                    raise SlackError(f"file upload: cannot reach Slack ({getattr(exc, 'reason', exc)})",
+                                     "connection", "upload") from None
+                time.sleep(constants.BACKOFF_BASE * 2 ** attempt)
+
+    def upload_complete(self, file_id: str, title: str, channel: str, comment: str) -> None:
+        """files.completeUploadExternal: shares the file in `channel` (a write: never retried blindly)."""
+        self.call("files.completeUploadExternal", files=[{"id": file_id, "title": title}], channel_id=channel,
+                  initial_comment=comment)
+
+    def find_delivery(self, channel: str, oldest: str, key: str | None = None, file_id: str | None = None) -> str | None:
+        """The ts of the message in `channel` since `oldest` that carries delivery `key` in our metadata,
+        or that shared file `file_id`; None if there is none."""
+        for items, _ in self.fetch_history(channel, oldest):
+            for m in items:
+                meta = m.get("metadata") or {}
+                if key is not None and meta.get("event_type") == DELIVERY_EVENT \
+                        and (meta.get("event_payload") or {}).get("key") == key:
+                    return m.get("ts")
+                if file_id is not None and any(f.get("id") == file_id for f in m.get("files") or []):
+                    return m.get("ts")
+        return None
 
 
 def error_code(exc: SlackApiError) -> tuple[str, dict]:

@@ -228,9 +228,10 @@ class FakeSlack:
         client reuses it. Not counted as calls (the server never took them)."""
         self._add_fault(kind="drop", method=method, times=times, token=token)
 
-    def timeouts(self, method: str, times: int = 1, delay: float = 2.0, token: str | None = None):
-        """The next `times` calls are processed, then the answer is held `delay` seconds (past a client timeout)."""
-        self._add_fault(kind="slow", method=method, times=times, token=token, delay=delay)
+    def timeouts(self, method: str, times: int = 1, delay: float = 2.0, token: str | None = None, process: bool = True):
+        """The next `times` calls are processed, then the answer is held `delay` seconds (past a client
+        timeout). process=False: held and never processed (the request was lost on Slack's side)."""
+        self._add_fault(kind="slow", method=method, times=times, token=token, delay=delay, process=process)
 
     def clear_faults(self) -> None:
         with self._lock:
@@ -321,6 +322,9 @@ class FakeSlack:
             if retry:
                 return self._send_429(h, key, retry)
         slow = self._take_fault(method, token, ("slow",))
+        if slow is not None and not slow.get("process", True):
+            time.sleep(slow["delay"])
+            return self._send_5xx(h, 504, None)
 
         status, body = 200, self._answer(ws, token, method, params)
         if slow is not None:

@@ -247,6 +247,13 @@ class Workspace:
                 self._clock = max(self._clock, int(time.time() * 1_000_000))
             return us_to_ts(self._clock)
 
+    def arrival_ts(self) -> str:
+        """The ts of a message posted through the API: the time it arrives, as Slack stamps it (never
+        before what is stored already)."""
+        with self.lock:
+            self._clock = max(self._clock + 100, int(time.time() * 1_000_000))
+            return us_to_ts(self._clock)
+
     def _chan(self, channel: str) -> Channel:
         ch = self.channels.get(channel)
         if ch is None:
@@ -778,7 +785,7 @@ def chat_post_message(ws: Workspace, p: dict) -> dict:
     if len(text) > 40000:
         raise ApiError("msg_too_long")
     thread = p.get("thread_ts") or None
-    ts = ws.next_ts()
+    ts = ws.arrival_ts()
     m = ws._build(text, ws.bot_user_id, ts, blocks, meta, ws.bot_id, p.get("username"), None, None, None,
                   {"app_id": ws.app_id, "team": ws.team})
     if thread:
@@ -858,7 +865,7 @@ def files_complete_upload(ws: Workspace, p: dict) -> dict:
                                "initial_comment": comment, "content": got["content"], "file_id": f["id"],
                                "thread_ts": p.get("thread_ts")})
     if ch is not None:
-        ts = ws.next_ts()
+        ts = ws.arrival_ts()
         m = {"type": "message", "text": comment, "user": ws.bot_user_id, "bot_id": ws.bot_id, "app_id": ws.app_id,
              "ts": ts, "files": objs, "upload": True}
         ws._insert(ch, ts, m, True)
