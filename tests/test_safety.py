@@ -183,7 +183,7 @@ def test_a_retried_mine_still_counts_its_new_messages(app, fake_slack, monkeypat
 
     def flaky(*a, **kw):  # the database goes away after a few pages were committed
         calls["n"] += 1
-        if 4 <= calls["n"] < 10:  # six times: past the page transaction's own retries
+        if 4 <= calls["n"] < 40:  # many times: past the page transaction's own retries
             raise transient()
         return real(*a, **kw)
 
@@ -195,5 +195,5 @@ def test_a_retried_mine_still_counts_its_new_messages(app, fake_slack, monkeypat
                                        "OR subtype = 'thread_broadcast'")[0][0]
     assert f"({top} new)" in lines[0] and int(top) > 50, lines[0]
     assert s["new_messages"] == int(top)
-    assert rows(app, app.db.control_schema, "SELECT status FROM run_log WHERE step = 'mine' ORDER BY id") == [
-        ("failed",), ("ok",)]  # the step was retried
+    got = [r[0] for r in rows(app, app.db.control_schema, "SELECT status FROM run_log WHERE step = 'mine' ORDER BY id")]
+    assert got[-1] == "ok" and "failed" in got[:-1]  # the step was retried

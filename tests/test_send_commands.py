@@ -60,7 +60,8 @@ def once_each(ws) -> bool:
 def mine_killed_at(app, point) -> subprocess.CompletedProcess:
     s = app.settings
     env = {**os.environ, "PAXMINER_FAULT": point, "PAXMINER_DATA_DIR": s.data_dir,
-           "PAXMINER_CONTROL_SCHEMA": s.control_schema, "SLACK_API_URL": s.slack_api_url}
+           "PAXMINER_CONTROL_SCHEMA": s.control_schema, "SLACK_API_URL": s.slack_api_url,
+           "PAXMINER_RATE_WINDOW_S": str(s.rate_window_s)}  # the suite's scaled-down minute, shared by both
     env.pop("PAXMINER_CONFIG", None)
     argv = [sys.executable, "-m", "miner"] + (["--db-url", s.db_url] if s.db_url else []) + ["mine", "--region", "fb"]
     return subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
