@@ -183,7 +183,7 @@ def test_a_retried_mine_still_counts_its_new_messages(app, fake_slack, monkeypat
 
     def flaky(*a, **kw):  # the database goes away after a few pages were committed
         calls["n"] += 1
-        if 4 <= calls["n"] < 40:  # many times: past the page transaction's own retries
+        if 4 <= calls["n"] < 16:  # many times: past the page transaction's own retries
             raise transient()
         return real(*a, **kw)
 

@@ -701,11 +701,6 @@ def step_mine(run: Run, region: Region, counts: dict) -> None:
         if run.progress is not None and left is not None:
             run.progress(region.region, left)
 
-    from miner.archive.mine import new_since
-
-    # an attempt the database cut short stored pages that the retry then finds already there:
-    # new messages are counted from the first attempt's start
-    since = run.attempt_started.setdefault((region.region, "mine"), utcnow())
     # --outbox posts nothing: no feedback DMs either (a later run sends them). Channels two at a
     # time on threads: one's thread replies are read while another's history is, each on its pace
     # an attempt the database cut short stored pages that the retry then finds already there:
