@@ -64,7 +64,8 @@ def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, d
     """
     from miner.cli.registry import warn_no_regions
     from miner.core.registry import list_regions
-    from miner.nightly.run import run_daily, total_line
+    from miner.nightly.report import total_line
+    from miner.nightly.run import run_daily
 
     show = sys.stderr.isatty() if progress is None else progress
     if not regions and not list_regions(app.db):
