@@ -1,6 +1,6 @@
 """Delivery: outbox or Slack (the fake Slack server through the real slack_sdk), posted once.
 
-Uploads go through files_upload_v2 to channel IDs, DMs through conversations.open; a rerun posts
+Uploads go through files.getUploadURLExternal + files.completeUploadExternal to channel IDs, DMs through conversations.open; a rerun posts
 nothing twice; a failing recipient is recorded, the rest still delivered, and a later run retries it.
 """
 

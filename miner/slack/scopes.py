@@ -17,7 +17,8 @@ METHOD_SCOPES: dict[str, tuple[str, ...]] = {
     "chat.postMessage": ("chat:write",),
     "chat.getPermalink": (),
     "views.publish": (),  # the dashboard's Home tab (features.app_home in the manifest)
-    "files_upload_v2": ("files:write",),  # files.getUploadURLExternal + files.completeUploadExternal
+    "files.getUploadURLExternal": ("files:write",),  # a chart upload: its URL and file ID, then the bytes
+    "files.completeUploadExternal": ("files:write",),  # shares the uploaded file in a channel or DM
 }
 # `paxminer listen`: events (Socket Mode) -> the bot scopes Slack needs to deliver them
 EVENT_SCOPES: dict[str, tuple[str, ...]] = {
