@@ -1025,20 +1025,7 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         label = _LABEL_OF[word]
         a, e = m.span("value")  # e - 1 is the end of the line in text; e the start of the next line
         value = text[a - 1 : e - 1].rstrip(_MARKUP)
-        # the common labels are handled inline (function calls are costly); the rest in _read_value
-        if label == "pax":
-            f.has_pax_label = True
-            parse_pax_value(value, n, acc, poster)
-        elif label == "q" or label == "coq":
-            f.has_q_label = True
-            parse_q_line(value, label, acc, poster)
-        elif label == "date":
-            if f.date_value is None:
-                f.date_value = value.strip(_MARKUP) or None
-        elif label == "fng" and value in _NONE_VALUES and not acc.fng_line:  # "FNGs: None"
-            acc.fng_line, acc.fng_n = True, 0
-        else:
-            _read_value(label, value, n, acc, f, poster)
+        _read_value(label, value, n, acc, f, poster)
         if label in _LIST_LABELS and e < n_text and (text[e] != "\n" or (label == "pax" and (
                 not value.strip(_MARKUP) or value.strip(_MARKUP).isdigit()))):  # fmt: skip
             if starts is None:
