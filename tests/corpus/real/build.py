@@ -20,7 +20,13 @@ from zoneinfo import ZoneInfo
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import importlib  # noqa: E402
+
 from cases_src import CASES  # noqa: E402
+
+# more posts, one module per region (regions/<region>.py calls cases_src.bb / neg), in name order
+for _mod in sorted((HERE / "regions").glob("*.py")):
+    importlib.import_module(f"regions.{_mod.stem}")
 
 TZ = "America/New_York"
 DISTRACTORS = ["Moose", "Tebow", "Nacho", "Wingman", "Sparky"]  # region users who were not there
