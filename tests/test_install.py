@@ -57,7 +57,7 @@ def installed(tmp_path_factory) -> Path:
 
 
 def paxminer(env_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {"PATH": f"{env_dir / 'bin'}:/usr/bin:/bin", "HOME": str(cwd), "XDG_DATA_HOME": str(cwd / "xdg")}
+    env = {"PATH": f"{env_dir / 'bin'}:/usr/bin:/bin", "HOME": str(cwd)}
     return subprocess.run([str(env_dir / "bin" / "python"), "-m", "miner", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 

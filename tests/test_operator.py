@@ -99,9 +99,8 @@ def test_data_folder_follows_the_config_file_not_the_cwd(tmp_path, monkeypatch):
     assert load_settings(str(etc / "credentials.ini")).data_dir == str(etc.resolve() / "state")
     (etc / "credentials.ini").write_text("[paxminer]\nlookback_days = 7\n")
     assert load_settings(str(etc / "credentials.ini")).data_dir == str(etc.resolve() / "data")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    s = load_settings(None)  # no ./credentials.ini here
-    assert s.data_dir == str(tmp_path / "xdg" / "paxminer") and "per-user" in s.sources[("paxminer", "data_dir")]
+    s = load_settings(None)  # no ./credentials.ini here: the contract's ./data/, made absolute
+    assert s.data_dir == str(elsewhere.resolve() / "data") and "current folder" in s.sources[("paxminer", "data_dir")]
 
 
 def test_daily_from_another_folder_finds_the_regions_or_warns(tmp_path, monkeypatch):

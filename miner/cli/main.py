@@ -29,7 +29,6 @@ Environment variables:
   SLACK_API_URL           the Slack Web API base URL (instead of --slack-api-url)
   PAXMINER_<KEY>          any [paxminer] key of the config file (PAXMINER_DATA_DIR, PAXMINER_WORKERS, ...)
   PAXMINER_REGION_TOKEN   the token for `region add` / `region update` (instead of --token)
-  XDG_DATA_HOME           the per-user data folder's parent, used when there is no config file
 See `paxminer config show` for the effective settings and where each comes from."""
 
 
@@ -37,8 +36,8 @@ See `paxminer config show` for the effective settings and where each comes from.
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="config file (default: $PAXMINER_CONFIG, else ./credentials.ini if present)")
 @click.option("--db-url", help="mysql://USER:PASSWORD@HOST:PORT/ or sqlite:///FOLDER (default: $PAXMINER_DB_URL, "
-                               "else the config, else SQLite files in data/ beside the config file or in the "
-                               "per-user data folder)")
+                               "else the config, else SQLite files in data/ beside the config file, or in "
+                               "./data/ without one)")
 @click.option("--slack-api-url", help="Slack Web API base URL (default: $SLACK_API_URL, else https://slack.com/api/)")
 @click.option("-v", "--verbose", is_flag=True, help="log progress and show tracebacks")
 @click.version_option(__version__, "--version", "-V", prog_name="paxminer", message="%(prog)s %(version)s",

@@ -10,7 +10,8 @@ from (`paxminer config show`).
 
 The SQLite data folder never depends on the current directory by accident: a relative `data_dir`
 in the file is taken from the file's folder; without one it is `data/` beside the config file, and
-with no config file at all the per-user folder ($XDG_DATA_HOME/paxminer, ~/.local/share/paxminer).
+with no config file at all it is ./data/ in the folder the command started in, as the contract says
+(other tools and cron lines that `cd` first rely on it), made absolute at startup so no later chdir moves it.
 """
 
 from __future__ import annotations
@@ -59,11 +60,6 @@ class Settings:
 
     def section(self, name: str) -> dict:
         return dict(self.sections.get(name, {}))
-
-
-def user_data_dir() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "paxminer"
 
 
 def _suggest(word: str, choices) -> str:
@@ -177,7 +173,7 @@ def load_settings(config_path: str | None = None, **overrides) -> Settings:
 
 def _resolve_database(settings: Settings, base: Path | None) -> None:
     """A sqlite:///DIR URL names the data folder; a relative data_dir from the file is taken from the
-    file's folder; no data_dir at all: data/ beside the config file, else the per-user folder."""
+    file's folder; no data_dir at all: data/ beside the config file, else ./data/ (the contract's default)."""
     from miner.core.db import DatabaseError, normalize_url
 
     try:
@@ -194,8 +190,8 @@ def _resolve_database(settings: Settings, base: Path | None) -> None:
             settings.data_dir = str(base / "data")
             settings.sources[("paxminer", "data_dir")] = "default: data/ beside the config file"
         else:
-            settings.data_dir = str(user_data_dir())
-            settings.sources[("paxminer", "data_dir")] = "default: the per-user data folder (no config file)"
+            settings.data_dir = str(Path.cwd() / "data")
+            settings.sources[("paxminer", "data_dir")] = "default: ./data in the current folder (no config file)"
     elif base is not None and not source.startswith(("environment", "option")):
         settings.data_dir = str(base / Path(settings.data_dir).expanduser())
     else:
