@@ -70,7 +70,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "db_url": Key(str, "", "database: empty for SQLite files under data_dir; mysql://USER:PASSWORD@HOST:PORT/",
                       secret=True),
         "data_dir": Key(str, "", "folder of the SQLite files (relative: to the config file's folder; "
-                                 "default: data/ beside the config file, else the per-user data folder)"),
+                                 "default: data/ beside the config file, else ./data/)"),
         "control_schema": Key(str, constants.CONTROL_SCHEMA, "schema holding the region registry"),
         "slack_api_url": Key(str, constants.SLACK_API_URL, "Slack Web API base URL", env=("SLACK_API_URL",)),
         "lookback_days": Key(int, constants.LOOKBACK_DAYS, "days re-read behind each channel's watermark"),
