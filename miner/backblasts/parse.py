@@ -90,7 +90,8 @@ _NAME_STRIP = _MARKUP + "@\"'.!?:·•\n"
 
 # Label words, grouped by field.  Matched case-insensitively (on lowercased text), longest first.
 _LABELS = {
-    "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge", "qics"],
+    "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge", "qics",
+          "q.i.c."],
     "coq": ["co-q", "co q", "coq", "co-qs", "co qs", "coqs", "co-q's", "co-q’s", "co-q(s)", "co-qic", "co-qic's",
             "co q's", "co q’s"],
     "pax": ["pax", "the pax", "pax list", "attendees", "hims", "pax in attendance", "pax names", "nor"],
@@ -99,7 +100,7 @@ _LABELS = {
     "count": ["count", "pax count", "total", "total pax", "total count", "total pax count", "#pax", "# pax",
               "# of pax", "#of pax", "headcount", "head count", "number of pax", "num pax", "paxcount", "pax total"],
     "date": ["date", "when", "day", "workout date", "bd date", "beatdown date"],
-    "ao": ["ao", "the ao", "where", "location", "ao name"],
+    "ao": ["ao", "the ao", "where", "location", "ao name", "a.o."],
     "title": ["title", "bb title", "backblast title"],
 }
 _LABEL_OF = {w: k for k, ws in _LABELS.items() for w in ws}
@@ -133,7 +134,8 @@ _LABEL_RE = re.compile(  # searched in "\n" + lowercased text: the literal "\n" 
     r"(?P<label>" + _trie_regex(_LABEL_OF) + r")"
     r"(?![a-z0-9'’])"
     rf"[ \t*_~]*(?:\({_SP}*(?P<n>\d+)[^)\n]{{0,40}}\)|\([^)\n]{{0,40}}\)|)[ \t*_~]*"  # "(8)", "(50, 2 FNGs)", "()"
-    r"(?:[:=]|(?<=[ \t])[-–—]|[-–—](?=[ \t])|(?=<[@#]))"  # separator, or a mention straight after
+    r"(?:[:=]|(?<=[ \t])[-–—]|[-–—](?=[ \t])|(?=<[@#])|(?<=\t)(?=[^\s]))"  # separator, a mention straight after,
+    # or a tab (a pasted table row: "The PAX<TAB>A, B")
     r"[ \t*_~]*(?P<value>[^\n]*)",
 )
 _GENERIC_LABEL_RE = re.compile(r"^[ \t*_~]*[a-z#][\w '’#/&\-]{0,30}[*_~]*[ \t]*:")
@@ -927,9 +929,14 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
                 item = _several_fngs(item, acc)
             elif m:
                 item = item[: m.start()] + " " + item[m.end() :]
-                name = " ".join(_PAREN_RE.sub(" ", item.replace("(", " ").replace(")", " ")).split()).strip(_NAME_STRIP)
+                if _PAREN_RE.sub("", item).strip(_NAME_STRIP):  # "Cold Snap (WB)": a note after the name
+                    item = _PAREN_RE.sub(" ", item)
+                name = " ".join(item.replace("(", " ").replace(")", " ").split()).strip(_NAME_STRIP)  # "FNG(Name)"
                 if name.lower().startswith("and "):
                     name = name[4:]
+                named = _FNG_NAMED_RE.split(name)  # "Wes King - Cabin Fever", "Quinn aka G.L.O.W.": the F3 name
+                if len(named) > 1 and named[-1].strip(_NAME_STRIP):
+                    name = named[-1].strip(_NAME_STRIP)
                 if name and not name[0].isdigit():
                     acc.fng_names.setdefault(name.lower(), name)
                     if acc.fng_n is None or not acc.fng_line:
@@ -940,6 +947,7 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
 
 
 _PAREN_FNG_RE = re.compile(r"\(\s*fng\s*\)", re.I)
+_FNG_NAMED_RE = re.compile(r"\s+(?:[-–—]|aka|a\.k\.a\.?|now|dubbed|named|=>|->|→)\s+", re.I)  # FNG's new name
 
 
 def _several_fngs(item: str, acc: _Acc) -> str:

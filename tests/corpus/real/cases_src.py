@@ -684,7 +684,7 @@ COP: IW, SSH, Hillbillies, Flutter Kicks""",
    q="Deacon", date="2019-07-24", ao="ao-the-coop", flag="missing",
    pax=["Punch List", "Dirty Harry", "Sasquatch", "Spiderman"], un=["Double Mint"], note="visitor not in region")
 
-# ------------------------------------------------------------------ F3 Waxhaw / Metro / Raleigh (invented headers in their 'The Thang' style)
+# ------------------------------------------------------------------ F3 Metro / Raleigh (invented headers in their 'The Thang' style; Waxhaw's posts are narrative only: its invented case was removed)
 bb("f3metro", "http://f3metro.com/2018/05/16/it-cant-be-unseen/", """It Can’t Be Unseen
 
 8 shirts and 1 skin braved 100% humidity at The Charge.
@@ -889,20 +889,18 @@ PAX: Full House, Crimson, Deuce, Tortoise
 Mosey out, then guided mumblechatter.""",
    q="Hermes", coq=["Lookout"], date="2021-10-28", ao="ao-back-in-black", flag="missing",
    pax=["Full House", "Crimson", "Deuce", "Tortoise"])
-bb("f3swamprabbit", "http://f3swamprabbit.com/Cat/backblast/page/82/", """Backblast
-When: 5/29/2016
-QIC: Judge Smails
-The PAX: Haywood, Belk, Caddy, Mulligan, Bogey
-FNG: none""",
-   q="Judge Smails", date="2016-05-29", ao="ao-the-greenway", pax=["Haywood", "Belk", "Caddy", "Mulligan", "Bogey"])
-bb("f3waxhaw", "https://f3waxhaw.com/2020/02/21/paybacks-a-actually-the-title-is-persistence/", """Backblast - Persistence
-Q: Bottle Cap
-PAX: Cheese Curd, Frack, Stubby, Goodfella, 3 2.0s (1 FNG)
-Date: 2/21/20
+bb("f3swamprabbit", "http://f3swamprabbit.com/backblast/what-happens-when-half-your-pax-q/", """What happens when three of six Q?
 
-Snow! Big flakes.""",
-   q="Bottle Cap", date="2020-02-21", ao="ao-the-floater", pax=["Cheese Curd", "Frack", "Stubby", "Goodfella"],
-   count=7, mentions=True, note="2.0s counted, no names")
+  • Workout Date - 01/10/2015
+  • Q In Charge - Hot Sauce, Plunger & YHC, Crumb
+  • The PAX - Gator, Flip Phone, FNG Dale Short - Cold Snap (WB), Hot Sauce (Q1), Plunger (Q2) and Crumb (WD)
+  • AO -
+
+A triple Q for a pax of six. Hot Sauce led off with SSH and a disclaimer for the FNG.""",
+   q="Hot Sauce", coq=["Plunger", "Crumb"], date="2015-01-10", ao="ao-powder-room", poster="Crumb",
+   pax=["Gator", "Flip Phone"], un=["Cold Snap"], fng=1,
+   note="' - ' separators; 'YHC, Crumb' is the poster; FNG 'real name - F3 name' is one man (named Cold Snap); "
+        "(WB)/(Q1)/(Q2)/(WD) notes; empty AO line")
 bb("f3memphis", "https://f3memphis.com/tag/hitch", """Backblast - Who's on Q?
 Date: 1/12/21
 Q: Hitch
@@ -913,13 +911,6 @@ Count: 7
 A chilly 39 degrees.""",
    q="Hitch", coq=["Oz"], date="2021-01-12", ao="ao-old-forest", pax=["Oneder", "Big Top", "Red Light", "Preceptor"],
    count=7)
-bb("f3thefort", "https://f3thefort.com/category/golden-corral/page/22", """Backblast: Q School 101 - Part II
-AO: Golden Corral
-Q: Bones
-PAX: NASA, Two Ferns, Senator, Ruxpin (FNG), Teacher
-When: 9/13/18""",
-   q="Bones", date="2018-09-13", ao="ao-golden-corral", pax=["NASA", "Two Ferns", "Senator", "Teacher"],
-   un=["Ruxpin"], fng=1)
 bb("f3cleveland", "https://f3cleveland.com/f3maychallenge/", """Backblast: May Challenge Kickoff
 Date: May 1, 2024
 Q: Lake Effect
@@ -1103,10 +1094,9 @@ neg("f3swamprabbit", "http://f3swamprabbit.com/Cat/backblast/page/82/", """F3 Go
 ONLINE REGISTRATION IS CLOSED.
 When: May 29 at 1pm
 Where: Olde Sycamore Golf Club""")
-neg("f3waxhaw", "https://f3waxhaw.com/", """F3 Waxhaw event this Saturday at Cuthbertson High School
-When: Saturday 0700
-Q: Bottle Cap
-Reach out to one of the Pax for more info.""", users=["Bottle Cap"])
+neg("f3waxhaw", "https://f3waxhaw.com/2020/02/21/paybacks-a-actually-the-title-is-persistence/", """Announcement: F3 Waxhaw event this Saturday at the high school, I think… reach out to one of the Pax for more info.
+
+Prayers for Frack""", users=["Bottle Cap", "Frack"], note="the announcement line of a narrative-only Waxhaw post")
 neg("f3memphis", "https://f3memphis.com/", """The pre-blast had been updated: Oz is NOT on Q tomorrow.
 Q: Hitch
 AO: Old Forest
@@ -1115,10 +1105,15 @@ neg("f3cleveland", "https://f3cleveland.com/f3maychallenge/", """2024 F3 May Cha
 Teams of four PAX compete for supremacy.
 When: May 1-31
 Sign up: link in the thread""")
-neg("f3thefort", "https://f3thefort.com/", """Q School 101 - Part III next Thursday
-Q: Bones and Senator
-AO: Golden Corral
-HC if you haven't Q'd yet!""", users=["Bones", "Senator"])
+neg("f3thefort", "http://f3thefort.com/category/beyond/", """F3 The Fort – Adopt a Highway (#2)
+
+****April 9th 2022- 7:30am – 7:45am****
+
+Men,
+
+We signed up for the Adopt-A-Highway pick-up: 2 miles of US21. Vests and bags provided, just show up.
+
+Halfpipe will be the main contact for this event.""", users=["Halfpipe"], note="announcement with a starred date line")
 neg("f3-meca", "https://f3-meca.com/", """Quarter Ruck IV preblast
 Date: 3.25.16
 Cadre: Free Pass, Calypso

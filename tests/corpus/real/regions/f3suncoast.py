@@ -1,0 +1,47 @@
+"""F3 Suncoast (St. Petersburg): the F3 web form (When / Number of Pax / Pax Names / Number of FNGS /
+FNG Names / QIC / The BackBlast), sometimes with AO first; downrange visitors counted but not listed."""
+
+from cases_src import bb
+
+U = "https://f3suncoast.com/backblasts/the-bs-knees-rule/"
+bb("f3suncoast", U, """When: 06/30/2021
+
+
+Number of Pax: 8
+
+Pax Names: Sandpiper, Big Kahuna, Grouper, Mud Flap, Tarpon,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Sand Piper
+
+The BackBlast:
+
+Blessed with a few downrange visitors today, so we took them the full length of the pier.""",
+   q="Sand Piper", date="2021-06-30", ao="ao-the-pier", pax=["Big Kahuna", "Grouper", "Mud Flap", "Tarpon"], count=8,
+   note="Sandpiper / Sand Piper are the QIC; visitors counted (8) but not named")
+
+U = "https://f3suncoast.com/backblasts/charitably-stupid-and-utterly-pointless/"
+bb("f3suncoast", U, """AO: Sound Booth - Saturday
+
+When: 11/21/2020
+
+
+Number of Pax: 12
+
+Pax Names: Airhorn, Bongo, Jalapeno, Goober, Sir Lance, Tebow Time, Mr. Fix It, Ember, Rascal, Sir Walter, Tailgate,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Tailgate / Rascal
+
+The BackBlast:
+
+All for charity: a ruck with tires and a sledgehammer.""",
+   q="Tailgate", coq=["Rascal"], date="2020-11-21", ao="ao-sound-booth",
+   pax=["Airhorn", "Bongo", "Jalapeno", "Goober", "Sir Lance", "Tebow Time", "Mr. Fix It", "Ember", "Sir Walter"],
+   count=12, note="two QICs split by ' / '; AO with a ' - Saturday' suffix; count above the names")
