@@ -487,7 +487,7 @@ A super-sized Pax of 14 posted this morning.""",
    q="Bitcoin", date="2019-12-02", ao="ao-ruck-it",
    pax=["Pyro", "II Fingers", "Plan B", "Kevorkian", "Falconer", "Peeping Tom", "Oz", "Acolyte", "Stye", "Gander",
         "McRib", "Lil Wayne", "Blue Hawaii"])
-bb("f3newbern", "https://f3newbern.com/2021/11/08/ruck-it-backblast-byob/", """Ruck It BackBlast – BYOB
+bb("f3newbern", "https://f3newbern.com/category/ruck-it/#ruck-it-backblast-labear-day-byob", """Ruck It BackBlast – BYOB
 
   • When: 11/08/21
   • QIC: Sandbagger
@@ -533,26 +533,6 @@ Q: Green Thumb and Gilmore
 Battle ball, then the Dirty Santa party.""",
    q="Green Thumb", coq=["Gilmore"], date="2022-12-12", ao="ao-the-farm", count=39, poster="Gilmore",
    flag="missing", note="bare PAX: 39 with only the Qs named; no date line")
-bb("f3newake", U, """Backblast by Rio (Andy Dee) on 26-Apr-2024
-
-Date: 26-Apr-2024
-AO: Red Dawn
-Q: Rio
-PAX (5): Menthol (Joe Cade), Flush (Clay Camp), Spit Valve, YHC Rio (Andy Dee), Pickleball (FNG)
-
-Hill repeats.""",
-   q="Rio", date="2024-04-26", ao="ao-red-dawn", pax=["Menthol", "Flush", "Spit Valve"], un=["Pickleball"], fng=1,
-   count=5, real={"Rio": "Andy Dee", "Menthol": "Joe Cade"}, note="date 26-Apr-2024")
-bb("f3newake", U, """Backblast by Menthol (Joe Cade) on 17-Feb-2023
-
-Date: 17-Feb-2023
-AO: The Farm
-Q: Menthol
-PAX (4): Joe Cade, Andy Dee, Spit Valve, Gilmore
-
-Partner carries.""",
-   q="Menthol", date="2023-02-17", ao="ao-the-farm", pax=["Rio", "Spit Valve", "Gilmore"], count=4,
-   real={"Rio": "Andy Dee", "Menthol": "Joe Cade"}, mentions=False, note="17-Feb-2023; PAX by real names")
 
 # ------------------------------------------------------------------ F3 South Charlotte (When:08/10/2017 no space)
 U = "http://f3southcharlotte.com/2017/08/14/blame-it-on-f3-dads-camp/"
@@ -696,36 +676,6 @@ The Thang: mosey to the track.""",
    pax=["Raider", "Hedge Fund", "Bluegrass", "Tic Tac", "Zamboni", "Half Pint", "Lobster", "Speedo"])
 
 # ------------------------------------------------------------------ Slack-era posts in each region's label style (plain-text paste)
-U = "https://f3raleigh.com/if-the-good-lords-willin"
-bb("f3raleigh", U, """Backblast - Flood Zone
-Q In Charge - Cinder
-Workout Date - 2/21/2020
-PAX - Term Paper, Large Mouth, Callahan, Burt, Nature Boy, McCants
-
-Warm Up: mosey around the parking lot""",
-   q="Cinder", date="2020-02-21", ao="ao-flood-zone",
-   pax=["Term Paper", "Large Mouth", "Callahan", "Burt", "Nature Boy", "McCants"], note="dash separators")
-bb("f3raleigh", U, """Backblast - Flood Zone
-Q In Charge - Callahan
-Workout Date - Friday
-PAX - Burt, Term Paper, Cinder
-
-Stairs.""",
-   q="Callahan", date="2020-02-28", ao="ao-flood-zone", pax=["Burt", "Term Paper", "Cinder"], note="weekday date")
-
-U = "https://f3newake.com/backblast-by-phunny-on-09-24-2023/"
-bb("f3newake", U, """Backblast by Phunny on 09/24/2023
-
-Date: 9/16/2023
-AO: The Deacon
-Q: Phunny
-Count: 34 (9 Ruckers)
-PAX: Flush, Rio, Menthol, Gilmore, Spit Valve
-
-Fourteen ruckers from five regions.""",
-   q="Phunny", date="2023-09-16", ao="ao-the-deacon", posted="2023-09-24", pax=["Flush", "Rio", "Menthol", "Gilmore",
-   "Spit Valve"], count=34, note="Count with a note; posted a week later")
-
 U = "https://f3indianapolis.com/"
 bb("f3indianapolis", U, """Backblast: Pax (50, 2 FNGs, or was it 75?)
 Date: 8/22/20
@@ -871,16 +821,6 @@ PAX: Mona Lisa, Canuck, Gnarly Goat, Bel-Air, Blackbeard
 Rocks and the track.""",
    q="Blackbeard", date="2023-05-05", ao="ao-fallout", pax=["Mona Lisa", "Canuck", "Gnarly Goat", "Bel-Air"],
    users=["Belair"], note="Bel-Air and Belair are two users: exact spelling wins")
-bb("f3nola", "https://f3nola.com/gotta-be-f3-good-for-you-good-for-me", """Backblast - Gotta Be F3
-Q: Tank
-PAX: Ocho, Hawgcycle, Da Parish, Sweet Tea, Jambalaya, Gumbo Pot
-FNGs: 3 - Etouffee, Crawfish, Beignet
-Count: 10
-
-18 men? No, 10. Cadence to the playground.""",
-   q="Tank", date="2019-04-02", ao="ao-the-mothership", flag="missing",
-   pax=["Ocho", "Hawgcycle", "Da Parish", "Sweet Tea", "Jambalaya", "Gumbo Pot"], un=["Etouffee", "Crawfish",
-   "Beignet"], fng=3, count=10)
 bb("f3carpex", "https://f3carpex.com/backblasts/promises-were-made-q-drenalin-is-real-back-in-black-oct-28th-2021",
    """Promises were made. Back In Black, Oct 28th 2021
 Q: Hermes & Lookout
