@@ -148,7 +148,8 @@ _TEASER_RE = re.compile(
 )
 _SPLIT_RE = re.compile(r"[,;|+/&\n]|\s+(?:[Aa][Nn][Dd]|[-–—])\s+|\s+(?=@)|\b[Ww]/")
 _ALPHA_RE = re.compile(r"[^\W\d_]")
-_LEAD_NUM_RE = re.compile(r"^\(?\s*(\d{1,3})\s*\)?\s*(?:[:\-–—]\s*|(?=<@)|$)")
+_LEAD_NUM_RE = re.compile(  # "8 - A, B", "(8): A", "8 <@U..>"; not "4-Square" (a hyphenated name)
+    r"^\(?\s*(\d{1,3})\s*\)?\s*(?::\s*|[\-–—](?=[\s<@]|$)\s*|(?<=\s)[\-–—]\s*|(?=<@)|$)")
 _LEAD_NUM_WORD_RE = re.compile(r"^(\d{1,3})\s+(?=\D)")
 _INT_RE = re.compile(r"\d+")
 _NUM_WORDS = {w: i for i, w in enumerate(
@@ -858,6 +859,12 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
             if acc.paren_count is None:
                 acc.paren_count = int(m.group(1))
             v = v[m.end() :]
+    if "=" in v:  # "..., Kodak (Q) = 7": the head count closes the list
+        m = _TRAIL_COUNT_RE.search(v)
+        if m:
+            if acc.paren_count is None:
+                acc.paren_count = int(m.group(1))
+            v = v[: m.start()]
     if acc.lk.joined and ("&" in v or " and " in v.lower() or "/" in v):
         low = v.lower()
         for k, u in acc.lk.joined.items():
@@ -892,8 +899,9 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
                     pax.append(u)
 
 
+_TRAIL_COUNT_RE = re.compile(r"\s*=\s*(\d{1,3})\s*(?:pax\b)?[\s.!]*$", re.I)
 _Q_MARK_RE = re.compile(r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?", re.I)
-_FNG_MARK_RE = re.compile(r"\(\s*fng\s*\)|^\s*fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
+_FNG_MARK_RE = re.compile(r"\(\s*fng\b[^)]*\)|^\s*fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
 _ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
 
 
@@ -946,7 +954,7 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
     return "".join(parts)
 
 
-_PAREN_FNG_RE = re.compile(r"\(\s*fng\s*\)", re.I)
+_PAREN_FNG_RE = re.compile(r"\(\s*fng\b[^)]*\)", re.I)  # "(FNG)", "(FNG Dale Porter)"
 _FNG_NAMED_RE = re.compile(r"\s+(?:[-–—]|aka|a\.k\.a\.?|now|dubbed|named|=>|->|→)\s+", re.I)  # FNG's new name
 
 
@@ -1046,6 +1054,8 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         _counted_pax(text, low, acc, f, poster)
     if f.ao_id is None and f.ao_line_id is None and f.header and matches:
         _ao_name_line(text, matches[0].start(), f, acc.lk)
+    if f.ao_id is None and f.ao_line_id is None and "ao" in low[:200]:
+        _ao_in_title(text, f, acc.lk)
     return f
 
 
@@ -1073,6 +1083,26 @@ def _ao_name_line(text: str, first_label: int, f: _Fields, lk: _Lookup) -> None:
     for line in lines[:2]:
         if len(line) <= 60 and ":" not in line and "<" not in line:
             cid = parse_ao_text(line, lk)
+            if cid:
+                f.ao_line_id = cid
+                return
+
+
+_TITLE_AO_RE = re.compile(r"(?<![\w#-])ao\b[ \t:]*", re.I)
+
+
+def _ao_in_title(text: str, f: _Fields, lk: _Lookup) -> None:
+    """No AO label: 'AO Westgate Backblast 10.18.2018' - the words after 'AO' on the first line (up to a
+    header word or a number) name an AO when they match one."""
+    line = text.lstrip().split("\n", 1)[0]
+    for m in _TITLE_AO_RE.finditer(line):
+        words = []
+        for w in line[m.end() :].split()[:6]:
+            if any(ch.isdigit() for ch in w) or _is_header_word(w.lower().strip(_HEAD_SKIP + ":,")):
+                break
+            words.append(w)
+        for k in range(len(words), 0, -1):
+            cid = parse_ao_text(" ".join(words[:k]), lk)
             if cid:
                 f.ao_line_id = cid
                 return

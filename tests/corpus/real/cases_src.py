@@ -110,7 +110,8 @@ AO: Shot House
 72 degrees, 81% humidity. Four rounds and a lap.""",
    q="Dundalk", date="2020-09-11", ao="ao-shot-house",
    pax=["Milk Dud", "Holmes", "Hatchet", "Floyd", "Big Al", "Treadmill", "Roomba", "Tasty Cake"])
-bb("f3chattanooga", U, """Dec the Halls
+bb("f3chattanooga", "https://www.f3chattanooga.com/category/backblasts/page/87/#53rd-aniversary-of-the-25th-aniversary-of-perl-harbor",
+   """Dec the Halls
 
 QIC:  9-Iron
 
@@ -688,42 +689,6 @@ Convergence.""",
    q="Bubbles", date="2020-08-22", ao="ao-blackcat", pax=["Maestro", "Piper", "Daisy", "Boucher"],
    un=["Tinsel", "Wingnut"], fng=2, count=50, note="count inside the label with a note; 8/22/20")
 
-U = "https://f3chattanooga.com/"
-bb("f3chattanooga", U, """Backblast
-
-QIC:  Skillet
-
-Date: 3/14
-
-PAX:
-Nomad, Taco, Lanyard, Groundhog
-
-AO: #ao_hill_city""",
-   q="Skillet", date="2024-03-14", posted="2024-03-15", ao="ao-hill-city", pax=["Nomad", "Taco", "Lanyard", "Groundhog"],
-   note="empty PAX: then the list; date without year; #ao_name as text")
-bb("f3chattanooga", U, """Backblast
-
-QIC:  Skillet
-
-Date: 12/30
-
-PAX: Nomad, Taco
-
-AO: Hill City""",
-   q="Skillet", date="2023-12-30", posted="2024-01-02", ao="ao-hill-city", pax=["Nomad", "Taco"],
-   note="no year across new year: the latest such date not after the post")
-bb("f3chattanooga", U, """Backblast
-
-QIC:  Taco
-
-Date: the day after the storm
-
-PAX: Nomad, Skillet, Lanyard
-
-AO: Hill City""",
-   q="Taco", date="2024-02-10", ao="ao-hill-city", pax=["Nomad", "Skillet", "Lanyard"], flag="unreadable",
-   note="unreadable date: post date, flagged")
-
 U = "https://f3houston.com/holiday-heroes-conquer-the-deep-gloom/"
 bb("f3houston", U, """Backblast: Holiday Heroes
 The Hogg - Monday
@@ -821,14 +786,6 @@ PAX: Mona Lisa, Canuck, Gnarly Goat, Bel-Air, Blackbeard
 Rocks and the track.""",
    q="Blackbeard", date="2023-05-05", ao="ao-fallout", pax=["Mona Lisa", "Canuck", "Gnarly Goat", "Bel-Air"],
    users=["Belair"], note="Bel-Air and Belair are two users: exact spelling wins")
-bb("f3carpex", "https://f3carpex.com/backblasts/promises-were-made-q-drenalin-is-real-back-in-black-oct-28th-2021",
-   """Promises were made. Back In Black, Oct 28th 2021
-Q: Hermes & Lookout
-PAX: Full House, Crimson, Deuce, Tortoise
-
-Mosey out, then guided mumblechatter.""",
-   q="Hermes", coq=["Lookout"], date="2021-10-28", ao="ao-back-in-black", flag="missing",
-   pax=["Full House", "Crimson", "Deuce", "Tortoise"])
 bb("f3swamprabbit", "http://f3swamprabbit.com/backblast/what-happens-when-half-your-pax-q/", """What happens when three of six Q?
 
   • Workout Date - 01/10/2015
@@ -851,13 +808,6 @@ Count: 7
 A chilly 39 degrees.""",
    q="Hitch", coq=["Oz"], date="2021-01-12", ao="ao-old-forest", pax=["Oneder", "Big Top", "Red Light", "Preceptor"],
    count=7)
-bb("f3cleveland", "https://f3cleveland.com/f3maychallenge/", """Backblast: May Challenge Kickoff
-Date: May 1, 2024
-Q: Lake Effect
-Pax: Buckeye, Pierogi, Towpath, Browns Town, Rock Hall
-FNGs: None""",
-   q="Lake Effect", date="2024-05-01", ao="ao-the-flats", pax=["Buckeye", "Pierogi", "Towpath", "Browns Town",
-   "Rock Hall"])
 bb("f3-meca", "https://f3-meca.com/2015/03/30/quarter-ruck-iii-backblast/", """Quarter Ruck III Backblast
 Date: 3.27.15
 Q: Free Pass, Calypso and Dallas

@@ -1,0 +1,66 @@
+"""F3 Cherokee (GA): the F3 web form (AO / When / Number of Pax / Pax Names with a trailing comma /
+Number of FNGS / FNG Names / QIC / The BackBlast)."""
+
+from cases_src import bb
+
+bb("f3cherokee", "https://f3cherokee.com/backblasts/blackops-brasstown-bald-buster/", """AO: Ghost Ops
+
+When: 05/22/2021
+
+
+Number of Pax: 5
+
+Pax Names: Hatchet, Lodestar, Vixen, Bandolier, Fuse Box,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Fuse Box
+
+Five signed up for the ruck division of the hill climb. Rain all the way up.""",
+   q="Fuse Box", date="2021-05-22", ao="ao-ghost-ops", pax=["Hatchet", "Lodestar", "Vixen", "Bandolier"], count=5,
+   note="web form; QIC also in Pax Names; no 'The BackBlast:' label")
+
+bb("f3cherokee", "https://f3cherokee.com/backblasts/just-catch-the-ball/", """AO: Scrimmage
+
+When: 01/15/2020
+
+
+Number of Pax: 12
+
+Pax Names: 4-Square, Nearly, Green Bay, Sandman, Provost, Fuzzball, E-Flat, Odie, Clean Hands, Moped, Rubberband, Wildcard,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Moped
+
+The BackBlast:
+
+Ultimate football in the mud, off hand only for the first half.""",
+   q="Moped", date="2020-01-15", ao="ao-scrimmage",
+   pax=["4-Square", "Nearly", "Green Bay", "Sandman", "Provost", "Fuzzball", "E-Flat", "Odie", "Clean Hands",
+        "Rubberband", "Wildcard"], count=12, note="a name starting with a digit")
+
+bb("f3cherokee", "https://f3cherokee.com/backblasts/antisocial-distances/", """AO: Tin Man
+
+When: 04/06/2020
+
+
+Number of Pax: 6
+
+Pax Names: Gecko, Snap-Crackle, Homefry, Hermano, Peyton, Tugboat,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Peyton
+
+The BackBlast:
+
+Three small groups, as far apart as the lot allowed.""",
+   q="Peyton", date="2020-04-06", ao="ao-tin-man", pax=["Gecko", "Snap-Crackle", "Homefry", "Hermano", "Tugboat"],
+   users=["Homeboy"], count=6, note="Homefry vs a Homeboy in the region")
