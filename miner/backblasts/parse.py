@@ -134,8 +134,8 @@ _LABEL_RE = re.compile(  # searched in "\n" + lowercased text: the literal "\n" 
     r"(?P<label>" + _trie_regex(_LABEL_OF) + r")"
     r"(?![a-z0-9'’])"
     rf"[ \t*_~]*(?:\({_SP}*(?P<n>\d+)[^)\n]{{0,40}}\)|\([^)\n]{{0,40}}\)|)[ \t*_~]*"  # "(8)", "(50, 2 FNGs)", "()"
-    r"(?:[:=]|(?<=[ \t])[-–—]|[-–—](?=[ \t])|(?=<[@#])|(?<=\t)(?=[^\s]))"  # separator, a mention straight after,
-    # or a tab (a pasted table row: "The PAX<TAB>A, B")
+    r"(?:[:=]|(?<=[ \t])[-–—|]|[-–—](?=[ \t])|(?=<[@#])|(?<=\t)(?=[^\s]))"  # separator ("DATE | ..." too),
+    # a mention straight after, or a tab (a pasted table row: "The PAX<TAB>A, B")
     r"[ \t*_~]*(?P<value>[^\n]*)",
 )
 _GENERIC_LABEL_RE = re.compile(r"^[ \t*_~]*[a-z#][\w '’#/&\-]{0,30}[*_~]*[ \t]*:")
@@ -853,6 +853,8 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
     if n and acc.paren_count is None:
         acc.paren_count = int(n)
     v = value.strip(_MARKUP)
+    if v[:1] == "[" and v[-1:] == "]":  # the whole list in brackets: "[A, B, C (QIC)]"
+        v = v[1:-1]
     if v[:1].isdigit() or v[:1] == "(":
         m = _LEAD_NUM_RE.match(v)
         if m:
@@ -872,6 +874,8 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
             if i >= 0:
                 acc.add_user(u)
                 v, low = v[:i] + "," + v[i + len(k) :], low[:i] + "," + low[i + len(k) :]
+    if ":" in v or "(" in v:  # group headings inside the list: "Runners (5) – A, B; Bootcampers (14): C"
+        v = _GROUP_HEAD_RE.sub(r"\1 ", v)
     if "(" in v or "qic" in v.lower() or "fng" in v.lower():
         v = _pax_markers(v, acc, poster)
     if "&" in v or "(" in v or "[" in v:
@@ -900,6 +904,9 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
 
 
 _TRAIL_COUNT_RE = re.compile(r"\s*=\s*(\d{1,3})\s*(?:pax\b)?[\s.!]*$", re.I)
+_GROUP_HEAD_RE = re.compile(  # a group heading starting a list item: "Runners (5) –", "Bootcampers (14):", "Ruck:"
+    r"(^|[,;\n])[ \t]*[^\W\d_][\w'’ ]{0,20}?[ \t]*(?:\([ \t]*\d{1,3}[ \t]*\)[ \t]*[:\-–—]|:)(?=[ \t])")
+_Q_PREFIX_RE = re.compile(r"^[ \t]*(?:and[ \t]+)?qic\b[ \t:\-–—]*(?=\S)", re.I)  # "..., QIC Soft Serve"
 _Q_MARK_RE = re.compile(r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?", re.I)
 _FNG_MARK_RE = re.compile(r"\(\s*fng\b[^)]*\)|^\s*fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
 _ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
@@ -913,6 +920,13 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
         item = parts[i]
         low = item.lower()
         if "q" in low:
+            m = _Q_PREFIX_RE.match(item)
+            if m:  # "QIC Name": the marker names the person after it
+                rest = item[m.end() :].strip(_NAME_STRIP)
+                got = _USER_RE.findall(rest)[:1] or [u for _n, u, _a in parse_names(rest, acc.lk, None)]
+                if got and got[-1]:
+                    acc.q_marked.append(got[-1])
+                item = " " + item[m.end() :]
             m = _Q_MARK_RE.search(item)
             if m:
                 # the marker names the person just before it ("Dr. Evil and FloRida (QIC)", "@A @B (Q) @C")
@@ -1063,9 +1077,13 @@ _COUNTED_PAX_RE = re.compile(  # "12 PAX in attendance: A, B", "[... given to 9 
     r"\b(\d{1,3})\s+pax\b[^:\n\]\)]{0,30}[\]\)]?[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?P<value>[^\n]+)")
 
 
+_COUNTED_PAX_EOL_RE = re.compile(  # "... given to 3 PAX", then (maybe after a blank line) the list alone on a line
+    r"\b(\d{1,3})\s+pax[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<value>[^\n:]+)(?=\n|$)")
+
+
 def _counted_pax(text: str, low: str, acc: _Acc, f: _Fields, poster: str | None) -> None:
     """No PAX label: "N PAX ...:" or "N PAX] –" followed by a list of two or more names is the PAX list."""
-    m = _COUNTED_PAX_RE.search(low)
+    m = _COUNTED_PAX_RE.search(low) or _COUNTED_PAX_EOL_RE.search(low)
     if m is None:
         return
     value = text[m.start("value") : m.end("value")].rstrip(_MARKUP)
@@ -1171,11 +1189,17 @@ def _read_continuation(text: str, p: int, starts: set[int], label: str, value: s
     open_list = not bare or value.rstrip().endswith(",")
     n = len(text)
     more = []
-    if label == "pax" and (not bare or bare.isdigit()):  # "PAX: 19" / "PAX:", a blank line, then the list
+    if label == "pax" and (not bare or bare.isdigit()):  # "PAX: 19" / "PAX:", maybe a blank line, then the list
         e = text.find("\n", p)
         if e >= p and not text[p:e].strip() and e + 1 not in starts:
             nxt = text.find("\n", e + 1)
             line = text[e + 1 : nxt if nxt >= 0 else n]
+        elif bare and p not in starts:
+            e = text.find("\n", p)
+            line = text[p : e if e >= 0 else n]
+        else:
+            line = ""
+        if line:
             if line.count(",") >= 2 and not _GENERIC_LABEL_RE.match(_lower(line)):
                 _read_value(label, line.strip(), None, acc, f, poster)
                 return

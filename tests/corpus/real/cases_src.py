@@ -689,36 +689,28 @@ Convergence.""",
    q="Bubbles", date="2020-08-22", ao="ao-blackcat", pax=["Maestro", "Piper", "Daisy", "Boucher"],
    un=["Tinsel", "Wingnut"], fng=2, count=50, note="count inside the label with a note; 8/22/20")
 
-U = "https://f3houston.com/holiday-heroes-conquer-the-deep-gloom/"
-bb("f3houston", U, """Backblast: Holiday Heroes
-The Hogg - Monday
-  • QIC: Mudbug
-  • The PAX: Waffle, Swamp, Spud, Biscuit, YHC (QIC)
-5 PAX < 0 FNGs""",
-   q="Mudbug", date="2019-12-23", ao="ao-the-hogg", channel="backblasts", pax=["Waffle", "Swamp", "Spud", "Biscuit"],
-   flag="missing", note="AO as 'Name - Monday'")
+U = "https://f3hamptonroads.com/backblasts/drop-the-cone-relay-race/"
+bb("f3hamptonroads", U, """AO: Down the Creek
 
-U = "https://f3hamptonroads.com/"
-bb("f3hamptonroads", U, """AO: The Creek
-
-When: 06/02/2023
+When: 03/08/2021
 
 
-Number of Pax: 6
+Number of Pax: 9
 
-Pax Names: Saab, Marv, Slurpee, Slurpee, Kubota,
+Pax Names: Cash Cow, Dirt Road, Double Dribble, Jetliner, Gecko, Marketplace, Marvel, Moneybags, Musketeer,
 
 Number of FNGS: 0
 
 FNG Names:
 
-QIC: Kubota
+QIC: Jetliner
 
 The BackBlast:
 
-Twice the Slurpee.""",
-   q="Kubota", date="2023-06-02", ao="ao-the-creek", pax=["Saab", "Marv", "Slurpee"], count=6, mentions=False,
-   note="a name listed twice; count written")
+Conditions: cold and clear. Two teams of five, one relay.""",
+   q="Jetliner", date="2021-03-08", ao="ao-down-the-creek",
+   pax=["Cash Cow", "Dirt Road", "Double Dribble", "Gecko", "Marketplace", "Marvel", "Moneybags", "Musketeer"],
+   count=9, note="web form; Q in Pax Names too; count written")
 
 # ------------------------------------------------------------------ alias table (phase 2 loads it from the DB)
 U = "https://f3newake.com/backblast-by-billy-goat-on-03-08-2023/"

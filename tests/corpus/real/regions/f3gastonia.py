@@ -1,0 +1,67 @@
+"""F3 Gastonia: WordPress bullet block (Post Type / When / AO / QIC / FNG's / PAX); names, AOs and words invented."""
+
+from cases_src import bb, neg
+
+bb("f3gastonia", "https://f3gastonia.com/2016/08/30/a-little-bit-of-everything-13/", """  • Post Type:
+  • When: 8/30/16
+  • AO:
+  • QIC: Mudflap
+  • FNG's:
+  • PAX: Coal Bin, Jukebox, Floppy Ear, Switchblade, Lil' Stitch, Big Tuna, Kamikaze (FNG), Mudflap (QIC)
+
+Seven regulars and one FNG skipped the A/C for the hottest AO in the inventory.""",
+   q="Mudflap", date="2016-08-30", ao="ao-the-furnace",
+   pax=["Coal Bin", "Jukebox", "Floppy Ear", "Switchblade", "Lil' Stitch", "Big Tuna"], un=["Kamikaze"], fng=1,
+   note="empty Post Type / AO / FNG's labels; (FNG) and (QIC) in the PAX list; 8/30/16")
+bb("f3gastonia", "http://f3gastonia.com/2020/01/23/secret-to-f3-at-the-pub/", """  • Post Type: Backblast
+  • When: 01/23/2020
+  • AO: The Taproom
+  • QIC: Bass Drum
+  • FNG's:
+  • PAX: Bass Drum, Rustbucket, Over Easy, Pogo, Clipper, KK
+
+Twenty-eight degrees and a run down to the river park and back.""",
+   q="Bass Drum", date="2020-01-23", ao="ao-the-taproom", pax=["Rustbucket", "Over Easy", "Pogo", "Clipper", "KK"],
+   note="Q listed first in the PAX list too")
+bb("f3gastonia", "https://f3gastonia.com/2020/11/01/id-be-honored-to-carry-your-balls-q/", """  • Post Type: Backblast
+  • When: 10/29/2020
+  • AO: Sakuraba
+  • QIC: Tax Lien
+  • FNG's:
+  • PAX: Dr. Pepper (R), Lil' Salty, Pouches, Panther, Hawkeye, Bluto, Kale, Grape Ape (R), Provolone, Boxcar (G2G 5k)
+
+The forecast was ominous, then the window cleared for the whole field.""",
+   q="Tax Lien", date="2020-10-29", posted="2020-11-01", ao="ao-sakuraba",
+   pax=["Dr. Pepper", "Lil' Salty", "Pouches", "Panther", "Hawkeye", "Bluto", "Kale", "Grape Ape", "Provolone",
+        "Boxcar"],
+   note="(R) markers; '(G2G 5k)' note after a name (left early for a 5k, still there); posted 3 days later")
+bb("f3gastonia", "https://f3gastonia.com/2022/09/04/04-spe-22-st-bobby-pitchin-woo-crossroads/", """  • Post Type: Backblast
+  • When: 09/04/2022
+  • AO: Four Corners
+  • QIC: Alderman
+  • FNG's: Sparkler
+  • PAX: Bust (R), Easy Street (R), Leg Lamp (R), Torque, Caboose, Live Wire, Blotto, Coleslaw, Bedrock, Captain Kirk
+
+A good bunch on wheels and a couple of runners; the route went long.""",
+   q="Alderman", date="2022-09-04", ao="ao-four-corners",
+   pax=["Bust", "Easy Street", "Leg Lamp", "Torque", "Caboose", "Live Wire", "Blotto", "Coleslaw", "Bedrock",
+        "Captain Kirk"], un=["Sparkler"], fng=1,
+   note="FNG named only on the FNG's line; Q not in the PAX list")
+bb("f3gastonia", "https://f3gastonia.com/2022/10/26/the-future/", """  • Post Type: Backblast
+  • When: 10/25/2022
+  • AO: Sakuraba
+  • QIC: Flatbed
+  • FNG's:
+  • PAX: Pouches, Leg Lamp, Coleslaw, Pokey, Prospector, BiPAP, Bowler, Dump Truck, Bluto, Umpa Lumpa
+
+Blocks from light pole to light pole, then the dog park hill.""",
+   q="Flatbed", date="2022-10-25", posted="2022-10-26", ao="ao-sakuraba",
+   pax=["Pouches", "Leg Lamp", "Coleslaw", "Pokey", "Prospector", "BiPAP", "Bowler", "Dump Truck", "Bluto",
+        "Umpa Lumpa"], note="posted the next day")
+
+neg("f3gastonia", "https://f3gastonia.com/tag/events-races/page/2/", """4/17/22 – The 2022 Mossback 5k Preblast
+
+It will be held during the Sunday ruck at 6:30 am, starting and finishing at the grocery store lot.
+
+Option 1 – register for the patch through the link and add your F3 name.
+Option 2 – bring a cash donation Sunday.""", posted="2022-04-10", note="event preblast with 'Option N –' lines")
