@@ -949,8 +949,16 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
             m = _FNG_MARK_RE.search(item)
             if m and len(_PAREN_FNG_RE.findall(item)) > 1:  # "@A @B Tinsel (FNG) Wingnut (FNG)"
                 item = _several_fngs(item, acc)
-            elif m:
-                item = item[: m.start()] + " " + item[m.end() :]
+            else:
+                if m:
+                    item = item[: m.start()] + " " + item[m.end() :]
+                elif (m := _FNG_NOTE_RE.search(item)) is not None:  # "Kudzu (Rob Kane-FNG)": his real name
+                    item = item[: m.start()] + " " + item[m.end() :]
+                elif (m := _FNG_REAL_RE.search(item)) is not None:  # "Gus Palmer FNG (Higgins)": F3 name after
+                    item = " " + m.group(1)
+                else:
+                    parts[i] = item
+                    continue
                 if _PAREN_RE.sub("", item).strip(_NAME_STRIP):  # "Cold Snap (WB)": a note after the name
                     item = _PAREN_RE.sub(" ", item)
                 name = " ".join(item.replace("(", " ").replace(")", " ").split()).strip(_NAME_STRIP)  # "FNG(Name)"
@@ -969,6 +977,8 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
 
 
 _PAREN_FNG_RE = re.compile(r"\(\s*fng\b[^)]*\)", re.I)  # "(FNG)", "(FNG Dale Porter)"
+_FNG_NOTE_RE = re.compile(r"\((?=[^)]*\bfngs?\b)[^)]*\)", re.I)  # a note in parens that says FNG
+_FNG_REAL_RE = re.compile(r"\bfng\s*\(([^)]+)\)\s*$", re.I)  # "... FNG (F3 name)" ending the item
 _FNG_NAMED_RE = re.compile(r"\s+(?:[-–—]|aka|a\.k\.a\.?|now|dubbed|named|=>|->|→)\s+", re.I)  # FNG's new name
 
 

@@ -665,29 +665,7 @@ COP: IW, SSH, Hillbillies, Flutter Kicks""",
    q="Deacon", date="2019-07-24", ao="ao-the-coop", flag="missing",
    pax=["Punch List", "Dirty Harry", "Sasquatch", "Spiderman"], un=["Double Mint"], note="visitor not in region")
 
-# ------------------------------------------------------------------ F3 Metro / Raleigh (invented headers in their 'The Thang' style; Waxhaw's posts are narrative only: its invented case was removed)
-bb("f3metro", "http://f3metro.com/2018/05/16/it-cant-be-unseen/", """It Can’t Be Unseen
-
-8 shirts and 1 skin braved 100% humidity at The Charge.
-Q: John Deere
-PAX: Raider, Hedge Fund, Bluegrass, Tic Tac, Zamboni, Half Pint, Lobster, Speedo
-
-The Thang: mosey to the track.""",
-   q="John Deere", date="2018-05-16", ao="ao-the-charge", flag="missing",
-   pax=["Raider", "Hedge Fund", "Bluegrass", "Tic Tac", "Zamboni", "Half Pint", "Lobster", "Speedo"])
-
 # ------------------------------------------------------------------ Slack-era posts in each region's label style (plain-text paste)
-U = "https://f3indianapolis.com/"
-bb("f3indianapolis", U, """Backblast: Pax (50, 2 FNGs, or was it 75?)
-Date: 8/22/20
-AO: Blackcat
-Pax (50, 2 FNGs, or was it 75?): @Maestro @Piper @Daisy @Boucher Tinsel (FNG) Wingnut (FNG)
-Q: @Bubbles
-Total: 50
-
-Convergence.""",
-   q="Bubbles", date="2020-08-22", ao="ao-blackcat", pax=["Maestro", "Piper", "Daisy", "Boucher"],
-   un=["Tinsel", "Wingnut"], fng=2, count=50, note="count inside the label with a note; 8/22/20")
 
 U = "https://f3hamptonroads.com/backblasts/drop-the-cone-relay-race/"
 bb("f3hamptonroads", U, """AO: Down the Creek
@@ -728,25 +706,6 @@ Q: Billy Goat""",
    note="alias table: Boyz II Men, Oscar; Tubesock by spacing")
 
 # ------------------------------------------------------------------ more regions (their narrative; a header style seen on F3 sites)
-bb("f3jax", "https://f3jax.com/author/bowzer/", """Backblast: Sweaty but not smart
-Date: 7/13/2023
-AO: Anthill
-Q: Bowser
-PAX: Hey Big Papi, Heisenberg, Cinder Block, Trivia Night
-FNGs: 0
-Count: 5
-
-Trivia at every cone.""",
-   q="Bowser", date="2023-07-13", ao="ao-anthill", pax=["Hey Big Papi", "Heisenberg", "Cinder Block", "Trivia Night"],
-   count=5)
-bb("f3jax", "https://f3jax.com/author/bowzer/", """Backblast: It’s a long way to Boulder
-Date: 8/3/2023
-AO: BOHICA
-Q: Bowser
-PAX: Heisenberg, Hey Big Papi, YHC
-FNGs: 1 - Pebble
-Count: 4""",
-   q="Bowser", date="2023-08-03", ao="ao-bohica", pax=["Heisenberg", "Hey Big Papi"], un=["Pebble"], fng=1, count=4)
 bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/category/backblast/", """BackBlast Merkin with a side of Surf & Turf
 AO: Warthog
 Q: Hamburglar
@@ -760,24 +719,6 @@ Q: Quaker
 PAX: Hamburglar, Karma, T&C
 Date: Monday""",
    q="Quaker", date="2022-11-07", posted="2022-11-08", ao="ao-bomb-squad", pax=["Hamburglar", "Karma", "T&C"])
-bb("f3isotope", "https://f3isotope.com/worthy-of-a-backblast", """Worthy of a Backblast
-
-Date: Jan 06, 2023
-Q: Cobra Kai
-PAX: Enron, Hall Monitor, Popcorn, Cobra, Dallas, The Count
-
-Five by 1km at 5K pace.""",
-   q="Cobra Kai", date="2023-01-06", ao="ao-candy-shop", pax=["Enron", "Hall Monitor", "Popcorn", "Cobra", "Dallas",
-   "The Count"], note="Cobra Kai vs Cobra: two users")
-bb("f3isotope", "https://f3isotope.com/?p=244060", """The Sign Said No Animals
-
-Date: 5/5/23
-Q: Blackbeard
-PAX: Mona Lisa, Canuck, Gnarly Goat, Bel-Air, Blackbeard
-
-Rocks and the track.""",
-   q="Blackbeard", date="2023-05-05", ao="ao-fallout", pax=["Mona Lisa", "Canuck", "Gnarly Goat", "Bel-Air"],
-   users=["Belair"], note="Bel-Air and Belair are two users: exact spelling wins")
 bb("f3swamprabbit", "http://f3swamprabbit.com/backblast/what-happens-when-half-your-pax-q/", """What happens when three of six Q?
 
   • Workout Date - 01/10/2015
@@ -790,37 +731,6 @@ A triple Q for a pax of six. Hot Sauce led off with SSH and a disclaimer for the
    pax=["Gator", "Flip Phone"], un=["Cold Snap"], fng=1,
    note="' - ' separators; 'YHC, Crumb' is the poster; FNG 'real name - F3 name' is one man (named Cold Snap); "
         "(WB)/(Q1)/(Q2)/(WD) notes; empty AO line")
-bb("f3memphis", "https://f3memphis.com/tag/hitch", """Backblast - Who's on Q?
-Date: 1/12/21
-Q: Hitch
-Co-Q: Oz
-PAX: Oneder, Big Top, Red Light, Preceptor
-Count: 7
-
-A chilly 39 degrees.""",
-   q="Hitch", coq=["Oz"], date="2021-01-12", ao="ao-old-forest", pax=["Oneder", "Big Top", "Red Light", "Preceptor"],
-   count=7)
-bb("f3-meca", "https://f3-meca.com/2015/03/30/quarter-ruck-iii-backblast/", """Quarter Ruck III Backblast
-Date: 3.27.15
-Q: Free Pass, Calypso and Dallas
-PAX: Nymph, Blackbeard, Stumpy, Mulch
-Count: 33""",
-   q="Free Pass", coq=["Calypso", "Dallas"], date="2015-03-27", ao="ao-stumpy-creek", pax=["Nymph", "Blackbeard",
-   "Stumpy", "Mulch"], count=33, note="date with dots; Qs joined by , and and")
-bb("f3memphis", "https://f3memphis.com/preceptor", """Backblast
-Q: Preceptor
-PAX: Oneder, Big Top, Red Light
-Date: September 14, 2020
-
-Dark with a cool breeze.""",
-   q="Preceptor", date="2020-09-14", ao="ao-germantown", pax=["Oneder", "Big Top", "Red Light"])
-bb("f3louisville", "https://f3louisville.com/2023/05/20/back-blast-may-20-2023-the-county-fair/", """Back Blast – May 20, 2023 – The County Fair
-Qs: Meter Maid, Pelican & Backflop
-PAX: Worm, McAfee, Focker, Depends, Lambeau
-
-Rain from 0530 to 0830.""",
-   q="Meter Maid", coq=["Pelican", "Backflop"], date="2023-05-20", ao="ao-the-o", flag="missing",
-   pax=["Worm", "McAfee", "Focker", "Depends", "Lambeau"], note="date in title only")
 
 # ------------------------------------------------------------------ negatives: preblasts, sign-ups, schedules, announcements
 U = "http://f3southcharlotte.com/2020/07/07/impact-local-5k-10k/"
