@@ -91,7 +91,7 @@ _NAME_STRIP = _MARKUP + "@\"'.!?:·•\n"
 # Label words, grouped by field.  Matched case-insensitively (on lowercased text), longest first.
 _LABELS = {
     "q": ["the q", "q", "qs", "q's", "q’s", "q(s)", "vq", "v-q", "virgin q", "qic", "the qic", "q in charge", "qics",
-          "q.i.c."],
+          "q.i.c.", "the qs", "the q's", "the q’s"],
     "coq": ["co-q", "co q", "coq", "co-qs", "co qs", "coqs", "co-q's", "co-q’s", "co-q(s)", "co-qic", "co-qic's",
             "co q's", "co q’s"],
     "pax": ["pax", "the pax", "pax list", "attendees", "hims", "pax in attendance", "pax names", "nor"],
@@ -508,7 +508,8 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
     if not name:
         return ()
     if name[0].isdigit() and name.lower() not in lk.name_to_uid:
-        return ()
+        uid = _name_and_real(_norm_name(name), lk) if " " in name else None  # "10k John Martin"
+        return ((name, uid, False),) if uid else ()
     if "  " in name or "\t" in name:
         name = " ".join(name.split())
     key = name.lower()
@@ -522,7 +523,10 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
     for lead in ("and ", "special guest ", "guest "):
         if key.startswith(lead):
             return _resolve_name(name[len(lead) :], lk)
-    uid = lk.aliases.get(key) or lk.squashed.get(_squash(key)) or lk.alias_squashed.get(_squash(key))
+    sq = _squash(key)
+    uid = lk.aliases.get(key) or lk.squashed.get(sq) or lk.alias_squashed.get(sq)
+    if not uid and sq[:2] == "f3" and len(sq) > 4:  # "@F3PorkChop": a handle with the F3 prefix
+        uid = lk.squashed.get(sq[2:])
     if uid:
         return ((name, uid, False),)
     if key.startswith("yhc "):  # "YHC Floppy Disk"
@@ -534,10 +538,43 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
     seg = _segment(key, lk) if " " in key else None
     if seg:
         return tuple((n, uid, False) for n, uid in seg)
-    uid = _close_match(_squash(key), lk)
+    uid = _close_match(sq, lk)
     if uid:
         return ((name, uid, False),)
+    if " " in key:
+        uid = _name_and_real(key, lk)  # "Nickname Real Name"
+        if uid:
+            return ((name, uid, False),)
+        got = _after_prose(name, lk)  # "his uncle Fish Hook", "long-lost cousin Sour Patch"
+        if got:
+            return got
     return ((name, None, False),)
+
+
+def _name_and_real(key: str, lk: _Lookup) -> str | None:
+    """'5k tom rich': a user's name followed by that same user's real name (no parentheses) is that user."""
+    words = key.split(" ")
+    for i in range(1, len(words)):
+        uid = lk.name_to_uid.get(" ".join(words[:i]))
+        if uid:
+            keys = lk.user_keys.get(uid, ())
+            if len(keys) > 1 and keys[1] == " ".join(words[i:]):
+                return uid
+    return None
+
+
+def _after_prose(name: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], ...]:
+    """Lowercase words of prose before a capitalised name ("his uncle Fish Hook"): the name is that user's."""
+    words = name.split(" ")
+    for i in range(1, len(words)):
+        if not words[i - 1][:1].islower():
+            return ()
+        if words[i][:1].isupper():
+            rest = " ".join(words[i:])
+            key = rest.lower()
+            uid = lk.name_to_uid.get(key) or lk.aliases.get(key) or lk.squashed.get(_squash(key))
+            return ((rest, uid, False),) if uid else ()
+    return ()
 
 
 def _segment(key: str, lk: _Lookup) -> list[tuple[str, str]] | None:
@@ -1045,6 +1082,7 @@ class _Fields:  # class-level defaults: only the fields a message sets are store
     ao_id: str | None = None
     ao_line_id: str | None = None
     ao_date: str | None = None  # a date written on the AO line, for a post with no date line
+    head_date: str | None = None  # a date with its year opening one of the first lines, for a post with no date line
     mentions: int = 0
 
 
@@ -1080,7 +1118,34 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         _ao_name_line(text, matches[0].start(), f, acc.lk)
     if f.ao_id is None and f.ao_line_id is None and "ao" in low[:200]:
         _ao_in_title(text, f, acc.lk)
+    if f.date_value is None and f.ao_date is None:
+        _head_date(low, starts if starts is not None else {x.start() for x in matches}, f)
     return f
+
+
+_HEAD_DATE_RE = re.compile(  # a date written with its year: 4/29/2022, 2022-04-29, April 29, 2022, 29th of April 2022
+    r"(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])|\b\d{4}-\d{1,2}-\d{1,2}\b"
+    rf"|\b(?:{_MONTH_ALT})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th|)\b,?[ \t]*\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|)[ \t]+(?:of[ \t]+|)(?:{_MONTH_ALT})\b\.?,?[ \t]*\d{{4}}\b"
+)
+
+
+def _head_date(low: str, starts: set[int], f: _Fields) -> None:
+    """No date line: a date with its year near the start of one of the first lines names the day
+    ("April 22, 2022 (Friday)", "September 23rd, 2020|Place | AO – Name", "F3 Omaha December 23, 2020 – AO – X").
+    A backblast header or title line is not a date line; the first line is one only when it opens with the date."""
+    p, seen = 0, 0
+    for line in low.split("\n", 10)[:10]:
+        if line.strip(_MARKUP):
+            seen += 1
+            if seen > 4:
+                return
+            if p not in starts and len(line) <= 120 and "blast" not in line:
+                m = _HEAD_DATE_RE.search(line)
+                if m and (m.start() <= 40 if seen > 1 else not line[: m.start()].strip(_MARKUP)):
+                    f.head_date = m.group()
+                    return
+        p += len(line) + 1
 
 
 _COUNTED_PAX_RE = re.compile(  # "12 PAX in attendance: A, B", "[... given to 9 PAX] – A, B" (no PAX label)
@@ -1446,7 +1511,7 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
         problems.append(acc.q_problem or "no Q found - add a line like 'Q: @yourname'")
     post = _post_date(msg.get("ts"), ctx.tz)
     bd_date, date_flag, warnings = post, None, []
-    dv = f.date_value = f.date_value or f.ao_date
+    dv = f.date_value = f.date_value or f.ao_date or f.head_date
     if dv and ("/" in dv or not _TIME_ONLY_RE.match(dv.lower())):
         bd_date = parse_date(f.date_value, post, ctx.date_order)
         if bd_date is None:  # never drop the beatdown: the post's date, flagged

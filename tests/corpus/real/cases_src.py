@@ -336,9 +336,9 @@ QIC: Socrates
 PAX: Iditarod, Socrates, Salt and Pepper, Noble Gas, Grohl, and special guest Tallboy (F3 Chattanooga)
 
 Bluetooth troubles, then a moonwalk.""",
-   q="Socrates", date="2018-06-28", ao="ao-braggs-isle", flag="missing",
+   q="Socrates", date="2018-06-28", ao="ao-braggs-isle",
    pax=["Iditarod", "Salt and Pepper", "Noble Gas", "Grohl"], un=["Tallboy"],
-   note="a user whose name contains ' and '; guest from another region")
+   note="a user whose name contains ' and '; guest from another region; the date is on the place line")
 
 # ------------------------------------------------------------------ F3 Columbus (QIC / PAX with (Respect) (hate) FNG(Name))
 U = "https://f3columbus.com/category/the-bear/page/2/"
