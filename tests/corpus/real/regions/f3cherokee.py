@@ -64,3 +64,25 @@ The BackBlast:
 Three small groups, as far apart as the lot allowed.""",
    q="Peyton", date="2020-04-06", ao="ao-tin-man", pax=["Gecko", "Snap-Crackle", "Homefry", "Hermano", "Tugboat"],
    users=["Homeboy"], count=6, note="Homefry vs a Homeboy in the region")
+
+bb("f3cherokee", "https://f3cherokee.com/backblasts/420-special/", """AO: Amphitheater
+
+When: 03/14/2022
+
+
+Number of Pax: 8
+
+Pax Names: Air Jordan, Atari, BondsMan, Buick, Dr Pong, GameBoy, Gorgonzola, Last Christmas,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Gorgonzola
+
+Backblast a few days late, fitting for Pi Day.
+
+Coupons at the four corners of the lot, 20 reps each, sprint when the cops show.""",
+   q="Gorgonzola", date="2022-03-14", posted="2022-03-17", ao="ao-amphitheater",
+   pax=["Air Jordan", "Atari", "BondsMan", "Buick", "Dr Pong", "GameBoy", "Last Christmas"], count=8,
+   note="no 'The BackBlast:' label, narrative right after QIC; written three days later")

@@ -1,0 +1,78 @@
+"""F3 Chicago: the F3 web form (optional title line, AO / When / Number of Pax / Pax Names with a trailing
+comma / Number of FNGS / FNG Names / QIC / The BackBlast), often a dated first line and CONDITIONS below."""
+
+from cases_src import bb
+
+bb("f3chicago", "https://f3chicago.com/backblasts/touch-and-hump-them-all/", """AO: Rust Belt
+
+When: 02/05/2022
+
+
+Number of Pax: 5
+
+Pax Names: Mustang, Snipper, Tres, Two-Step, Copper Pipe,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Mustang
+
+The BackBlast:
+
+Saturday, February 5, 2022
+
+CONDITIONS: Low 20s; ice on the lot
+
+Ladders of burpees, BBSUs, squats and merkins with a run to the 50 between sets.""",
+   q="Mustang", date="2022-02-05", ao="ao-rust-belt", pax=["Snipper", "Tres", "Two-Step", "Copper Pipe"], count=5,
+   note="web form; the body repeats the date in words and has its own CONDITIONS: label")
+
+bb("f3chicago", "https://f3chicago.com/backblasts/two-thousand-twenty-three/", """Twenty Twenty Four
+
+AO: Outskirts
+
+When: 01/01/2024
+
+
+Number of Pax: 7
+
+Pax Names: Drizzle, Hacky Sock, Ponzi, Mr. Rogers, Smurf, MemoryLane,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Deputy
+
+The BackBlast:
+
+Thick fog, lights out on the field. 20 stations of 100 reps, 2000 as a team.""",
+   q="Deputy", date="2024-01-01", ao="ao-outskirts",
+   pax=["Drizzle", "Hacky Sock", "Ponzi", "Mr. Rogers", "Smurf", "MemoryLane"], count=7,
+   note="title line above the form; QIC not in Pax Names (6 names + Q = 7)")
+
+bb("f3chicago", "https://f3chicago.com/backblasts/runish-club/", """AO: The Permafrost
+
+When: 07/22/2022
+
+
+Number of Pax: 9
+
+Pax Names: Brass Pipe, Eugene, Flask, JoJo, Maroon, Ogre, Packing Peanut, Rosco, Uno,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Ogre
+
+The BackBlast:
+
+
+80s, muggy, clear
+
+Groups of three on the field: one runs across, the rest work down the list.""",
+   q="Ogre", date="2022-07-22", ao="ao-the-permafrost",
+   pax=["Brass Pipe", "Eugene", "Flask", "JoJo", "Maroon", "Packing Peanut", "Rosco", "Uno"], count=9,
+   note="alphabetical Pax Names including the QIC")
