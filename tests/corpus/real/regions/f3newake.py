@@ -2,7 +2,7 @@
 narrative invented).  The site wraps each Slack post in a "Backblast by <poster> on <date>" page title; the
 Slack message itself starts below it, so the title is not part of the text here."""
 
-from cases_src import bb
+from cases_src import bb, neg
 
 # "Backblast! title / AO / Q / PAX: Name (Real), ..., handle , ... / FNGs: 1 Name / Count: N (n Ruckers)" then a
 # second block "AO / Date: 26-Apr-2024 / Conditions / Theme"
@@ -87,3 +87,33 @@ Typical warm-up, then seven pull-ups at the playground and the agility ladder.""
    pax=["Drill Sgt", "Backhoe", "Vine Swing", "Lab Coat", "Puffin"], count=6,
    real={"Chum": "Jared Stone", "Drill Sgt": "Don Conner", "Backhoe": "Brandon Lyle", "Lab Coat": "Troy Fuller"},
    note="one item written 'Real Name (F3 name)'; no date line")
+
+# "Site: / Q: / PAX: a, b, ..." inline, then "Warmup:" / "Thing:" and a numbered-grade list
+U = "https://f3newake.com/backblast-by-gilmore-jim-t-on-03-13-2023/"
+bb("f3newake", U, """Site: The Farm
+Q: Wetlands
+PAX: Formica, Fish Fry, Twelve Pack, Dustpan, Tin Man, Floppy Ear, Clover, Ham Bone
+
+Warmup: SSH, Hillbillies, Willie Mays. YHC tried a new one on the PAX, which was met with lukewarm acceptance.
+
+Thing: help Billy Madison graduate. One PAX leads a 12-count exercise, then a lap per grade.
+K – Stair Climbers
+1st – Imperial Walkers
+2nd – Sumo Squats""",
+   q="Wetlands", date="2023-03-20", ao="ao-the-farm", flag="missing",
+   pax=["Formica", "Fish Fry", "Twelve Pack", "Dustpan", "Tin Man", "Floppy Ear", "Clover", "Ham Bone"],
+   note="Site: for the AO; 'K – ...' / '1st – ...' lines after the list are the workout, not people")
+
+# the end of real NE Wake posts: announcements with dates and Q openings, posted on their own (not backblasts)
+neg("f3newake", "https://f3newake.com/backblast-by-green-thumb-ray-perry-on-05-10-2024/#announcements",
+    """Tonight: Friday Night Lights
+Next Week: VQ week (or rarely Q). The Dooley, The Armory, Red Dawn and Dark Knight have openings.
+Next Friday, May 24: Fellowship Lunch at the taqueria in Wake Forest
+Saturday, June 1: Brew Ruck
+Saturday, June 8: Roadside Clean Up""", channel="ao-red-dawn", posted="2024-05-17",
+    note="announcement block: dated lines and Q openings, no Q or PAX")
+neg("f3newake", "https://f3newake.com/backblast-by-gilmore-jim-t-on-03-13-2023/#announcements",
+    """Announcements: Reminder that Mar 25 Clarion and the Farm are closed and we’ll be meeting at 7A at Knightdale Station Park for a convergence, then PAX run the Pot of Gold 5K. Looking at a rucking AO on Tuesday at Joyner Park.
+
+Prayers: for those injured, and for Twelve Pack's neighbor.""", channel="ao-the-farm", posted="2023-03-21",
+    users=["Twelve Pack"], note="announcements and prayers posted on their own")
