@@ -816,8 +816,19 @@ class _Acc:
             self.coqs.append(uid)
             self.seen.add(uid)
 
-    def add_unmatched(self, name: str) -> None:
-        self.unmatched.setdefault(name.lower(), name)
+    def add_unmatched(self, name: str, prefer: bool = False) -> None:
+        """A name that matches no user, kept once: 'SkiLift' and 'Ski Lift' are one man (first spelling kept,
+        or this one when ``prefer``: the FNG line names him)."""
+        key = name.lower()
+        if key not in self.unmatched:
+            sq = _squash(key)
+            for k in self.unmatched:
+                if _squash(k) == sq:
+                    if not prefer:
+                        return
+                    del self.unmatched[k]
+                    break
+        self.unmatched.setdefault(key, name)
 
     def add_names(self, plain: str, self_uid: str | None = None) -> None:
         for name, uid, _amb in parse_names(plain, self.lk, self_uid):
@@ -934,7 +945,7 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
                     if not u:
                         continue
                 if not u:
-                    acc.unmatched.setdefault(name.lower(), name)
+                    acc.add_unmatched(name)
                 elif u not in seen and u not in apps:
                     seen.add(u)
                     pax.append(u)
@@ -1065,7 +1076,7 @@ def parse_fng_value(value: str, acc: _Acc) -> None:
             acc.add_user(uid)
             acc.fng_placed = acc.fng_placed | {key}  # counted as that user, not again as a name
         else:  # kept like any name that matches nobody: counted, stored, told to the Q
-            acc.add_unmatched(nm)
+            acc.add_unmatched(nm, prefer=True)
 
 
 # --------------------------------------------------------------------------- main text reader

@@ -86,3 +86,18 @@ Coupons at the four corners of the lot, 20 reps each, sprint when the cops show.
    q="Gorgonzola", date="2022-03-14", posted="2022-03-17", ao="ao-amphitheater",
    pax=["Air Jordan", "Atari", "BondsMan", "Buick", "Dr Pong", "GameBoy", "Last Christmas"], count=8,
    note="no 'The BackBlast:' label, narrative right after QIC; written three days later")
+
+bb("f3cherokee", "https://f3cherokee.com/backblasts/canoe-brought-the-van-for-halloween/", """AO: Summit
+When: 10/28/2024
+Number of Pax: 18
+Pax Names: 3 Percent, Boa, Brisket, Chipmunk, Feather Duster, Homie, JackReacher (JR), Kayak, Kielbasa, MEGAZORD, Mouse Trap, Outcast, Red Mile, Slingshot, The Predicament, Tin Can, Zip Line, Zoë,
+Number of FNGS: 3
+FNG Names: Mermaid, Sinker, Bobber
+QIC: Red Mile
+A van full of Kayak's relatives and three FNGs, 21 in all, for a Halloween BD. Tombstone carries.""",
+   q="Red Mile", date="2024-10-28", ao="ao-summit",
+   pax=["3 Percent", "Boa", "Brisket", "Chipmunk", "Feather Duster", "Homie", "JackReacher", "Kayak", "Kielbasa",
+        "MEGAZORD", "Mouse Trap", "Outcast", "Slingshot", "The Predicament", "Tin Can", "Zip Line", "Zoë"],
+   un=["Mermaid", "Sinker", "Bobber"], fng=3, count=18,
+   note="form without blank lines; FNGs only on the FNG line; '(JR)' nickname; accented name. Ambiguous: "
+        "'Number of Pax: 18' counts the Pax Names only (the text says 21 with the FNGs); the number written is kept")

@@ -76,3 +76,49 @@ Groups of three on the field: one runs across, the rest work down the list.""",
    q="Ogre", date="2022-07-22", ao="ao-the-permafrost",
    pax=["Brass Pipe", "Eugene", "Flask", "JoJo", "Maroon", "Packing Peanut", "Rosco", "Uno"], count=9,
    note="alphabetical Pax Names including the QIC")
+
+bb("f3chicago", "https://f3chicago.com/backblasts/snow-go-round/", """AO: Falcon Ridge
+
+When: 01/27/2023
+
+
+Number of Pax: 10
+
+Pax Names: Coalition, Fuji, Goose Honk, Gold Fork, Palomino, Pogo, Pot Roast, Shortpants, Slicer, Snorkel,
+
+Number of FNGS: 1
+
+FNG Names: Short Pants
+
+QIC: Palomino
+
+The BackBlast:
+
+CONDITIONS: Brisk (9 degrees of mercury)
+
+Laps on the street, stairs with merkins, sled down the hill to get out.""",
+   q="Palomino", date="2023-01-27", ao="ao-falcon-ridge",
+   pax=["Coalition", "Fuji", "Goose Honk", "Gold Fork", "Pogo", "Pot Roast", "Slicer", "Snorkel"],
+   un=["Short Pants"], fng=1, count=10,
+   note="the FNG is in Pax Names as 'Shortpants' and in FNG Names as 'Short Pants': one man, no Slack account yet")
+
+bb("f3chicago", "https://f3chicago.com/backblasts/smorgasbord-ruck/", """AO: Setting Sun
+
+When: 06/11/2022
+
+
+Number of Pax: 6
+
+Pax Names: Palomino, Corpse, Rudyard, Mr. Dressup, Dagwood, Cub Scout,
+
+Number of FNGS: 1
+
+FNG Names: Corpse
+
+QIC: Mr. Dressup
+
+The BackBlast:
+
+75° and pleasant. Two miles of rucking with stops at every park.""",
+   q="Mr. Dressup", date="2022-06-11", ao="ao-setting-sun", pax=["Palomino", "Rudyard", "Dagwood", "Cub Scout"],
+   un=["Corpse"], fng=1, count=6, note="the FNG named in both Pax Names and FNG Names")
