@@ -504,7 +504,7 @@ def _memo_names(chunk: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
 
 def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], ...]:
     """One raw name token -> ((name, uid|None, ambiguous), ...); uid "" marks a self-reference."""
-    name = raw.strip(_NAME_STRIP)
+    name = raw.strip(_NAME_STRIP + "–—")  # "@A – B": a dash left before B by the mention
     if not name:
         return ()
     if name[0].isdigit() and name.lower() not in lk.name_to_uid:
@@ -1114,6 +1114,10 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         label = _LABEL_OF[word]
         a, e = m.span("value")  # e - 1 is the end of the line in text; e the start of the next line
         value = text[a - 1 : e - 1].rstrip(_MARKUP)
+        if label in _NEXT_LINE_LABELS and e < n_text and text[e] != "\n" and not value.strip(_MARKUP):
+            if starts is None:
+                starts = {x.start() for x in matches}
+            value = _next_line_value(text, e, starts) or value  # "QIC:" with the name on the next line
         _read_value(label, value, n, acc, f, poster)
         if label in _LIST_LABELS and e < n_text and (text[e] != "\n" or (label == "pax" and (
                 not value.strip(_MARKUP) or value.strip(_MARKUP).isdigit()))):  # fmt: skip
@@ -1125,6 +1129,8 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         parse_ao_lines(text, starts if starts is not None else {x.start() for x in matches}, f)
     if not f.has_pax_label and "pax" in low:
         _counted_pax(text, low, acc, f, poster)
+    if not f.has_pax_label and "(" in text and "," in text:
+        _marked_list(text, starts if starts is not None else {x.start() for x in matches}, acc, f, poster)
     if f.ao_id is None and f.ao_line_id is None and f.header and matches:
         _ao_name_line(text, matches[0].start(), f, acc.lk)
     if f.ao_id is None and f.ao_line_id is None and "ao" in low[:200]:
@@ -1156,6 +1162,34 @@ def _head_date(low: str, starts: set[int], f: _Fields) -> None:
                 if m and (m.start() <= 40 if seen > 1 else not line[: m.start()].strip(_MARKUP)):
                     f.head_date = m.group()
                     return
+        p += len(line) + 1
+
+
+_NEXT_LINE_LABELS = frozenset({"q", "coq", "date", "ao", "count"})
+
+
+def _next_line_value(text: str, p: int, starts: set[int]) -> str | None:
+    """A label with nothing after it ("Workout Date:" / "QIC:") and its value alone on the very next line."""
+    if p in starts:
+        return None
+    e = text.find("\n", p)
+    line = text[p : e if e >= 0 else len(text)].strip()
+    if not line.strip(_MARKUP) or len(line) > 80 or (":" in line and _GENERIC_LABEL_RE.match(_lower(line))):
+        return None
+    return line
+
+
+def _marked_list(text: str, starts: set[int], acc: _Acc, f: _Fields, poster: str | None) -> None:
+    """No PAX label: a line near the top listing three or more names, one of them marked (QIC) / (Q),
+    is the PAX list ("Workout Date:\n\nA, B (R), C (QIC)")."""
+    p = 0
+    for line in text.split("\n", 15)[:15]:
+        if p not in starts and line.count(",") >= 2 and len(_Q_MARK_RE.findall(line)) == 1 \
+                and not (":" in line and _GENERIC_LABEL_RE.match(_lower(line))):  # fmt: skip
+            f.has_pax_label = True
+            f.labels += 1
+            parse_pax_value(line.strip(), None, acc, poster)
+            return
         p += len(line) + 1
 
 
@@ -1280,7 +1314,7 @@ def _read_continuation(text: str, p: int, starts: set[int], label: str, value: s
         if e >= p and not text[p:e].strip() and e + 1 not in starts:
             nxt = text.find("\n", e + 1)
             line = text[e + 1 : nxt if nxt >= 0 else n]
-        elif bare and p not in starts:
+        elif p not in starts:
             e = text.find("\n", p)
             line = text[p : e if e >= 0 else n]
         else:

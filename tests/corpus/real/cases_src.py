@@ -706,19 +706,36 @@ Q: Billy Goat""",
    note="alias table: Boyz II Men, Oscar; Tubesock by spacing")
 
 # ------------------------------------------------------------------ more regions (their narrative; a header style seen on F3 sites)
-bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/category/backblast/", """BackBlast Merkin with a side of Surf & Turf
-AO: Warthog
-Q: Hamburglar
-PAX: Franklin, Karma, Quaker, T&C, Lombardi
-Conditions: 40 ish, medium humidity""",
-   q="Hamburglar", date="2022-11-02", ao="ao-warthog", flag="missing",
-   pax=["Franklin", "Karma", "Quaker", "T&C", "Lombardi"], note="a name containing &")
-bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/category/backblast/", """BackBlast BOMBS for Big Monday
-AO: Bomb Squad
-Q: Quaker
-PAX: Hamburglar, Karma, T&C
-Date: Monday""",
-   q="Quaker", date="2022-11-07", posted="2022-11-08", ao="ao-bomb-squad", pax=["Hamburglar", "Karma", "T&C"])
+bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/backblast/11658/", """Tidepool Thursday
+Workout Date:
+06/03/2021
+QIC:
+Pothole
+PAX:
+Clippers, Gumdrop, Kismet, Strobe, Sand n’ Surf – Ramen (DR from Beaufort, he was late and joined at the end)
+The Thang:
+Our scheduled Q couldn't make it, so YHC took it and borrowed a page from yesterday's backblast.""",
+   q="Pothole", date="2021-06-03", ao="ao-tidepool", pax=["Clippers", "Gumdrop", "Kismet", "Strobe", "Sand n’ Surf"],
+   un=["Ramen"], note="each label on its own line, its value on the next; '– Name (DR from ...)' visitor")
+bb("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/backblast/12/", """01/04/23 Depth Charge, Blocks and Loops
+
+01/04/23 Depth Charge, Blocks and Loops
+
+Workout Date:
+
+
+
+
+
+Hem Stitch (AOQ), Pot Roast, Gluestick (R), Cheetah, EMT, Freight Car, Tumbleweed, Peppermint, Pizza Dough, Rumble Strip (QIC)
+
+The Thang:
+
+-Conditions: 31 degrees, calm, dark, dry.""",
+   q="Rumble Strip", date="2023-01-04", ao="ao-depth-charge", flag="missing",
+   pax=["Hem Stitch", "Pot Roast", "Gluestick", "Cheetah", "EMT", "Freight Car", "Tumbleweed", "Peppermint",
+        "Pizza Dough"],
+   note="title twice; empty 'Workout Date:'; the PAX list has no label, (QIC) names the Q, (AOQ) is the site Q")
 bb("f3swamprabbit", "http://f3swamprabbit.com/backblast/what-happens-when-half-your-pax-q/", """What happens when three of six Q?
 
   • Workout Date - 01/10/2015
