@@ -732,10 +732,11 @@ Hem Stitch (AOQ), Pot Roast, Gluestick (R), Cheetah, EMT, Freight Car, Tumblewee
 The Thang:
 
 -Conditions: 31 degrees, calm, dark, dry.""",
-   q="Rumble Strip", date="2023-01-04", ao="ao-depth-charge", flag="missing",
+   q="Rumble Strip", date="2023-01-04", ao="ao-depth-charge",
    pax=["Hem Stitch", "Pot Roast", "Gluestick", "Cheetah", "EMT", "Freight Car", "Tumbleweed", "Peppermint",
         "Pizza Dough"],
-   note="title twice; empty 'Workout Date:'; the PAX list has no label, (QIC) names the Q, (AOQ) is the site Q")
+   note="title twice, opening with the date; empty 'Workout Date:'; unlabelled PAX list, (QIC) names the Q, "
+        "(AOQ) is the site Q")
 bb("f3swamprabbit", "http://f3swamprabbit.com/backblast/what-happens-when-half-your-pax-q/", """What happens when three of six Q?
 
   • Workout Date - 01/10/2015

@@ -85,4 +85,4 @@ The Challenge:
 
 Carry the flag 17.76 miles, in as few rucks as possible.""",
    q="Soft Serve", date="2019-07-21", ao="ao-millennium-park", pax=["Gray Owl", "Scooter"],
-   note="'... to 3 PAX' then the list on its own line; 'QIC Name' prefix; a date line without a label (read: it opens the line)")
+   note="'... to 3 PAX' then the list on its own line; 'QIC Name' prefix; an unlabelled date line opening with the date")
