@@ -100,7 +100,7 @@ _LABELS = {
     "count": ["count", "pax count", "total", "total pax", "total count", "total pax count", "#pax", "# pax",
               "# of pax", "#of pax", "headcount", "head count", "number of pax", "num pax", "paxcount", "pax total"],
     "date": ["date", "when", "day", "workout date", "bd date", "beatdown date"],
-    "ao": ["ao", "the ao", "where", "location", "ao name", "a.o."],
+    "ao": ["ao", "the ao", "where", "location", "ao name", "a.o.", "posted in"],
     "title": ["title", "bb title", "backblast title"],
 }
 _LABEL_OF = {w: k for k, ws in _LABELS.items() for w in ws}
@@ -928,6 +928,8 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
         v = _pax_markers(v, acc, poster)
     if "&" in v or "(" in v or "[" in v:
         v = _PAREN_RE.sub(" ", unescape(v))
+    if v.count(",") >= 2 and ("/" in v or " – " in v or " - " in v or " — " in v):
+        v = _name_pairs(v, acc.lk)
     lk = acc.lk
     seen, apps, pax, memo = acc.seen, lk.apps, acc.pax, lk.name_memo
     for uid, chunk in _PAX_TOKEN_RE.findall(v):  # the hot loop: acc.add_user / add_names inlined
@@ -955,6 +957,39 @@ _TRAIL_COUNT_RE = re.compile(r"\s*=\s*(\d{1,3})\s*(?:pax\b)?[\s.!]*$", re.I)
 _GROUP_HEAD_RE = re.compile(  # a group heading starting a list item: "Runners (5) –", "Bootcampers (14):", "Ruck:"
     r"(^|[,;\n])[ \t]*[^\W\d_][\w'’ ]{0,20}?[ \t]*(?:\([ \t]*\d{1,3}[ \t]*\)[ \t]*[:\-–—]|:)(?=[ \t])")
 _Q_PREFIX_RE = re.compile(r"^[ \t]*(?:and[ \t]+)?qic\b[ \t:\-–—]*(?=\S)", re.I)  # "..., QIC Soft Serve"
+_PAIR_SEP_RE = re.compile(r"\s[-–—]\s|(?<=[\w>])/(?=\w)")
+
+
+def _known(name: str, lk: _Lookup) -> bool:
+    if "<@" in name:
+        return True
+    got = _resolve_name(name, lk)
+    return len(got) == 1 and bool(got[0][1])
+
+
+def _name_pairs(v: str, lk: _Lookup) -> str:
+    """In a comma list, an item "A – B" or "A/B" names one man twice (F3 name and real name, Slack handle and
+    F3 nick: "Dasher – Jeff Green", "PSenick – F3 twinkle toes", "Mullet/David"): keep the half that is a known
+    user (the first when neither is). Both halves known users: two men. "A/B" with neither known: two names."""
+    items = v.split(",")
+    for i, item in enumerate(items):
+        parts = _PAIR_SEP_RE.split(item)
+        if len(parts) != 2:
+            continue
+        a, b = parts[0].strip(_NAME_STRIP), parts[1].strip(_NAME_STRIP)
+        if not a or not b:
+            continue
+        b_name = b[3:] if b.lower().startswith("f3 ") else b
+        ka, kb = _known(a, lk), _known(b_name, lk)
+        if ka and kb:
+            continue
+        if kb:
+            items[i] = " " + b_name
+        elif ka or "/" not in item:
+            items[i] = " " + a
+    return ",".join(items)
+
+
 _Q_MARK_RE = re.compile(r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?", re.I)
 _FNG_MARK_RE = re.compile(r"\(\s*fng\b[^)]*\)|^\s*fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
 _ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
@@ -1094,6 +1129,7 @@ class _Fields:  # class-level defaults: only the fields a message sets are store
     ao_line_id: str | None = None
     ao_date: str | None = None  # a date written on the AO line, for a post with no date line
     head_date: str | None = None  # a date with its year opening one of the first lines, for a post with no date line
+    pax_invite: bool = False  # the PAX line invites everyone ("All pax welcome") instead of naming men
     mentions: int = 0
 
 
@@ -1386,9 +1422,15 @@ def parse_ao_lines(text: str, starts: set[int], f: _Fields) -> None:
         p += len(line) + 1
 
 
+_INVITE_RE = re.compile(r"(?:all|any|every)(?:one|body)?\b(?!\s+(?:of\s+us|\d))")  # not "all 12", "all of us"
+
+
 def _read_value(label: str, value: str, n: str | None, acc: _Acc, f: _Fields, poster: str | None) -> None:
     if label == "pax":
         f.has_pax_label = True
+        if _INVITE_RE.match(value.strip(_MARKUP).lower()):  # "PAX: all pax from the region": an invitation
+            f.pax_invite = True
+            return
         parse_pax_value(value, n, acc, poster)
     elif label == "q" or label == "coq":
         f.has_q_label = True
@@ -1539,7 +1581,7 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
             teaser = _TEASER_RE.search(_lower(f.title or "")) and not f.has_pax_label
             intended = (f.labels > 0 and not teaser) or (f.mentions >= 2 and not _TEASER_RE.search(_lower(text)))
         else:  # no header: the labelled lines must name people (a Q and a PAX line, or a PAX list and more)
-            intended = (
+            intended = not f.pax_invite and (
                 (f.has_q_label and f.has_pax_label and (named or acc.count is not None))
                 or (f.has_pax_label and len(acc.pax) >= 2 and f.labels >= 2)
                 or (slackblast and f.labels > 0)

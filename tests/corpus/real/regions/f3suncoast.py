@@ -45,3 +45,25 @@ All for charity: a ruck with tires and a sledgehammer.""",
    q="Tailgate", coq=["Rascal"], date="2020-11-21", ao="ao-sound-booth",
    pax=["Airhorn", "Bongo", "Jalapeno", "Goober", "Sir Lance", "Tebow Time", "Mr. Fix It", "Ember", "Sir Walter"],
    count=12, note="two QICs split by ' / '; AO with a ' - Saturday' suffix; count above the names")
+
+U = "https://f3suncoast.com/backblasts/ladder-of-success-turned-highway-to-hell/"
+bb("f3suncoast", U, """AO: Cotton Patch - Monday
+
+When: 10/26/2020
+
+
+Number of Pax: 7
+
+Pax Names: Cannoli, Gopher, Lug Nut, Maverick, Pinky, Pudding, Wildcard,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Wildcard
+
+The BackBlast:
+
+The Q arrived hangry and the Pax piled on. Circle of pain, then ladders between the lights.""",
+   q="Wildcard", date="2020-10-26", ao="ao-cotton-patch",
+   pax=["Cannoli", "Gopher", "Lug Nut", "Maverick", "Pinky", "Pudding"], note="QIC also in Pax Names; AO with weekday suffix")
