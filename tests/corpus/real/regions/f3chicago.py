@@ -1,7 +1,7 @@
 """F3 Chicago: the F3 web form (optional title line, AO / When / Number of Pax / Pax Names with a trailing
 comma / Number of FNGS / FNG Names / QIC / The BackBlast), often a dated first line and CONDITIONS below."""
 
-from cases_src import bb
+from cases_src import bb, neg
 
 bb("f3chicago", "https://f3chicago.com/backblasts/touch-and-hump-them-all/", """AO: Rust Belt
 
@@ -122,3 +122,9 @@ The BackBlast:
 75° and pleasant. Two miles of rucking with stops at every park.""",
    q="Mr. Dressup", date="2022-06-11", ao="ao-setting-sun", pax=["Palomino", "Rudyard", "Dagwood", "Cub Scout"],
    un=["Corpse"], fng=1, count=6, note="the FNG named in both Pax Names and FNG Names")
+
+neg("f3chicago", "https://f3chicago.com/backblasts/touch-and-hump-them-all/#announcements",
+    """ANNOUNCEMENTS: Rust Belt Relay – Sunday, March 12 – Mark Your Calendar! Get your team of 4 lined up
+
+COFFEE: after every Saturday BD at the bakery on Lake""", channel="ao-general", posted="2023-02-20",
+    note="announcement lines with labels, posted on their own")
