@@ -1530,6 +1530,25 @@ def _apply_markers(acc: _Acc, poster: str | None) -> None:
         acc.add_user(u if u else poster, "q" if acc.q is None else "coq") if (u or poster) else None
 
 
+_TITLE_SEP_RE = re.compile(r"\s+[-–—|]\s+")
+
+
+def _q_in_title(title: str, acc: _Acc) -> None:
+    """No Q line and no (QIC) marker: a header written 'Backblast – AO – date – Name' ends with the Q's name
+    (the last dash-separated part, when it is exactly one user's name)."""
+    parts = _TITLE_SEP_RE.split(title)
+    if len(parts) < 3:
+        return
+    last = parts[-1].strip(_MARKUP)
+    m = _USER_RE.fullmatch(last)
+    if m:
+        acc.add_user(m.group(1), "q")
+        return
+    got = _resolve_name(last, acc.lk)
+    if len(got) == 1 and got[0][1]:
+        acc.add_user(got[0][1], "q")
+
+
 def _not_backblast(msg: Mapping, text: str) -> Parsed:
     return Parsed(status="not_backblast", text=unescape(text), poster_user_id=msg.get("user"))
 
@@ -1576,6 +1595,8 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
         if f.preblast or _PREBLAST_RE.search(_first_line(text)):
             return _not_backblast(msg, text)
         _apply_markers(acc, human)
+        if acc.q is None and f.header and f.title and not f.has_q_label:
+            _q_in_title(f.title, acc)
         named = bool(acc.q or acc.coqs or acc.pax)
         if f.header:  # a header plus labels; or plenty of mentions and no "coming later" teaser
             teaser = _TEASER_RE.search(_lower(f.title or "")) and not f.has_pax_label

@@ -83,3 +83,18 @@ Welcome, F3 stands for Fitness, Fellowship and Faith. No FNGs, so we split into 
    pax=["LBC", "Big Wheel", "Hashbrown", "Chinos", "Nedward", "Gunny", "Caravan", "Ice Pack", "Gobbler", "The Flu",
         "Scraps", "Hot Sauce"],
    note="'F3 Omaha <date> – AO – Name' line; a name listed twice counts once; Q not in the PAX list")
+
+# "Backblast – AO – place – m/d/yy – Q" header, a paragraph, then "PAX: ... (Respect) (FNG) (Hate) ... and Q."
+U = "https://f3omaha.com/2020/08/09/backblast-the-canyon-lewis-and-clark-landing-8-8-20-tater-tot/"
+bb("f3omaha", U, """Backblast – The Canyon – Lewis and Clark Landing – 8/15/20 – Corn Dog
+
+18 PAX (5 pre-runners) kicked off the weekend in 300% humidity by the riverfront. Veteran and FNG PAX were greeted with a smile and a disclaimer full of the word “modify” because of the heat.
+
+PAX: Pancake House (Respect), Crawdad, Side Car (FNG), Fairy Dust, Kodak, Tornado (Respect), Quick Draw (FNG), T-Bone, TP (Respect), Spreadsheet (Hate), Haggis (Hate), Ponzi (left a touch early for 2-club), Baby Grand, Pony Keg (Hate), Two Step, Rancid, Smash Bros and Corn Dog.
+
+Warm a Rama – all exercises in a deep Al Gore squat.""",
+   q="Corn Dog", date="2020-08-15", ao="ao-the-canyon", flag="missing",
+   pax=["Pancake House", "Crawdad", "Fairy Dust", "Kodak", "Tornado", "T-Bone", "TP", "Spreadsheet", "Haggis",
+        "Ponzi", "Baby Grand", "Pony Keg", "Two Step", "Rancid", "Smash Bros"], un=["Side Car", "Quick Draw"], fng=2,
+   note="no Q line: the Q ends the dashed header and the PAX list; a note in parens after a name; the only date is "
+        "in the header (flag 'missing' as for the corpus's other title-only dates: it is the post's date too)")
