@@ -59,6 +59,29 @@ Blocks from light pole to light pole, then the dog park hill.""",
    pax=["Pouches", "Leg Lamp", "Coleslaw", "Pokey", "Prospector", "BiPAP", "Bowler", "Dump Truck", "Bluto",
         "Umpa Lumpa"], note="posted the next day")
 
+bb("f3gastonia", "https://f3gastonia.com/2021/05/28/back-in-the-saddle-3/", """  • Post Type: Backblast
+  • When: 06/03/2021
+  • AO: Sakuraba
+  • QIC: Kale
+  • FNG's:
+  • PAX: Violet Fog (R), Paddles (R), Dr. Pepper (R), Boxcar, Prospector, BiPAP, Bust (R), Yoyo, Goober, Monterey, Tugboat, Pouches, Leg Lamp
+
+A hot Thursday in June; first and ten on the soccer field.""",
+   q="Kale", date="2021-06-03", posted="2021-06-04", ao="ao-sakuraba",
+   pax=["Violet Fog", "Paddles", "Dr. Pepper", "Boxcar", "Prospector", "BiPAP", "Bust", "Yoyo", "Goober", "Monterey",
+        "Tugboat", "Pouches", "Leg Lamp"], note="(R) markers; Q not in the PAX list; posted the next day")
+bb("f3gastonia", "https://f3gastonia.com/2022/07/20/gentlemen-start-your-engines/", """  • Post Type: Backblast
+  • When: 07/20/2022
+  • AO: The Cal Naughton
+  • QIC: Cigarillo
+  • FNG's:
+  • PAX: Edison, Kilowatt, Big Poppa, Birdshot, Unicycle, K2D, Mallet, Lemon Man, Rosco P
+
+My fourth Q in a row this week, at the best named AO in the region.""",
+   q="Cigarillo", date="2022-07-20", ao="ao-the-cal-naughton",
+   pax=["Edison", "Kilowatt", "Big Poppa", "Birdshot", "Unicycle", "K2D", "Mallet", "Lemon Man", "Rosco P"],
+   note="a name with a digit inside; Q not in the PAX list")
+
 neg("f3gastonia", "https://f3gastonia.com/tag/events-races/page/2/", """4/17/22 – The 2022 Mossback 5k Preblast
 
 It will be held during the Sunday ruck at 6:30 am, starting and finishing at the grocery store lot.

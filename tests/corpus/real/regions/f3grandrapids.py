@@ -86,3 +86,34 @@ The Challenge:
 Carry the flag 17.76 miles, in as few rucks as possible.""",
    q="Soft Serve", date="2019-07-21", ao="ao-millennium-park", pax=["Gray Owl", "Scooter"],
    note="'... to 3 PAX' then the list on its own line; 'QIC Name' prefix; an unlabelled date line opening with the date")
+bb("f3grandrapids", "https://www.f3grandrapids.com/backblasts/2019-9-17-backblast-324-the-thunderdome/",
+   """BackBlast #331 | The Octagon
+
+
+DATE | Thursday, January 16, 2020
+AO | Hospital Hill aka The Octagon
+BEATDOWN | 0530-0615
+WEATHER | 18°, and gusty
+Q | Sauerkraut
+
+Pre-Blast | 01.15.20 “No struggle, no progress. I have the Q tomorrow morning at the track. Coupons are required. HC below, and join me in The Octagon.”
+
+PAX: 12
+Road Rage, Steam Shovel, Gray Owl, Mad Hatter, Timber, Cuddle Bug, Lessor, Gravy Boat, Hockey Mom (F3 KC), Soft Serve, Scooter, Sauerkraut (QIC)""",
+   q="Sauerkraut", date="2020-01-16", ao="ao-hospital-hill",
+   pax=["Road Rage", "Steam Shovel", "Gray Owl", "Mad Hatter", "Timber", "Cuddle Bug", "Lessor", "Gravy Boat",
+        "Soft Serve", "Scooter"], un=["Hockey Mom"], count=12,
+   note="'BackBlast #N | Title' header; 'LABEL | value'; weekday date; visitor '(F3 KC)'; PAX: N then the list")
+bb("f3grandrapids", "https://www.f3grandrapids.com/backblasts/2018-12-20-backblast-074-party-time/",
+   """Backblast #079 – Game Night!!!
+
+A long and stressful holiday season, so YHC threw a party in the gloom for the PAX to blow off some steam.
+
+AO – Hospital Hill
+
+38 degrees | Light drizzle
+
+[0530 – Core Principles recited. Disclaimer given to 12 PAX] – Sauerkraut, Scooter, Dungeon Keeper, Timber, Basic Bro, Gray Owl, Mad Hatter, Rehab, Road Rage, Timber, Lenin, Miss Kitty, Baywatch (QIC)""",
+   q="Baywatch", date="2018-12-20", ao="ao-hospital-hill", flag="missing",
+   pax=["Sauerkraut", "Scooter", "Dungeon Keeper", "Timber", "Basic Bro", "Gray Owl", "Mad Hatter", "Rehab",
+        "Road Rage", "Lenin", "Miss Kitty"], note="a name listed twice in '[... 12 PAX] – list'; '38 degrees | ...' line")

@@ -14,6 +14,18 @@ Some chirpy mumblechatter led to a slaughter starter.""",
         "Punctual", "Pinwheel", "Hiccup", "Smog", "Dribbles", "DC", "Phelps", "Tartan", "Ruckus"],
    note="PAX split into 'Runners (5) –' and 'Bootcampers (14):' groups; (War Daddy) / (War Baby) notes")
 
+bb("f3greensboro", "https://f3greensboro.com/2021/08/02/the-olympic-decathlon-comes-to-wakanda/", """Date: August 7, 2021
+
+Weather: Hot & sticky, no breeze
+
+PAX: Bagged, Wonder Boy, T.J. Booker, Benzo, Cocktail Jon, Crow’s Nest, Flo Rida, Kevlar, Bruce Wayne, Pohler, Rooter, Scrappy Doo, Mall Rat, Chewie, Tommy Gun, Ya Know (War Daddy), Limp Noodle, HBO Max, Escrow, Top Dog (War Baby), Bojangles (QIC)
+
+Nothing better than a big event to plan a workout around.""",
+   q="Bojangles", date="2021-08-07", posted="2021-08-09", ao="ao-vibranium",
+   pax=["Bagged", "Wonder Boy", "T.J. Booker", "Benzo", "Cocktail Jon", "Crow’s Nest", "Flo Rida", "Kevlar",
+        "Bruce Wayne", "Pohler", "Rooter", "Scrappy Doo", "Mall Rat", "Chewie", "Tommy Gun", "Ya Know", "Limp Noodle",
+        "HBO Max", "Escrow", "Top Dog"], note="'Month D, YYYY' date; (War Daddy) / (War Baby) notes; Q last, (QIC)")
+
 neg("f3greensboro", "https://f3greensboro.com/2017/10/05/themega-2017/", """PRE-BLAST for The Kraken aka #TheKRAKEN: 10/27/2018
 
 The Details:
