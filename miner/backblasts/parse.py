@@ -926,10 +926,10 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
         v = _GROUP_HEAD_RE.sub(r"\1 ", v)
     if "(" in v or "qic" in v.lower() or "fng" in v.lower():
         v = _pax_markers(v, acc, poster)
-    if "&" in v or "(" in v or "[" in v:
-        v = _PAREN_RE.sub(" ", unescape(v))
     if v.count(",") >= 2 and ("/" in v or " – " in v or " - " in v or " — " in v):
         v = _name_pairs(v, acc.lk)
+    if "&" in v or "(" in v or "[" in v:
+        v = _PAREN_RE.sub(" ", unescape(v))
     lk = acc.lk
     seen, apps, pax, memo = acc.seen, lk.apps, acc.pax, lk.name_memo
     for uid, chunk in _PAX_TOKEN_RE.findall(v):  # the hot loop: acc.add_user / add_names inlined
@@ -970,13 +970,14 @@ def _known(name: str, lk: _Lookup) -> bool:
 def _name_pairs(v: str, lk: _Lookup) -> str:
     """In a comma list, an item "A – B" or "A/B" names one man twice (F3 name and real name, Slack handle and
     F3 nick: "Dasher – Jeff Green", "PSenick – F3 twinkle toes", "Mullet/David"): keep the half that is a known
-    user (the first when neither is). Both halves known users: two men. "A/B" with neither known: two names."""
+    user (the first when neither is). Both halves known users: two men. "A/B" with neither known: two names.
+    A note in parentheses on the second half makes it a man of his own ("Sand n' Surf – Ramen (DR from ...)")."""
     items = v.split(",")
     for i, item in enumerate(items):
         parts = _PAIR_SEP_RE.split(item)
-        if len(parts) != 2:
+        if len(parts) != 2 or "(" in parts[1] or "[" in parts[1]:
             continue
-        a, b = parts[0].strip(_NAME_STRIP), parts[1].strip(_NAME_STRIP)
+        a, b = _PAREN_RE.sub(" ", parts[0]).strip(_NAME_STRIP), parts[1].strip(_NAME_STRIP)
         if not a or not b:
             continue
         b_name = b[3:] if b.lower().startswith("f3 ") else b
