@@ -505,7 +505,9 @@ def _memo_names(chunk: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
 def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], ...]:
     """One raw name token -> ((name, uid|None, ambiguous), ...); uid "" marks a self-reference."""
     name = raw.strip(_NAME_STRIP + "–—")  # "@A – B": a dash left before B by the mention
-    if not name:
+    if name[-1:] == ")" and "(" not in name:  # "Litter Box)." closing a parenthesis opened before the list
+        name = name.rstrip(")").strip(_NAME_STRIP + "–—")
+    if not name or not _ALPHA_RE.search(name):
         return ()
     if name[0].isdigit() and name.lower() not in lk.name_to_uid:
         uid = _name_and_real(_norm_name(name), lk) if " " in name else None  # "10k John Martin"
@@ -789,6 +791,7 @@ class _Acc:
     count: int | None = None  # the Count/Total number written
     paren_count: int | None = None  # "PAX (8):"
     q_problem: str | None = None
+    anon_fngs = 0  # "FNG" items with no name in a PAX list: men counted, not named
     fng_placed: frozenset | set = frozenset()  # FNG names (normalised) that turned out to be users
 
     def __init__(self, lk: _Lookup):
@@ -856,7 +859,7 @@ class _Acc:
                 if k not in seen:
                     seen.add(k)
                     extra += 1
-        return len(people) + len(self.unmatched) + extra
+        return len(people) + len(self.unmatched) + extra + self.anon_fngs
 
 
 # --------------------------------------------------------------------------- line readers
@@ -896,11 +899,19 @@ def parse_q_line(value: str, label: str, acc: _Acc, poster: str | None) -> None:
             acc.add_unmatched(name)
 
 
+_INLINE_FNG_RE = re.compile(  # "Detour & our FNGs: Phantom, Bucky" inside a PAX value
+    r"(?:[,;&]|\band\b|\bplus\b|^)\s*(?:(?:our|the|and|plus|with)\s+)*fng(?:s|'s|’s|\(s\)|)\s*:\s*",
+    re.I)
+
+
 def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) -> None:
     """PAX value: mentions, plain names, and an optional leading head count ('PAX: 8 - ...')."""
     if n and acc.paren_count is None:
         acc.paren_count = int(n)
     v = value.strip(_MARKUP)
+    if ("fng" in v or "FNG" in v) and (fm := _INLINE_FNG_RE.search(v)) is not None and fm.start() > 0:
+        parse_fng_value(v[fm.end() :], acc)  # the rest of the line lists the FNGs
+        v = v[: fm.start()]
     if v[:1] == "[" and v[-1:] == "]":  # the whole list in brackets: "[A, B, C (QIC)]"
         v = v[1:-1]
     if v[:1].isdigit() or v[:1] == "(":
@@ -1030,6 +1041,10 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
                     elif "<@" in name:
                         acc.q_marked.extend(_USER_RE.findall(name)[-1:])
         if "fng" in item.lower():
+            if item.strip(_NAME_STRIP + "&-–—").lower() in ("fng", "an fng", "1 fng", "one fng"):  # "..., FNG, & Q"
+                acc.anon_fngs += 1
+                parts[i] = " "
+                continue
             m = _FNG_MARK_RE.search(item)
             if m and len(_PAREN_FNG_RE.findall(item)) > 1:  # "@A @B Tinsel (FNG) Wingnut (FNG)"
                 item = _several_fngs(item, acc)
@@ -1168,6 +1183,8 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         _counted_pax(text, low, acc, f, poster)
     if not f.has_pax_label and "(" in text and "," in text:
         _marked_list(text, starts if starts is not None else {x.start() for x in matches}, acc, f, poster)
+    if acc.q is None and not acc.q_marked and not f.has_q_label and f.header and " q" in low:
+        _name_q_line(text, acc)
     if f.ao_id is None and f.ao_line_id is None and f.header and matches:
         _ao_name_line(text, matches[0].start(), f, acc.lk)
     if f.ao_id is None and f.ao_line_id is None and "ao" in low[:200]:
@@ -1238,9 +1255,20 @@ _COUNTED_PAX_EOL_RE = re.compile(  # "... given to 3 PAX", then (maybe after a b
     r"\b(\d{1,3})\s+pax[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<value>[^\n:]+)(?=\n|$)")
 
 
+_PAX_LEADIN_RE = re.compile(  # a header's post: "Here were the pax who attended: A, B", "Van 1 PAX (note): A, B"
+    r"(?m)^[ \t*_~>]*(?:[^\n:]{0,40}?[\s(])?pax\b[^\n:]{0,40}:[ \t]*(?P<value>[^\n]+)")
+_GROUP_NUMBER_RE = re.compile(r"\b(?:van|group|team|week|car|squad|wave|heat|round|station|day|pod|crew)\s*$")
+
+
 def _counted_pax(text: str, low: str, acc: _Acc, f: _Fields, poster: str | None) -> None:
-    """No PAX label: "N PAX ...:" or "N PAX] –" followed by a list of two or more names is the PAX list."""
+    """No PAX label: "N PAX ...:" or "N PAX] –" followed by a list of two or more names is the PAX list; in a
+    post with a backblast header, so is a short lead-in naming the pax ("Here were the pax who attended: ...")."""
     m = _COUNTED_PAX_RE.search(low) or _COUNTED_PAX_EOL_RE.search(low)
+    n = m.group(1) if m is not None else None
+    if m is not None and _GROUP_NUMBER_RE.search(low, 0, m.start()):  # "Van 1 PAX": a name, not a head count
+        n = None
+    if m is None and f.header:
+        m = _PAX_LEADIN_RE.search(low)
     if m is None:
         return
     value = text[m.start("value") : m.end("value")].rstrip(_MARKUP)
@@ -1248,7 +1276,25 @@ def _counted_pax(text: str, low: str, acc: _Acc, f: _Fields, poster: str | None)
         return
     f.has_pax_label = True
     f.labels += 1
-    parse_pax_value(value, m.group(1), acc, poster)
+    parse_pax_value(value, n, acc, poster)
+
+
+_NAME_Q_RE = re.compile(  # "Loco Q: I arrived at my first Q in months" - a line opened by the Q's name
+    r"(?m)^[ \t*_~>]*(<@[UW][A-Z0-9]+(?:\|[^>]*)?>|[^\W\d_][^\n:<,]{0,30}?)[ \t]+(?:Q|QIC)[ \t]*:")
+
+
+def _name_q_line(text: str, acc: _Acc) -> None:
+    """No Q label or marker: a line opened by "<a user's name> Q:" names the Q."""
+    for m in _NAME_Q_RE.finditer(text):
+        who = m.group(1)
+        if who.startswith("<@"):
+            uid = _USER_RE.match(who).group(1)
+        else:
+            got = _resolve_name(who, acc.lk)
+            uid = got[0][1] if len(got) == 1 and got[0][1] else None
+        if uid:
+            acc.add_user(uid, "q")
+            return
 
 
 def _ao_name_line(text: str, first_label: int, f: _Fields, lk: _Lookup) -> None:
@@ -1301,11 +1347,37 @@ def parse_head(text: str, low: str, f: _Fields) -> None:
                     a = off + len(body) - len(nxt)
                     f.title = text[a : a + len(nl)].strip(_MARKUP) or None
             return
+        if _ == 0 and _title_header(text[off : off + len(lw)], lw, f):
+            return
         if e < 0:
             return
         rest = body[e + 1 :]
         body = rest.lstrip()
         off += len(lw) + 1 + len(rest) - len(body)
+
+
+_TITLE_HEADER_RE = re.compile(  # "F3Lex Launch BackBlast 6.8.24", "Paradise Island Backblast: Reindeer"
+    r"^(?P<before>.{0,60}?)(?:^|(?<=[\s:\-–—~|]))back[ \-]?blast(?![a-z])[ \t*_~]*"
+    r"(?P<after>$|[:\-–—~|]|\d{1,2}[./\-]\d{1,2}(?:[./\-]\d{2,4}|)\b)")
+_NOT_TITLE_WORDS = frozenset(  # "the backblast", "your backblast", "great backblast": a sentence about one
+    "the a an your my his our their this that great nice good post posting posted write writing wrote no any "
+    "for".split())
+
+
+def _title_header(ln: str, lw: str, f: _Fields) -> bool:
+    """A first line that calls itself a backblast inside its title ("... Launch BackBlast 5.12.18",
+    "Flintlock BackBlast ~12-18-19"): a header, the whole line the title. Not a question or chatter."""
+    if "blast" not in lw or "?" in lw or len(lw) > 120:
+        return False
+    m = _TITLE_HEADER_RE.search(lw)
+    if m is None:
+        return False
+    before = m.group("before").split()
+    if before and before[-1].strip("*_~:-–—") in _NOT_TITLE_WORDS:
+        return False
+    f.header = True
+    f.title = ln.strip(_MARKUP) or None
+    return True
 
 
 def _head_line(ln: str, lw: str, f: _Fields) -> bool:
@@ -1652,7 +1724,7 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
         people,
         list(acc.unmatched.values()),
         list(acc.fng_names.values()),
-        acc.fng_n if acc.fng_n is not None else len(acc.fng_names),
+        acc.fng_n if acc.fng_n is not None else len(acc.fng_names) + acc.anon_fngs,
         pax_count,
         f.title,
         (acc.q or human) if bot_post else (human or msg.get("user")),
