@@ -1190,7 +1190,7 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
     if f.ao_id is None and f.ao_line_id is None and "ao" in low[:200]:
         _ao_in_title(text, f, acc.lk)
     if f.date_value is None and f.ao_date is None:
-        _head_date(low, starts if starts is not None else {x.start() for x in matches}, f)
+        _head_date(text, low, starts if starts is not None else {x.start() for x in matches}, f)
     return f
 
 
@@ -1201,21 +1201,28 @@ _HEAD_DATE_RE = re.compile(  # a date written with its year: 4/29/2022, 2022-04-
 )
 
 
-def _head_date(low: str, starts: set[int], f: _Fields) -> None:
+def _head_date(text: str, low: str, starts: set[int], f: _Fields) -> None:
     """No date line: a date with its year near the start of one of the first lines names the day
     ("April 22, 2022 (Friday)", "September 23rd, 2020|Place | AO – Name", "F3 Omaha December 23, 2020 – AO – X").
-    A backblast header or title line is not a date line; the first line is one only when it opens with the date."""
+    Only lines above the first label count, and only when a few capitalised words at most come before the date
+    (a place, "F3 Omaha"; not a sentence); a backblast header or title line is not a date line; the first line is
+    one only when it opens with the date."""
+    first_label = min(starts) if starts else len(low)
     p, seen = 0, 0
     for line in low.split("\n", 10)[:10]:
+        if p >= first_label:
+            return
         if line.strip(_MARKUP):
             seen += 1
             if seen > 4:
                 return
-            if p not in starts and len(line) <= 120 and "blast" not in line:
+            if len(line) <= 120 and "blast" not in line:
                 m = _HEAD_DATE_RE.search(line)
-                if m and (m.start() <= 40 if seen > 1 else not line[: m.start()].strip(_MARKUP)):
-                    f.head_date = m.group()
-                    return
+                if m:
+                    before = text[p : p + m.start()].strip(_MARKUP).split()
+                    if not before if seen == 1 else (len(before) <= 4 and all(not w[0].islower() for w in before)):
+                        f.head_date = m.group()
+                        return
         p += len(line) + 1
 
 
