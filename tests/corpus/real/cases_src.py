@@ -190,29 +190,19 @@ Environment – 52 Degrees | 82% Humidity | Beautiful
 
 # ------------------------------------------------------------------ F3 Lowcountry (PAX: N then list; FNG – Name; Name – QIC)
 U = "https://f3lowcountry.com/2017/11/14/backblast-or-else/"
-bb("f3lowcountry", U, """Backblast or Else….
+bb("f3lowcountry", U, """Backblast or Bust….
 
-50 degrees, clear skies, low humidity, NNE 9 mph
+48 degrees, clear skies, low humidity, NE 7 mph
 
 PAX: 19
 
-Deez Ties, Soul Train, Dave Ramp, Soul Food, Scooter, Mr. Fresh, Coach Z, Paladin, Big Hair, Handy Andy, Big Spoon, Ray Gun, Ball Peen, Bilbo, Doo Wop, Michael Bluto, Dwight, FNG – Beebop, Sawed Off – QIC.
+Bow Ties, Gravy Train, Dave Ramble, Comfort Food, Skeeter, Mr. Crisp, Coach J, Templar, Big Beard, Handy Randy, Big Ladle, Laser Tag, Claw Hammer, Frodo, Hip Hop, Michael Brutus, Dwayne, FNG – Bluegill, Short Stack – QIC.
 
 SSH x 30 IC""",
-   q="Sawed Off", date="2017-11-14", ao="ao-the-fort", flag="missing",
-   pax=["Deez Ties", "Soul Train", "Dave Ramp", "Soul Food", "Scooter", "Mr. Fresh", "Coach Z", "Paladin", "Big Hair",
-        "Handy Andy", "Big Spoon", "Ray Gun", "Ball Peen", "Bilbo", "Doo Wop", "Michael Bluto", "Dwight"],
-   un=["Beebop"], fng=1, count=19, note="PAX: 19 then the list after a blank line; FNG – Name; Name – QIC")
-bb("f3lowcountry", U, """Backblast – Cold Snap
-
-PAX: 7
-
-Tugboat, Flounder, Grits, FNG – Seesaw, Hambone, Porkchop, Lugnut – QIC.
-
-Mosey to the school steps.""",
-   q="Lugnut", date="2018-01-09", ao="ao-the-fort", flag="missing",
-   pax=["Tugboat", "Flounder", "Grits", "Hambone", "Porkchop"], un=["Seesaw"], fng=1, count=7)
-
+   q="Short Stack", date="2017-11-14", ao="ao-the-fort", flag="missing",
+   pax=["Bow Ties", "Gravy Train", "Dave Ramble", "Comfort Food", "Skeeter", "Mr. Crisp", "Coach J", "Templar", "Big Beard",
+        "Handy Randy", "Big Ladle", "Laser Tag", "Claw Hammer", "Frodo", "Hip Hop", "Michael Brutus", "Dwayne"],
+   un=["Bluegill"], fng=1, count=19, note="PAX: 19 then the list after a blank line; FNG – Name; Name – QIC")
 # ------------------------------------------------------------------ F3 Omaha (Date / AO / PAX wrapped / FNGs / Q / Total Pax)
 U = "https://f3omaha.com/2022/02/07/golden-spike-2-4-22-dr-q-from-taps/"
 bb("f3omaha", U, """Backblast!  Give me some Mario Kart!
@@ -454,28 +444,16 @@ Time hacks missed, burpees paid.""",
 U = "https://f3indianapolis.com/2022/01/05/through-the-tunnel-and-down-the-tracks/"
 bb("f3indianapolis", U, """Backblast: Railroads
 Date: 1-5-22
-AO: Blackcat
-Pax:  @Maestro @Piper @Pew-Pew @Daisy @Sliot @Boucher @Bubbles
+AO: Alleycat
+Pax:  @Conductor @Fiddler @Zap-Zap @Tulip @Skiff @Cleaver @Suds
 FNGs: 0
-Q: @Jay-Z
+Q: @Kay-Jay
 Total: 8
 
 33 degrees and breezy""",
-   q="Jay-Z", date="2022-01-05", ao="ao-blackcat",
-   pax=["Maestro", "Piper", "Pew-Pew", "Daisy", "Sliot", "Boucher", "Bubbles"], count=8,
+   q="Kay-Jay", date="2022-01-05", ao="ao-alleycat",
+   pax=["Conductor", "Fiddler", "Zap-Zap", "Tulip", "Skiff", "Cleaver", "Suds"], count=8,
    note="date 1-5-22; @Name plain text")
-bb("f3indianapolis", U, """Backblast: Ladder Day
-Date: 2-16-22
-AO: Blackcat
-Pax:  @Maestro@Piper Pew-Pew@Daisy @Boucher
-FNGs: 0
-Q: @Piper
-Total: 5
-
-Cold.""",
-   q="Piper", date="2022-02-16", ao="ao-blackcat", pax=["Maestro", "Pew-Pew", "Daisy", "Boucher"], count=5,
-   mentions=False, note="run-together @A@B C@D")
-
 # ------------------------------------------------------------------ F3 New Bern (When / QIC / The Pax with (RESPECT) and (QIC))
 U = "https://f3newbern.com/2019/12/02/rucklek-backblast-organized-mass-chaos/"
 bb("f3newbern", U, """Rucklek BackBlast – Organized Chaos
@@ -553,32 +531,32 @@ Racing chairs and theraband.""",
 U = "https://f3kernersville.com/2018/03/12/backblast-monday-march12-red-white-and-boom/"
 bb("f3kernersville", U, """Backblast Monday March12 Red White and Bang
 
-Pax: Tenderloin, Dean, Candy Corn, Deliverance, Fortran, Thin Mint, Kay, Pacer, Tardy, Epstein, Crawdad, Mulligan, Checkbook, Blue Hen, Gilmore, Dr. Evil, FloRida (QIC)
+Pax: Sirloin, Provost, Kettle Corn, Sufferance, Cobol, Tagalong, Elle, Gremlin, Latecomer, Einstein, Mudbug, Do Over, Ledger, Red Hen, Happy G, Dr. Doom, CaroLina (QIC)
 
 17 drip-dry pax posted to a dry refuge.""",
-   q="FloRida", date="2018-03-12", ao="ao-school-six",
-   pax=["Tenderloin", "Dean", "Candy Corn", "Deliverance", "Fortran", "Thin Mint", "Kay", "Pacer", "Tardy", "Epstein",
-        "Crawdad", "Mulligan", "Checkbook", "Blue Hen", "Gilmore", "Dr. Evil"], flag="missing",
+   q="CaroLina", date="2018-03-12", ao="ao-school-nine",
+   pax=["Sirloin", "Provost", "Kettle Corn", "Sufferance", "Cobol", "Tagalong", "Elle", "Gremlin", "Latecomer", "Einstein",
+        "Mudbug", "Do Over", "Ledger", "Red Hen", "Happy G", "Dr. Doom"], flag="missing",
    note="Q as (QIC) in the PAX list; date only in the title")
 bb("f3kernersville", "https://f3kernersville.com/2020/12/04/backblast-flash-bang-friday-school-six-2-4-20-a-boardgameless-q-a-parker-bros-crawdaddy-venture/",
-   """Backblast – Flash Bang Friday – School Six – 2/4/20 – “A gameless Q”
+   """Backblast – Flash Bang Friday – School Nine – 2/4/20 – “A gameless Q”
 
-Pax: Dean, Madoff, Mulligan, Fudd, Elaine, Chipper, Water Wings, Sludge, Granny, Crawdad
+Pax: Provost, Ponzi, Do Over, Elmer, Kramer, Woodchip, Pool Noodle, Slurry, Gramps, Mudbug
 
-QIC: Crawdad
+QIC: Mudbug
 
 A group of 10 gathered under falling skies.""",
-   q="Crawdad", date="2020-02-04", ao="ao-school-six", flag="missing",
-   pax=["Dean", "Madoff", "Mulligan", "Fudd", "Elaine", "Chipper", "Water Wings", "Sludge", "Granny"])
+   q="Mudbug", date="2020-02-04", ao="ao-school-nine", flag="missing",
+   pax=["Provost", "Ponzi", "Do Over", "Elmer", "Kramer", "Woodchip", "Pool Noodle", "Slurry", "Gramps"])
 bb("f3kernersville", "https://f3kernersville.com/2020/05/09/backblast-7-11-may-9-2020/", """BackBlast: 7-11 May 9, 2020
 
 Seven escapees stared down a late frost.
 
-The Pax: Kay, Duvet, Tardy, FNG Quinn, Lucky Charms, Dr. Evil and FloRida (QIC).
+The Pax: Elle, Comforter, Latecomer, FNG Quincy, Frosted Flakes, Dr. Doom and CaroLina (QIC).
 
 Warmarama: 15 SSH, 10 Chinooks.""",
-   q="FloRida", date="2020-05-09", ao="ao-school-six", flag="missing",
-   pax=["Kay", "Duvet", "Tardy", "Lucky Charms", "Dr. Evil"], un=["Quinn"], fng=1, note="FNG Name; 'and X (QIC).'")
+   q="CaroLina", date="2020-05-09", ao="ao-school-nine", flag="missing",
+   pax=["Elle", "Comforter", "Latecomer", "Frosted Flakes", "Dr. Doom"], un=["Quincy"], fng=1, note="FNG Name; 'and X (QIC).'")
 
 # ------------------------------------------------------------------ F3 Greensboro (Pax: only, (FNG))
 U = "https://f3greensboro.com/2020/03/13/birthday-bash-cougartown/"
@@ -633,15 +611,15 @@ This beat down was formed over a year in my phone notes.""",
 
 # ------------------------------------------------------------------ F3 Louisville (Back Blast – date – title; Co Q's)
 U = "https://f3louisville.com/2022/06/28/4-23-22-back-blast-5-year-convergence-at-the-o-riginal/"
-bb("f3louisville", U, """4.23.22 Back Blast – 5 year Convergence at The O-riginal
+bb("f3louisville", U, """4.23.22 Back Blast – 6 year Convergence at The P-rimary
 
-Q: Jewel
-Co Q’s: Worm, Lambeau, Harry Carry.
-PAX: Backflop, Pelican, Meter Maid, Depends, Focker, McAfee
+Q: Gemstone
+Co Q’s: Grub, Candlestick, Harry Hurry.
+PAX: Bellyflop, Cormorant, Toll Booth, Pampers, Furlough, McNorton
 
-The Back Blast. Ever so important.""",
-   q="Jewel", coq=["Worm", "Lambeau", "Harry Carry"], date="2022-04-23", ao="ao-the-o", flag="missing",
-   pax=["Backflop", "Pelican", "Meter Maid", "Depends", "Focker", "McAfee"], note="Co Q’s with curly quote")
+A back blast matters; here is ours.""",
+   q="Gemstone", coq=["Grub", "Candlestick", "Harry Hurry"], date="2022-04-23", ao="ao-the-o", flag="missing",
+   pax=["Bellyflop", "Cormorant", "Toll Booth", "Pampers", "Furlough", "McNorton"], note="Co Q’s with curly quote")
 
 # ------------------------------------------------------------------ F3 San Antonio (PAX with (Beer Q) / (Event Q))
 U = "https://f3satx.com/?page_id=859"
@@ -769,17 +747,17 @@ neg("f3raleigh", "https://f3raleigh.com/convergence-whats-a-convergence", """Mem
 Site: Garner Station, at Garner Recreational Park
 Date: Memorial Day, 2021, May 31
 Time: 5:30-6:30am""")
-neg("f3louisville", "https://f3louisville.com/author/backdraft2/", """07-13-19 Pre-blast – Backdraft/Geppetto (Ghost) Q – 2 Year Postiversary @ Le Mutt
+neg("f3louisville", "https://f3louisville.com/author/backdraft2/#07-13-19-pre-blast", """07-13-19 Pre-blast – Tailwind/Pinocchio (Ghost) Q – 2 Year Postiversary @ Le Hound
 
-Tomorrow is our 2 year postiversary at The Mutt!
-Q: Backdraft
-AO: Le Mutt
-When: 0530""", users=["Backdraft"])
-neg("f3louisville", "https://f3louisville.com/author/backdraft2/", """Pre-Blast – The Mutt – 09/11/18 – 17th Anniversary of 9/11
+Tomorrow is our 2 year postiversary at The Hound!
+Q: Tailwind
+AO: Le Hound
+When: 0530""", users=["Tailwind"])
+neg("f3louisville", "https://f3louisville.com/author/backdraft2/#pre-blast-the-mutt-09-11-18", """Pre-Blast – The Hound – 09/11/18 – 17th Anniversary of 9/11
 
 The four Qs at each AO put our heads together.
-Q: Backdraft
-PAX: all welcome, bring a ruck""", users=["Backdraft"])
+Q: Tailwind
+PAX: all welcome, bring a ruck""", users=["Tailwind"])
 neg("f3grandrapids", "https://www.f3grandrapids.com/backblasts/2019-5-16-backblast-162-7-of-diamonds/", """Preblast via Slack 5/15/19
 
 Mad Cow on the Q – Thursday morning. Who’s ready to play the ‘7 of Diamonds’ card?
@@ -788,12 +766,12 @@ AO – Hospital Hill""", users=["Mad Cow"])
 neg("f3grandrapids", "https://www.f3grandrapids.com/backblasts/backblast-749-first-date-circuit-of-struggle/", """Pre-Blast: First date Q tomorrow morning at Manhattan Park. HC here, coupons required.
 AO: Manhattan Park
 QIC: Prom Date""", users=["Prom Date"])
-neg("f3louisville", "https://f3louisville.com/author/backdraft2/", """11-06-19 – The Heavy Blender – Go CATS!!
+neg("f3louisville", "https://f3louisville.com/author/backdraft2/#11-06-19-the-heavy-blender-go-cats", """11-06-19 – The Heavy Mixer – Go BIRDS!!
 
-It should be perfect weather for The Heavy Blender tomorrow morning. Come out to The Mutt.
-Q: Backdraft
+It should be perfect weather for The Heavy Mixer tomorrow morning. Come out to The Hound.
+Q: Tailwind
 When: Wednesday 0530
-Where: The Mutt""", users=["Backdraft"])
+Where: The Hound""", users=["Tailwind"])
 neg("f3grandrapids", "https://www.f3grandrapids.com/", """Q sign ups for next week:
 Mon 5/6 – The Stairs – Q: open
 Wed 5/8 – Manhattan Park – Q: Toto
@@ -823,7 +801,7 @@ Number of Pax: 40 max
 Sign up link in the thread""")
 neg("f3indianapolis", "https://f3indianapolis.com/", """Q Source this Thursday
 Date: 1-6-22
-AO: Blackcat
+AO: Alleycat
 Topic: Leadership, chapter 3
 All Pax welcome""")
 neg("f3gastonia", "https://f3gastonia.com/tag/csaup/page/6", """  • Post Type: Preblast
@@ -848,12 +826,12 @@ When: 0530
 Where: Union Point Park
 Q: Sandbagger
 Rucks and sandbags provided.""", users=["Sandbagger"])
-neg("f3kernersville", "https://f3kernersville.com/", """Great Q today @FloRida! Loved the playlist.""", users=["FloRida"])
+neg("f3kernersville", "https://f3kernersville.com/", """Great Q today @CaroLina! Loved the playlist.""", users=["CaroLina"])
 neg("f3kernersville", "https://f3kernersville.com/", """Reminder: Q sign-up sheet for March is in the pinned post.
 Q: you?
-AO: School Six
+AO: School Nine
 When: every weekday 0530""")
-neg("f3lowcountry", "https://f3lowcountry.com/", """PAX: who’s in for the ruck Saturday? Q: Sawed Off will lead. When: 0600""", users=["Sawed Off"])
+neg("f3lowcountry", "https://f3lowcountry.com/", """PAX: who’s in for the ruck Saturday? Q: Short Stack will lead. When: 0600""", users=["Short Stack"])
 neg("f3suncoast", "https://f3suncoast.com/", """First ever SLT meeting Tuesday (26th) at 6:30 at Cage Brewing
 When: 10/26/2021
 Where: Cage Brewing
@@ -874,7 +852,7 @@ neg("f3isotope", "https://f3isotope.com/", """Event Date
 
 Jan 13, 2023
 
-Preblast: speed work at the Candy Shop. Q: Cobra Kai""", users=["Cobra Kai"])
+Preblast: speed work at the Sweet Shoppe. Q: Karate Kid""", users=["Karate Kid"])
 neg("f3thibodaux", "https://f3thibodaux.com/", """Preblast: Driving Father Cardinal
 AO: The Peltch, 01-24-2026
 Q: America’s Finest
@@ -882,13 +860,13 @@ Bring a ruck""")
 neg("f3rva", "https://f3rva.org/2023/04/29/coupon-count-10-err-9/", """CSAUP May 6 at Currahee – see the pre-Blast
 Ruck 6am, Bootcamp 7am, Relay Run 8am
 Q: Gomer Pyle""", users=["Gomer Pyle"])
-neg("f3metro", "http://f3metro.com/", """The Charge needs a Q next Wednesday.
-AO: The Charge
+neg("f3metro", "http://f3metro.com/", """The Surge needs a Q next Wednesday.
+AO: The Surge
 When: 5/23 0530
 Q: ?""")
-neg("f3jax", "https://f3jax.com/author/bowzer/", """Poll for Saturday's Q at Anthill: 1. cinderblocks 2. pearls on a string 3. make it up
-Q: Bowser
-When: Saturday 0630""", users=["Bowser"])
+neg("f3jax", "https://f3jax.com/author/bowzer/", """Poll for Saturday's Q at Ant Farm: 1. cinderblocks 2. pearls on a string 3. make it up
+Q: Koopa
+When: Saturday 0630""", users=["Koopa"])
 neg("f3grandstrand", "http://f3grandstrand.myrtlebeacheventmaps.com/", """Elevation Monday tomorrow at the Crown Reef, numbers scarce - HC please!
 Q: Quaker
 AO: Elevation
@@ -907,10 +885,10 @@ Where: Olde Sycamore Golf Club""")
 neg("f3waxhaw", "https://f3waxhaw.com/2020/02/21/paybacks-a-actually-the-title-is-persistence/", """Announcement: F3 Waxhaw event this Saturday at the high school, I think… reach out to one of the Pax for more info.
 
 Prayers for Frack""", users=["Bottle Cap", "Frack"], note="the announcement line of a narrative-only Waxhaw post")
-neg("f3memphis", "https://f3memphis.com/", """The pre-blast had been updated: Oz is NOT on Q tomorrow.
-Q: Hitch
-AO: Old Forest
-When: 0530""", users=["Hitch", "Oz"])
+neg("f3memphis", "https://f3memphis.com/", """The pre-blast had been updated: Wiz is NOT on Q tomorrow.
+Q: Latch
+AO: Old Grove
+When: 0530""", users=["Latch", "Wiz"])
 neg("f3cleveland", "https://f3cleveland.com/f3maychallenge/", """2024 F3 May Challenge
 Teams of four PAX compete for supremacy.
 When: May 1-31
@@ -926,8 +904,8 @@ We signed up for the Adopt-A-Highway pick-up: 2 miles of US21. Vests and bags pr
 Halfpipe will be the main contact for this event.""", users=["Halfpipe"], note="announcement with a starred date line")
 neg("f3-meca", "https://f3-meca.com/", """Quarter Ruck IV preblast
 Date: 3.25.16
-Cadre: Free Pass, Calypso
-PAX: 33 max, bring 30#""", users=["Free Pass", "Calypso"])
+Cadre: Hall Pass, Reggae
+PAX: 33 max, bring 30#""", users=["Hall Pass", "Reggae"])
 neg("f3greensboro", "https://f3greensboro.com/", """Backblast writers needed! If you Q'd this week please post your BB.""")
 bb("f3omaha", "https://f3omaha.com/2022/02/07/golden-spike-2-4-22-dr-q-from-taps/", """Backblast!  Stadium Steps
 Date: 04/22/2022
