@@ -725,6 +725,8 @@ def _match_ao_text(value: str, lk: _Lookup) -> str | None:
     for sep in (" - ", " – ", " @ ", "/", ",", " at "):
         if sep in v:
             cands.extend(v.split(sep))
+    if " @" in v:  # "The Bear @F3Campwillis (Jones MS)": the AO's handle after its name
+        cands.append(_PAREN_RE.sub(" ", v).split(" @", 1)[0])
     for c in cands:
         key = _norm_ao(c.strip(_MARKUP + "#.!"))
         if key:
@@ -1189,6 +1191,8 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         _ao_name_line(text, matches[0].start(), f, acc.lk)
     if f.ao_id is None and f.ao_line_id is None and "ao" in low[:200]:
         _ao_in_title(text, f, acc.lk)
+    if f.ao_id is None and f.ao_line_id is None and "what" in low:
+        _ao_what_line(text, low, f, acc.lk)
     if f.date_value is None and f.ao_date is None:
         _head_date(text, low, starts if starts is not None else {x.start() for x in matches}, f)
     return f
@@ -1334,6 +1338,18 @@ def _ao_in_title(text: str, f: _Fields, lk: _Lookup) -> None:
             if cid:
                 f.ao_line_id = cid
                 return
+
+
+_WHAT_LINE_RE = re.compile(r"^[ \t*_~•·\-]*what[ \t]*:[ \t]*(\S[^\n]*)", re.M)
+
+
+def _ao_what_line(text: str, low: str, f: _Fields, lk: _Lookup) -> None:
+    """No AO found: a 'What:' line naming a known AO ('What: The Bear @F3Campwillis (Jones MS)') is the AO."""
+    for m in _WHAT_LINE_RE.finditer(low):
+        cid = parse_ao_text(text[m.start(1) : m.end(1)], lk)
+        if cid:
+            f.ao_line_id = cid
+            return
 
 
 def parse_head(text: str, low: str, f: _Fields) -> None:

@@ -23,3 +23,50 @@ Weather: Irrelevant…
 Why: Because “it’s too far” is not an excuse on the North End anymore.
 What: 45 minutes of a little of everything. Bring gloves.""", channel="ao-general", posted="2018-11-04",
     note="pre-blast with Who / When / Where labels")
+
+bb("f3columbus", "https://f3columbus.com/page/38/#columbus-day-10-9-back-blast", """Veterans Day 11.11 Back-Blast
+
+
+What: The Badger @F3Fortgray (Lincoln Middle School)
+
+When: Monday (Veterans Day) 11.11.19 0530-0615
+
+QIC: Woody Hayes
+
+PAX: Buckeye Nut, Prudence, Hack Saw, 7-11, Roller Chain, Tycoon, Dovetail, Ohhh
+
+Flag planted at 0530 sharp, a mosey down Arlington to the five-way and back.""",
+   q="Woody Hayes", date="2019-11-11", ao="ao-the-badger", channel="backblasts",
+   pax=["Buckeye Nut", "Prudence", "Hack Saw", "7-11", "Roller Chain", "Tycoon", "Dovetail", "Ohhh"],
+   note="'What:' names the AO with its @handle and the school in parens; 'When:' holds weekday, holiday, "
+        "a dotted date with a two-digit year and the time; a name '7-11'")
+
+bb("f3columbus", "https://f3columbus.com/page/38/#back-blast-10-07-2017-this-and-that", """Back-Blast 11.16.2019: Odds and Ends
+
+Where: The Playhouse (aka Whetstone Park)
+When: 0700-0800
+
+QIC: Parachute
+
+PAX: Lion, Bo, Jamie Farr, Minnow, Nickel, 7-11, Rip-Tide, Sharapova, Van-Halen (Respect), Sloppy Joe (Dayton), Tycoon
+
+Saturday, so an hour: a run through the park with stops for coupons.""",
+   q="Parachute", date="2019-11-16", ao="ao-the-playhouse", channel="backblasts", flag="missing",
+   pax=["Lion", "Bo", "Jamie Farr", "Minnow", "Nickel", "7-11", "Rip-Tide", "Sharapova", "Van-Halen", "Tycoon"],
+   un=["Sloppy Joe"],
+   note="'When:' holds only the time (date only in the title); '(aka ...)' after the AO; a visitor marked (City)")
+
+neg("f3columbus", "https://f3columbus.com/page/38/#columbus-day-10-9-pre-blast", """Veterans Day 11.11 : Pre-Blast
+
+They stood the watch so we could sleep; the least we owe is an hour in the gloom.
+
+Who: every able man of the PAX
+
+Where: Fort Gray (Lincoln Middle School)
+
+What: a march through the gloom for those who served!
+
+weather: irrelevant, dress for it!
+
+QIC: Woody Hayes""", channel="ao-general", posted="2019-11-10", users=["Woody Hayes"],
+    note="pre-blast with Who / Where / What / QIC")

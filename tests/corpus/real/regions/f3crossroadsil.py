@@ -71,3 +71,27 @@ Coupons to the top of the hill, three groups, Indian run to the bridge.""",
    pax=["Tim Taylor", "Heel Spur", "Pork Butt", "Dilly Bar", "Banjo Bill", "Shooter Mcgee", "Fixer Upper", "Skipper",
         "Twister", "Ghost", "Verne"], count=15,
    note="title line ending in '.'; Number of Pax (15) is more than the 12 men named: the number written counts")
+
+bb("f3crossroadsil", "https://f3crossroadsil.info/backblasts/sierra-leone-black-diamond/", """Sri Lanka “Blue Sapphire”
+
+AO: The Arena
+
+When: 04/06/2021
+
+
+Number of Pax: 9
+
+Pax Names: Call Me Maybe, Tim Taylor, Pork Butt, Mirror Ball, Bedrock, Banjo Bill, Second Shift, Shooter Mcgee, Ghost,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Tim Taylor
+
+The BackBlast:
+
+Conditions: 45 and breezy. Coupons in the truck bed, tabata under the amphitheater.""",
+   q="Tim Taylor", date="2021-04-06", ao="ao-the-arena",
+   pax=["Call Me Maybe", "Pork Butt", "Mirror Ball", "Bedrock", "Banjo Bill", "Second Shift", "Shooter Mcgee",
+        "Ghost"], count=9, note="title in curly quotes; a Conditions: line after The BackBlast:")
