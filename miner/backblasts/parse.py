@@ -150,6 +150,7 @@ _SPLIT_RE = re.compile(r"[,;|+/&\n]|\s+(?:[Aa][Nn][Dd]|[-–—])\s+|\s+(?=@)|\b
 _ALPHA_RE = re.compile(r"[^\W\d_]")
 _LEAD_NUM_RE = re.compile(  # "8 - A, B", "(8): A", "8 <@U..>"; not "4-Square" (a hyphenated name)
     r"^\(?\s*(\d{1,3})\s*\)?\s*(?::\s*|[\-–—](?=[\s<@]|$)\s*|(?<=\s)[\-–—]\s*|(?=<@)|$)")
+_LEAD_PHRASE_RE = re.compile(r"^\(\s*(\d{1,3})\s*\)[^,:!\n<]{0,40}[!:]\s*")  # "(27) strong w/(5) FNG's!  Ace, .."
 _LEAD_NUM_WORD_RE = re.compile(r"^(\d{1,3})\s+(?=\D)")
 _INT_RE = re.compile(r"\d+")
 _NUM_WORDS = {w: i for i, w in enumerate(
@@ -917,7 +918,7 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
     if v[:1] == "[" and v[-1:] == "]":  # the whole list in brackets: "[A, B, C (QIC)]"
         v = v[1:-1]
     if v[:1].isdigit() or v[:1] == "(":
-        m = _LEAD_NUM_RE.match(v)
+        m = _LEAD_NUM_RE.match(v) or _LEAD_PHRASE_RE.match(v)
         if m:
             if acc.paren_count is None:
                 acc.paren_count = int(m.group(1))
@@ -1005,7 +1006,7 @@ def _name_pairs(v: str, lk: _Lookup) -> str:
 
 
 _Q_MARK_RE = re.compile(r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?", re.I)
-_FNG_MARK_RE = re.compile(r"\(\s*fng\b[^)]*\)|^\s*fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
+_FNG_MARK_RE = re.compile(r"\(\s*fng\b[^)]*\)|^\s*(?:\d{1,2}\s+)?fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
 _ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
 
 
@@ -1702,6 +1703,8 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
                 (f.has_q_label and f.has_pax_label and (named or acc.count is not None))
                 or (f.has_pax_label and len(acc.pax) >= 2 and f.labels >= 2)
                 or (slackblast and f.labels > 0)
+                or (f.has_pax_label and acc.paren_count is not None and len(acc.pax) >= 3
+                    and acc.paren_count == acc.named_count(acc.people()))  # "PAX: (12) ...": 12 names, a roll call
             )
         if not intended:
             return _not_backblast(msg, text)

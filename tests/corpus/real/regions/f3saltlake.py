@@ -107,3 +107,23 @@ The BackBlast:
 Election day at Jetway. (One man isn't in the drop-down yet, will fix.)""",
    q="KneeCap", date="2020-11-03", ao="ao-jetway", pax=["Yeti", "Grease Trap"], count=4,
    note="one man missing from the names (not in the site's drop-down): counted by the number written")
+
+U = "https://f3saltlake.com/backblasts/gun-runner/"
+bb("f3saltlake", U, """When: 01/18/2023
+
+
+Number of Pax: 2
+
+Pax Names: Warp Drive, Grease Trap,
+
+Number of FNGS: 0
+
+FNG Names:
+
+QIC: Warp Drive
+
+The BackBlast:
+
+Fresh snow and only two of us, so we brought coupons. Curls, merkins, a quarter-mile loop, four times.""",
+   q="Warp Drive", date="2023-01-18", ao="ao-jetway", pax=["Grease Trap"],
+   note="no AO line (the channel); another QIC; two men")

@@ -67,3 +67,18 @@ The BackBlast:
 The Q arrived hangry and the Pax piled on. Circle of pain, then ladders between the lights.""",
    q="Wildcard", date="2020-10-26", ao="ao-cotton-patch",
    pax=["Cannoli", "Gopher", "Lug Nut", "Maverick", "Pinky", "Pudding"], note="QIC also in Pax Names; AO with weekday suffix")
+
+U = "https://f3suncoast.com/buckeye-beatdown/"
+bb("f3suncoast", U, """Badger Beatdown
+
+Weather: 28 degrees and snowing. Oh wait, this isn’t Wisconsin!  It’s actually 70 and sticky here in paradise.
+
+
+PAX: (12) strong w/(2) FNG’s!  Anchor, Bobcat (FNG), Bongo, Big Mac, Chisel, Clutch, Dingo (FNG), Hercules, Mongoose (DR visitor from Tampa), Sir Lance, Tugboat, Wolverine.
+
+The anthem on a speaker at 5:10 got us going. The QIC had a costume change to a Badgers shirt.""",
+   q=None, status="problem", date="2019-11-23", ao="ao-the-pier", poster="Clutch", flag="missing",
+   pax=["Anchor", "Bongo", "Big Mac", "Chisel", "Clutch", "Hercules", "Sir Lance", "Tugboat", "Wolverine"],
+   un=["Bobcat", "Dingo", "Mongoose"], fng=2, count=12,
+   note="no labels but PAX: '(12) strong w/(2) FNG’s!' then the 12 names: an attendance list; the QIC is one of "
+        "them but never named: a problem")

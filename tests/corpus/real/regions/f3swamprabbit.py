@@ -66,3 +66,16 @@ Workout Date\t4/11/2015
 Over 500 pax from around the country descended on the course: 6 miles, 30 obstacles, mud. F3 teams took 14 of the
 top 20 spots. Results in the thread.""", channel="backblasts", posted="2015-04-13",
     note="a race recap in the backblast template: no Q, the PAX line names the nation")
+
+U = "http://f3swamprabbit.com/backblast/race-day-beatdown-at-thestation/"
+bb("f3swamprabbit", U, """Race day beatdown at the Depot
+
+  • Workout Date - 10/24/2015
+  • Q In Charge - Podcast
+  • The PAX - Zigzag, Wiley, Brrr, Toupee, Deacon, Yoyo, Ooh La La, Silly Putty, GPS, 1 FNG Peach Pit
+  • AO -
+
+Fresh out of Q school, YHC led the PAX (11 w/ 1 FNG) around the circle track and the figure 8.""",
+   q="Podcast", date="2015-10-24", ao="ao-the-depot",
+   pax=["Zigzag", "Wiley", "Brrr", "Toupee", "Deacon", "Yoyo", "Ooh La La", "Silly Putty", "GPS"], un=["Peach Pit"],
+   fng=1, note="'1 FNG Name' in the PAX list")

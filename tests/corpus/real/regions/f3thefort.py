@@ -24,3 +24,16 @@ If you know a child who would love a ride, DM Top Gun and let him know. If you w
 Up to 6 chairs this year. Register, find a Track Commander to push, and let's get after it!
 
 TClap |""", users=["Top Gun"], note="race announcement, names a contact, no labels")
+
+neg("f3thefort", "https://f3thefort.com/category/csaup", """Slow and Steady 2026
+
+Preblast: Slow And Steady
+Date: 2026-06-13
+Time: 08:00
+Q: @Halfpipe
+
+
+30# Ruck
+A relay CSAUP, ruckers and runners alternating laps on the track; teams of 2 or 4. No team? Show up and you'll be
+put on one. Register at the link.""", channel="ao-general", posted="2026-05-20", users=["Halfpipe"],
+    note="slackblast preblast under a title line")

@@ -55,3 +55,13 @@ What had happened was: dropped in at the new trail head and climbed Lenny twice.
    q="Sprocket", date="2023-03-08", ao="ao-bike", flag="missing",
    pax=["Crossing Guard", "Tatters", "Rock Garden", "Kielbasa", "Sassafras", "Osprey", "Chain Ring", "Brake Pad",
         "Apricot", "Relish"], note="the Q last in the PAX list")
+
+U = "https://f3waxhaw.com/_bike-hotter-than-a-mud-duck"
+bb("f3waxhaw", U, """AO: _bike
+Q: Sprocket
+PAX: Cal Naughton – Brian Ross, Brake Pad, Jericho, Chain Ring, Neon, Lineman, Apricot, Tatters, Sprocket, Thumb Drive
+FNGs: None
+What had happened was: the declines rolled in once it hit 99 degrees :laughing:. Chain Ring kissed a tree after a jump and rode on.""",
+   q="Sprocket", date="2023-07-27", ao="ao-bike", flag="missing",
+   pax=["Cal Naughton", "Brake Pad", "Jericho", "Chain Ring", "Neon", "Lineman", "Apricot", "Tatters", "Thumb Drive"],
+   note="'F3 name – real name' first in the list; an :emoji: in the text")
