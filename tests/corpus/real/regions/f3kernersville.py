@@ -27,6 +27,23 @@ PAX:  Gilmore Jr, Tardis, Spicy, Fortune, Lucky Penny, Deliverance Jr, Tenderfoo
         "Flounder Jr", "Mall Rat"],
    note="an unnamed 'FNG' in the list is one more man (20 plus the VQ = 21); '& Name (QIC)' ends the list")
 
+
+U = "https://f3kernersville.com/2020/02/17/fbf-backblast-celebrating-love/"
+bb("f3kernersville", U, """FBF Backblast – Celebrating Friendship
+
+Nineteen PAX gathered on Galentine's Day in the gloom to work on the love handles. After a short mosey and disclaimer and having no FNG’s, we circled up in the cul-de-sac to warm up.
+
+Warm-o-Rama: Frankensteins x 15 (IC), Chinooks x 10 (IC), Moroccan Night Clubs x 20 (IC)
+
+The PAX (some of whom should sign up to Q): Cobol, Flounder Jr, Red Hen, Crank Shaft, Kramer, Ledger, Pool Noodle, Change Up, Happy G, Elmer, Ponzi, Elle, Dr. Doom, Mudbug, Boxed Wine, Sufferance, Provost, Gremlin, Einstein
+
+It is always an honor and a privilege gentlemen. Thanks for letting me lead!""",
+   q=None, status="problem", date="2024-02-16", ao="ao-school-nine", flag="missing",
+   pax=["Cobol", "Flounder Jr", "Red Hen", "Crank Shaft", "Kramer", "Ledger", "Pool Noodle", "Change Up", "Happy G",
+        "Elmer", "Ponzi", "Elle", "Dr. Doom", "Mudbug", "Boxed Wine", "Sufferance", "Provost", "Gremlin", "Einstein"],
+   note="'FBF Backblast – title'; the PAX label with a note in parens, at the end of the post; the writer thanks "
+        "the PAX for letting him lead but never names himself: no Q, a problem")
+
 neg("f3kernersville", "https://f3kernersville.com/2018/10/19/pre-blast-pain-in-the-park-barkleys-revenge/",
     """Pre-blast, Pain in the Park, Barkley’s Revenge
 
