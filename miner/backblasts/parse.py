@@ -508,7 +508,7 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
     name = raw.strip(_NAME_STRIP + "–—")  # "@A – B": a dash left before B by the mention
     if name[-1:] == ")" and "(" not in name:  # "Litter Box)." closing a parenthesis opened before the list
         name = name.rstrip(")").strip(_NAME_STRIP + "–—")
-    if not name or not _ALPHA_RE.search(name):
+    if not name or (not _ALPHA_RE.search(name) and name.lower() not in lk.name_to_uid):  # "7-11" may be a user
         return ()
     if name[0].isdigit() and name.lower() not in lk.name_to_uid:
         uid = _name_and_real(_norm_name(name), lk) if " " in name else None  # "10k John Martin"

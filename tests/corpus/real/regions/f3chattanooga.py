@@ -58,3 +58,31 @@ neg("f3chattanooga", "https://www.f3chattanooga.com/2021/04/07/day-after-easter-
 Creek cleanup this coming Saturday at Riverside with a 7am beatdown scheduled and 8am-11am cleanup. Gloves provided day of.""",
     channel="ao-general", posted="2021-05-03", users=["Tuba"],
     note="announcements block posted on its own: a beatdown time, no Q or PAX")
+
+bb("f3chattanooga", "https://www.f3chattanooga.com/2017/07/04/bottle-rocket-beatdown/", """– Where: Possum Hollow, Chattanooga, TN
+– When: 07/04/2018
+– QIC: Haggis, Volts, Gamma, Steamroller
+– The PAX: Night Owl, Fumble (RESPECT), Drizzle, Mr. Fixit, Gourd, Sheriff, Dingo (Wombat), Landslide, Kazoo, Scorch, Glitter, Strudel
+Today 16 PAX stormed the fields with fireworks still popping across the river. Four Qs passed the torch.
+CONDITIONS: 78 Degrees F, steady rain, soupy""",
+   q="Haggis", coq=["Volts", "Gamma", "Steamroller"], date="2018-07-04", ao="ao-possum-hollow", channel="backblasts",
+   pax=["Night Owl", "Fumble", "Drizzle", "Mr. Fixit", "Gourd", "Sheriff", "Dingo", "Landslide", "Kazoo", "Scorch",
+        "Glitter", "Strudel"],
+   note="the 2017 layout: '– Where / – When / – QIC / – The PAX' dash bullets; four QICs; the AO with city and "
+        "state; '(Wombat)' an old name in parens after a man's name")
+
+bb("f3chattanooga", "https://www.f3chattanooga.com/tag/parliament/#a-flair-for-bricks-part-5", """A Knack for Pavers Part 3
+
+QIC: 12-Gauge
+
+Date: 5/2/2023
+
+PAX: Lasso, TrashedEm, Orca, Jolt, Belly Flop, Bison, Chewy, Blanket, Caffeine, Jane Doe
+
+AO: Senate
+
+
+Two pavers each, a cage match around the tennis courts.""",
+   q="12-Gauge", date="2023-05-02", posted="2023-05-03", ao="ao-senate",
+   pax=["Lasso", "TrashedEm", "Orca", "Jolt", "Belly Flop", "Bison", "Chewy", "Blanket", "Caffeine", "Jane Doe"],
+   note="single-digit month date 5/2/2023; the Q's name starts with digits")
