@@ -159,7 +159,9 @@ def test_edit_delete_reaction_and_thread_reply(live):
     bcast = ws.reply(FORGE, parent, text="great one", user=PAX[5], broadcast=True)
     wait_for(lambda: len(live.beatdowns()) == 2, what="the reply's beatdown")
     # the broadcast is its own event and may land after the reply's beatdown
-    threaded = lambda: live.q("SELECT thread_ts FROM messages WHERE ts IN (:a, :b) ORDER BY ts", a=reply, b=bcast)
+    def threaded():
+        return live.q("SELECT thread_ts FROM messages WHERE ts IN (:a, :b) ORDER BY ts", a=reply, b=bcast)
+
     wait_for(lambda: len(threaded()) == 2, what="the broadcast reply")
     assert threaded() == [(parent,), (parent,)]
     # deleting the first backblast takes its beatdown and attendance away
