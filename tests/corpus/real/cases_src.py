@@ -715,6 +715,7 @@ The Thang:
         "Pizza Dough"],
    note="title twice, opening with the date; empty 'Workout Date:'; unlabelled PAX list, (QIC) names the Q, "
         "(AOQ) is the site Q")
+# F3 Swamp Rabbit: its own bullet layout (Workout Date - / Q In Charge - / The PAX - / AO -); more in regions/f3swamprabbit.py
 bb("f3swamprabbit", "http://f3swamprabbit.com/backblast/what-happens-when-half-your-pax-q/", """What happens when three of six Q?
 
   • Workout Date - 01/10/2015
