@@ -73,11 +73,11 @@ Date: 12/7/2020
 
 PAX: Bandit, Seashell, Ooh La La, Bandstand, Surf Wax, Wrecker, Toe Jam, Slim Jim, Bernard, Uncle Buck, M.I.T., AIM, Fitch
 
-AO: Hacksaw
+AO: Jigsaw
 
 
 A bit nippy out. Curls, rows and presses with coupons.""",
-   q="Nightlight", date="2020-12-07", ao="ao-hacksaw", channel="backblasts",
+   q="Nightlight", date="2020-12-07", ao="ao-jigsaw", channel="backblasts",
    pax=["Bandit", "Seashell", "Ooh La La", "Bandstand", "Surf Wax", "Wrecker", "Toe Jam", "Slim Jim", "Bernard",
         "Uncle Buck", "M.I.T.", "AIM", "Fitch"], note="double space after QIC:, AO from text, posted in another channel")
 bb("f3chattanooga", "https://www.f3chattanooga.com/category/backblasts/page/87/", """A Grateful Co-Q Anniversary
@@ -86,30 +86,30 @@ QIC: Co-Q (Rusty Nail & Skillet)
 
 Date: 11/28/2019
 
-PAX:  Lady Bug, Nomad, FNG-Peepshow, Teddy Bear, Sunspot, Pink Lemonade, Hurricane, Training Day, Whistler, Taco, Lanyard, FNG-Novocaine, Groundhog, Early Riser, Rusty Nail, Skillet
+PAX:  Lady Bug, Nomad, FNG-Peepshow, Teddy Bear, Sunspot, Pink Lemonade, Hurricane, Training Day, Whistler, Taco, Carabiner, FNG-Novocaine, Groundhog, Early Riser, Rusty Nail, Skillet
 
-AO: Hill City
+AO: Hill Town
 
 
 Thankfully not raining.""",
-   q="Rusty Nail", coq=["Skillet"], date="2019-11-28", ao="ao-hill-city",
+   q="Rusty Nail", coq=["Skillet"], date="2019-11-28", ao="ao-hill-town",
    pax=["Lady Bug", "Nomad", "Teddy Bear", "Sunspot", "Pink Lemonade", "Hurricane", "Training Day", "Whistler",
-        "Taco", "Lanyard", "Groundhog", "Early Riser"], un=["Peepshow", "Novocaine"], fng=2,
+        "Taco", "Carabiner", "Groundhog", "Early Riser"], un=["Peepshow", "Novocaine"], fng=2,
    note="QIC: Co-Q (A & B); FNG-Name markers counted")
-bb("f3chattanooga", "https://f3chattanooga.com/category/backblasts/page/50", """Remembering at the Shot House
+bb("f3chattanooga", "https://f3chattanooga.com/category/backblasts/page/50", """Remembering at the Shot Glass
 
 QIC:  Dundalk
 
 Date: 09/11/2020
 
-PAX: Milk Dud, Holmes, Hatchet, Floyd, Big Al, Treadmill, Roomba, Tasty Cake
+PAX: Milk Dud, Holmes, Hatchet, Floyd, Big Ed, Treadmill, Dyson, Tasty Cake
 
-AO: Shot House
+AO: Shot Glass
 
 
 72 degrees, 81% humidity. Four rounds and a lap.""",
-   q="Dundalk", date="2020-09-11", ao="ao-shot-house",
-   pax=["Milk Dud", "Holmes", "Hatchet", "Floyd", "Big Al", "Treadmill", "Roomba", "Tasty Cake"])
+   q="Dundalk", date="2020-09-11", ao="ao-shot-glass",
+   pax=["Milk Dud", "Holmes", "Hatchet", "Floyd", "Big Ed", "Treadmill", "Dyson", "Tasty Cake"])
 bb("f3chattanooga", "https://www.f3chattanooga.com/category/backblasts/page/87/#53rd-aniversary-of-the-25th-aniversary-of-perl-harbor",
    """Dec the Halls
 
@@ -117,14 +117,14 @@ QIC:  9-Iron
 
 Date: 12/07/2019
 
-PAX: Deep Fry, El Jefe, Mrs Butterworth, Clothespin, Sunroof, Sandwedge, Shotgun, Pork Rind
+PAX: Deep Fry, El Jefe, Mrs Butterworth, Paperclip, Sunroof, Sandwedge, Shotgun, Pork Rind
 
-AO: The Battery
+AO: The Armory
 
 
 Tastes great, less filling.""",
-   q="9-Iron", date="2019-12-07", ao="ao-the-battery",
-   pax=["Deep Fry", "El Jefe", "Mrs Butterworth", "Clothespin", "Sunroof", "Sandwedge", "Shotgun", "Pork Rind"],
+   q="9-Iron", date="2019-12-07", ao="ao-the-armory",
+   pax=["Deep Fry", "El Jefe", "Mrs Butterworth", "Paperclip", "Sunroof", "Sandwedge", "Shotgun", "Pork Rind"],
    note="Q name starts with a digit")
 
 # ------------------------------------------------------------------ F3 Grand Rapids (AO / Workout Date / QIC / PAX / Pre-Blast)
@@ -286,10 +286,10 @@ When: 10/29/16
 
 QIC: Crackle
 
-PAX (): Moonpie, Busey (RESPECT), Crackle
+PAX (): Moonpie, Nolte (RESPECT), Crackle
 
 Four corners on the pitch.""",
-   q="Crackle", date="2016-10-29", ao="ao-the-norseman", pax=["Moonpie", "Busey"], note="(RESPECT) marker; AO from channel")
+   q="Crackle", date="2016-10-29", ao="ao-the-norseman", pax=["Moonpie", "Nolte"], note="(RESPECT) marker; AO from channel")
 
 # ------------------------------------------------------------------ F3 Wheaton (QIC: + NOR: / CoR-NoR-Cot with @names)
 U = "https://f3wheaton.com/2021/07/16/backblast-thursday-7-15-21-sagas-birthday-beatdown-ao-mastodon/"
@@ -336,11 +336,11 @@ bb("f3columbus", U, """Foundation of a Man : Back-Blast
 
 QIC: Bo Diddley
 
-PAX: Ball Bearing, Crossgrain, Bootleg (Respect), Brain (hate), Mariah, Mogul, Rash, Dimes, FNG(Peaches), Grovetucky, and Hack!
+PAX: Roller Skate, Mortise, Bootleg (Respect), Brain (hate), Mariah, Magnate, Rash, Dimes, FNG(Peaches), Orchardville, and Hack!
 
 Tire flips and water jugs.""",
-   q="Bo Diddley", date="2022-08-08", ao="ao-camp-willis", flag="missing",
-   pax=["Ball Bearing", "Crossgrain", "Bootleg", "Brain", "Mariah", "Mogul", "Rash", "Dimes", "Grovetucky", "Hack"],
+   q="Bo Diddley", date="2022-08-08", ao="ao-camp-wilder", flag="missing",
+   pax=["Roller Skate", "Mortise", "Bootleg", "Brain", "Mariah", "Magnate", "Rash", "Dimes", "Orchardville", "Hack"],
    un=["Peaches"], fng=1, note="FNG(Name); (hate); 'and Hack!'")
 
 # ------------------------------------------------------------------ F3 Hampton Roads (web form)
@@ -399,14 +399,14 @@ bb("f3hamptonroads", "https://f3hamptonroads.com/the-night-we-saw-them-all/", ""
 
 # ------------------------------------------------------------------ F3 Chicago (web form, no QIC line)
 U = "https://f3chicago.com/backblasts/time-hacked/"
-bb("f3chicago", U, """AO: Wreck Center
+bb("f3chicago", U, """AO: Rec Yard
 
 When: 03/20/2021
 
 
 Number of Pax: 7
 
-Pax Names: Alliance, Cutter, Footloose, Giuliani, Hot Lips, Kodak, RA,
+Pax Names: Treaty, Chisel, Loose Cannon, Alderman, Chapstick, Flashbulb, TA,
 
 Number of FNGS: 0
 
@@ -416,29 +416,30 @@ FNG Names:
 The BackBlast:
 
 Rucks, sandbags and two logs.""",
-   q=None, date="2021-03-20", ao="ao-wreck-center", status="problem",
-   pax=["Alliance", "Cutter", "Footloose", "Giuliani", "Hot Lips", "Kodak", "RA"], count=7,
+   q=None, date="2021-03-20", ao="ao-rec-yard", status="problem",
+   pax=["Treaty", "Chisel", "Loose Cannon", "Alderman", "Chapstick", "Flashbulb", "TA"], count=7,
    note="web form without a QIC line: recorded as a problem (no Q)")
-bb("f3chicago", U, """AO: Wreck Center
+bb("f3chicago", "https://f3chicago.com/backblasts/ode-to-2020/", """AO: Old Town
 
-When: 04/03/2021
+When: 01/05/2022
 
 
-Number of Pax: 4
+Number of Pax: 12
 
-Pax Names: Cutter, Kodak, Footloose,
+Pax Names: Mustang, Slicer, Drizzle, Two-Step, Hot Sauce, Fuji, My Pal,
 
 Number of FNGS: 0
 
 FNG Names:
 
-QIC: Kodak
+QIC: Lucy
 
 The BackBlast:
 
-Time hacks missed, burpees paid.""",
-   q="Kodak", date="2021-04-03", ao="ao-wreck-center", pax=["Cutter", "Footloose"], un=[], count=4,
-   note="count says 4, three distinct named")
+Four more rolled in late and never made the list. Coupons on the garage ramps, 14 reps each.""",
+   q="Lucy", date="2022-01-05", ao="ao-old-town",
+   pax=["Mustang", "Slicer", "Drizzle", "Two-Step", "Hot Sauce", "Fuji", "My Pal"], count=12,
+   note="QIC not in Pax Names; Number of Pax (12) counts men the list leaves out")
 
 # ------------------------------------------------------------------ F3 Indianapolis (Backblast: / Date 1-5-22 / Pax @names / FNGs / Q / Total)
 U = "https://f3indianapolis.com/2022/01/05/through-the-tunnel-and-down-the-tracks/"
@@ -779,9 +780,9 @@ Wed 5/8 – Manhattan Park – Q: Toto
 Fri 5/10 – Hospital Hill – Q: open
 Reply in thread to grab one!""", users=["Toto"])
 neg("f3chattanooga", "https://f3chattanooga.com/", """This week at F3 Chattanooga:
-Monday - AO: Hill City - 0530 - Q: Skillet
-Wednesday - AO: The Battery - 0530 - Q: Nomad
-Saturday - AO: Shot House - 0700 - Q: Taco
+Monday - AO: Hill Town - 0530 - Q: Skillet
+Wednesday - AO: The Armory - 0530 - Q: Nomad
+Saturday - AO: Shot Glass - 0700 - Q: Taco
 PAX: bring a coupon Saturday""", users=["Skillet", "Nomad", "Taco"])
 neg("f3houston", "https://f3houston.com/", """Preblast: Holiday Heroes at The Hogg
   • When: 12/23/2019
@@ -818,10 +819,10 @@ neg("f3wheaton", "https://f3wheaton.com/", """Preblast: Thursday 7.22.21 AO Mast
 QIC: Beaker
 Bring a balloon. HC below.""", users=["Beaker"])
 neg("f3columbus", "https://f3columbus.com/", """Q schedule for August is up!
-8/1 Camp Willis - Q: Bo Diddley
-8/3 The Bear - Q: Mogul
-8/5 Camp Willis - Q: open
-PAX: grab an open slot""", users=["Bo Diddley", "Mogul"])
+8/1 Camp Wilder - Q: Bo Diddley
+8/3 The Grizzly - Q: Magnate
+8/5 Camp Wilder - Q: open
+PAX: grab an open slot""", users=["Bo Diddley", "Magnate"])
 neg("f3newbern", "https://f3newbern.com/", """Ruck It this Saturday!
 When: 0530
 Where: Union Point Park
