@@ -5,6 +5,11 @@
     OUT/regions/<slug>/pax/<user_id>.html   one PAX
     OUT/regions/<slug>/heard-YYYY-MM.csv|json   the month's most-reacted messages
 
+In `paxminer daily` each region's pages are written by its own `site` step as soon as its night's
+work is done (while other regions still wait on Slack's pace), into the run's parts folder beside
+OUT (build_region_part); the build after the run moves them in, builds any region that has none
+(skipped, failed, not run tonight) and writes the nationwide page, then swaps the site in.
+
 Opened from disk with no network: the CSS, the script (table sorting and filtering) and the SVG
 charts are inline, and every link is relative. Pages are rendered by Jinja2 with autoescaping on,
 so whatever members wrote (names, messages, replies) is text, never markup. A last filter on every
@@ -21,7 +26,9 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from datetime import date
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -41,6 +48,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w.])"
                    r"|(?<![\w.])\+?\d{10,12}(?![\w.])")
 INDEX = "index.json"  # the nationwide page's rows, for builds of some regions only
+PARTS_STALE_S = 2 * 86400  # parts folders of runs that died are removed after this long
+RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 HEARD_FIELDS = ["rank", "day", "channel", "name", "reactions", "reactors", "text", "link"]
 
 
@@ -59,7 +68,9 @@ def _finalize(value):
     return "" if value is None else value
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The templates (compiled once per process: a nightly run renders every region with them)."""
     env = Environment(loader=PackageLoader("dashboard", "templates"), autoescape=select_autoescape(default=True),
                       finalize=_finalize, trim_blocks=True, lstrip_blocks=True)
     static = files("dashboard") / "static"
@@ -78,29 +89,98 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")[:64] or "region"
 
 
+def parts_folder(out: str | Path, run_id: str) -> Path:
+    """Where a nightly run's regions put their pages before the build after the run takes them."""
+    if not RUN_ID.match(str(run_id)):
+        raise ValueError(f"not a run id: {run_id!r}")
+    out = Path(out)
+    return out.with_name(f".{out.name}-parts-{run_id}")
+
+
+def build_region_part(app: App, region: Region, out: str | Path, run_id: str, today: date | None = None) -> dict:
+    """One region's pages and its nationwide row, into the run's parts folder (the region's `site`
+    step in `paxminer daily`); build_site(parts=...) moves them into the site after the run."""
+    parts = parts_folder(out, run_id)
+    key = slug(region.region)
+    folder = parts / "regions" / key
+    done = parts / "rows" / f"{key}.json"
+    done.unlink(missing_ok=True)  # a step run again (the database went away) starts over
+    if folder.exists():
+        shutil.rmtree(folder)
+    data = RegionData(app, region, today or local_today(region.timezone))
+    row = nation_row(data, None)
+    pages = write_region(environment(), data, folder, utcnow())
+    done.parent.mkdir(parents=True, exist_ok=True)
+    tmp = done.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"row": row, "pages": pages}, default=str), encoding="utf-8")
+    tmp.replace(done)  # the row is written last: a region with a row has all its pages
+    return {"pages": pages}
+
+
+def take_part(parts: Path | None, region: Region, into: Path) -> tuple[dict, int] | None:
+    """A region's pages built during the run, moved to `into`: (its nationwide row, pages); None if none."""
+    if parts is None:
+        return None
+    key = slug(region.region)
+    done, folder = parts / "rows" / f"{key}.json", parts / "regions" / key
+    try:
+        part = json.loads(done.read_text(encoding="utf-8"))
+        row, pages = part["row"], int(part["pages"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if row.get("region") != region.region or not folder.is_dir():
+        return None
+    into.parent.mkdir(parents=True, exist_ok=True)
+    folder.rename(into)
+    return row, pages
+
+
+def remove_stale_parts(out: Path) -> None:
+    """Parts folders left by runs that died before their build."""
+    now = time.time()
+    for p in out.parent.glob(f".{out.name}-parts-*"):
+        try:
+            if now - p.stat().st_mtime > PARTS_STALE_S:
+                shutil.rmtree(p, ignore_errors=True)
+        except OSError:
+            pass
+
+
 def page_name(user_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", user_id) + ".html"
 
 
 # -- the build -------------------------------------------------------------------------------------------
-def build_site(app: App, out: str | Path, regions: list[str] | None = None, today: date | None = None) -> dict:
+def build_site(app: App, out: str | Path, regions: list[str] | None = None, today: date | None = None,
+               parts: str | Path | None = None) -> dict:
     """Write the site for these regions (default: every active region) into `out`; returns counts.
 
     The site is written to a new folder beside `out` and swapped in when complete, so a web server
     never serves half a site. Building only some regions keeps the other regions' pages and their
-    rows on the nationwide page from the last build (index.json holds those rows).
+    rows on the nationwide page from the last build (index.json holds those rows). `parts`: a
+    nightly run's parts folder (parts_folder): the regions found there are taken as built
+    ("prebuilt" in the counts), the others are built now; the folder is removed.
     """
     out = Path(out)
+    parts = Path(parts) if parts is not None else None
     chosen = select(app, regions)
     env = environment()
     built = utcnow()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    counts = {"regions": 0, "pages": 0, "failed": 0, "errors": []}
+    counts = {"regions": 0, "pages": 0, "prebuilt": 0, "failed": 0, "errors": []}
     runs = last_runs(app)
     rows = []
     try:
         for region in chosen:
+            built_part = take_part(parts, region, tmp / "regions" / slug(region.region))
+            if built_part is not None:
+                row, pages = built_part
+                rows.append({**row, "run": nation_run(runs.get(region.region))})
+                counts["pages"] += pages
+                counts["regions"] += 1
+                counts["prebuilt"] += 1
+                continue
             try:
                 data = RegionData(app, region, today or local_today(region.timezone))
                 rows.append(nation_row(data, runs.get(region.region)))
@@ -124,6 +204,9 @@ def build_site(app: App, out: str | Path, regions: list[str] | None = None, toda
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+        if parts is not None:
+            shutil.rmtree(parts, ignore_errors=True)
+        remove_stale_parts(out)
     counts["out"] = str(out)
     return counts
 
@@ -175,9 +258,12 @@ def write(path: Path, body: str) -> None:
 
 def nation_row(data: RegionData, run: dict | None) -> dict:
     m = data.this_month()
-    if run:
-        run = {**run, "error": private(run.get("error") or "")}
-    return {"region": data.region.region, "slug": slug(data.region.region), **m, "run": run, "as_of": data.today.isoformat()}
+    return {"region": data.region.region, "slug": slug(data.region.region), **m, "run": nation_run(run),
+            "as_of": data.today.isoformat()}
+
+
+def nation_run(run: dict | None) -> dict | None:
+    return {**run, "error": private(run.get("error") or "")} if run else run
 
 
 def write_region(env: Environment, data: RegionData, folder: Path, built: str) -> int:

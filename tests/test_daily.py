@@ -96,7 +96,8 @@ def test_one_region_failing_never_stops_the_others(app, fake_slack):
     assert "error: 2 region(s) failed: r2, r3" in out or "error: 2 region(s) failed: r3, r2" in out
     # the run log: every step of r1, the failed step of the others and nothing after it
     assert steps_of(app, "r1") == [("channels", "ok"), ("users", "ok"), ("mine", "ok"), ("score", "ok"),
-                                   ("outreach", "ok"), ("charts", "skipped"), ("home", "ok"), ("report", "ok")]
+                                   ("outreach", "ok"), ("charts", "skipped"), ("home", "ok"), ("site", "ok"),
+                                   ("report", "ok")]
     assert steps_of(app, "r2") == [("channels", "failed")]
     assert steps_of(app, "r3") == [("channels", "failed")]
     err = ctl(app, "SELECT error FROM run_log WHERE region = 'r3'")[0][0]

@@ -387,6 +387,9 @@ def test_daily_publishes_the_home_tab_and_rebuilds_the_site(app, fake_slack, tmp
     summary = run_daily(app, today=date(2023, 1, 23), skip_charts=True, report=False)
     assert summary["ok"] == 1, summary
     assert summary["after"]["dashboard"]["regions"] == 1
+    assert summary["after"]["dashboard"]["prebuilt"] == 1  # by the region's own step, during the night
+    assert summary["results"][0]["steps"]["site"]["pages"] > 1
+    assert not [p.name for p in tmp_path.iterdir() if "parts" in p.name]  # no parts folder left beside the site
     assert list(ws.home) == [admin] and ws.home[admin]["type"] == "home"
     home = summary["results"][0]["steps"]["home"]
     assert home["published"] == 1 and home["admins"] == 1
@@ -441,3 +444,26 @@ def test_building_one_region_keeps_the_others(app, tmp_path):
     assert [r["attrs"]["data-region"] for r in nation] == ["Other", "Test Region"]
     assert nation[1]["cols"]["posts"] == Tables(before).figures["posts"]
     assert json.loads(page(out, "index.json"))[1]["region"] == "Test Region"
+
+
+def test_pages_built_during_the_night_are_those_the_build_writes(app, tmp_path):
+    """A region's `site` step writes its pages into the run's parts folder; the build after the run
+    takes them as they are and builds the regions that have none: the same site as one build."""
+    from dashboard.site import build_region_part, parts_folder
+    from miner.core.registry import add_region
+
+    region = make_region(app)
+    add_region(app.db, "Other", unique_schema(), "xoxb-other-secret")
+    whole = tmp_path / "whole"
+    build_site(app, whole, today=TODAY)
+    out = tmp_path / "site"
+    assert build_region_part(app, region, out, "run1", today=TODAY)["pages"] > 1
+    assert build_region_part(app, region, out, "run1", today=TODAY)["pages"] > 1  # a retried step starts over
+    counts = build_site(app, out, today=TODAY, parts=parts_folder(out, "run1"))
+    assert counts["prebuilt"] == 1 and counts["regions"] == 2 and counts["failed"] == 0
+    assert not parts_folder(out, "run1").exists()
+    stamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")  # when each page was built
+    files = sorted(p.relative_to(whole) for p in whole.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) and len(files) > 10
+    for f in files:
+        assert stamp.sub("T", page(out, f)) == stamp.sub("T", page(whole, f)), f

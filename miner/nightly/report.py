@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 from dataclasses import asdict, dataclass, field
 
-CORE_STEPS = ("channels", "users", "mine", "score", "outreach", "charts", "home")
+CORE_STEPS = ("channels", "users", "mine", "score", "outreach", "charts", "home", "site")
 
 
 @dataclass

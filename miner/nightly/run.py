@@ -1,8 +1,9 @@
 """`paxminer daily`: the nightly run over every active region (or those named).
 
-Per region, in order: channel-lister, user-lister, message-miner, scorer, outreach, and the
-charters when they are due (from `chart_day` of the month, per the region's send_* flags), then an
-optional run report to the region's log channel. Each step is one run_log row. The first failing
+Per region, in order: channel-lister, user-lister, message-miner, scorer, outreach, the
+charters when they are due (from `chart_day` of the month, per the region's send_* flags), the
+dashboard's Home tab and the region's pages of its static site, then an optional run report to the
+region's log channel. Each step is one run_log row. The first failing
 step ends the region's run (the report still goes out); the other regions carry on.
 
 Slack, not the CPU, sets a night's length: each workspace gets one conversations.history and one
@@ -19,9 +20,11 @@ run started is skipped too, and so is one done by a run that was already under w
 started (a host that starts a few seconds late), so hosts started together by the same cron line
 share the regions between them without doing any twice.
 
-The charters and the dashboard's Home tab are reached only through the `paxminer.steps` entry points
-`charts` and `home`, and the dashboard's site build through `paxminer.after_daily` (miner never
-imports them).
+The charters and the dashboard's Home tab and site pages are reached only through the
+`paxminer.steps` entry points `charts`, `home` and `site`, and the dashboard's site build through
+`paxminer.after_daily` (miner never imports them). A region's pages are built by its own step, as soon
+as its Slack work is done, so that CPU work overlaps the other regions' waiting; the build after the
+run only assembles them.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ from miner.slack.send import Deliverer, delivery_key
 log = logging.getLogger("miner.nightly.run")
 POOL_MIN_REGIONS = 8  # fewer regions than this: not worth starting scoring processes
 CHART_SLOTS = threading.Semaphore(1)  # the charters draw on every core: one region charts at a time
-CPU_STEPS = ("score", "outreach", "charts")  # steps that take one of the `workers` slots (the rest wait on Slack)
+CPU_STEPS = ("score", "outreach", "charts", "site")  # steps that take one of the `workers` slots (the rest wait on Slack)
 MAX_REGION_THREADS = 2000  # regions started at once (each a mostly sleeping thread)
 PROGRESS_EVERY = 60.0  # seconds between `daily` progress lines
 
@@ -210,6 +213,7 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
             "verbose": verbose, "skip_ok_within": skip_ok_within, "cpu_slots": max(1, workers // processes)}
     board = Progress(len(todo), progress) if progress else None
     if processes > 1:
+        preload_plugins()
         done = run_in_processes(app, run_id, todo, threads, processes, stale_minutes, opts, board)
     else:
         names = iter(todo)
@@ -736,6 +740,21 @@ def step_home(run: Run, region: Region, counts: dict) -> None:
     counts.update(plugin_step("home")(run.app, region, run.region_today(region), outbox=run.outbox))
 
 
+def pre_site(run: Run, region: Region) -> str | None:
+    return None if plugin_step("site") else "the dashboard (entry point paxminer.steps:site) is not installed"
+
+
+def step_site(run: Run, region: Region, counts: dict) -> None:
+    counts.update(plugin_step("site")(run.app, region, run.region_today(region), outbox=run.outbox, run_id=run.run_id))
+
+
+def preload_plugins() -> None:
+    """Import the plugin steps now: forked region processes then share them instead of each importing
+    them (matplotlib, jinja2...) on its own."""
+    for name in ("charts", "home", "site"):
+        plugin_step(name)
+
+
 def after_daily(app: App, summary: dict, outbox: str | None) -> None:
     """Hooks run once after every region (the dashboard's site build); their failure is a warning."""
     for ep in entry_points(group="paxminer.after_daily"):
@@ -757,6 +776,7 @@ STEP_FUNCTIONS = {
     "outreach": (step_outreach, None),
     "charts": (step_charts, pre_charts),
     "home": (step_home, pre_home),
+    "site": (step_site, pre_site),
 }
 
 
