@@ -24,7 +24,7 @@ def test_count_closing_the_pax_list_and_a_rating_that_is_no_date():
     p = parse("Backblast for Flintlock ~ 9-18-19\n\nAO: Flintlock\nConditions: 61 F, foggy, 6/10 Al Rokers\n"
               "PAX: Gristle, Ladle, Polaroid (Q) = 3")
     assert p.q_user_id == UID["Polaroid"] and p.pax_count == 3 and not p.unmatched_names
-    assert p.date_flag == "missing"
+    assert p.bd_date == dt.date(2019, 9, 18) and p.date_flag is None  # the title's date, not June 10
 
 
 def test_fng_marker_with_the_hospital_name():

@@ -30,9 +30,73 @@ def test_date_line_without_label_is_read():
     assert p.bd_date == dt.date(2022, 4, 29) and p.date_flag is None
 
 
-def test_title_line_date_is_not_a_date_line():
-    p = parse("Backblast by Baron on 04/29/2022\n\nAO: The Canyon\nPAX: Kodak, Fish Hook\nQ: Baron")
+BODY = "\n\nAO: The Canyon\nPAX: Kodak, Fish Hook\nQ: Baron"
+
+
+def test_date_in_the_title_is_the_workout_date():
+    for title, day in [
+        ("Backblast by Baron on 04/29/2022", dt.date(2022, 4, 29)),
+        ("Backblast: 5.4.22 AO Canyon, 5:30 AM: Run before you crawl", dt.date(2022, 5, 4)),
+        ("5.4.22 Back Blast – 6 year Convergence at The Canyon", dt.date(2022, 5, 4)),
+        ("Back-Blast 05.03.2022: Odds and Ends", dt.date(2022, 5, 3)),
+        ("Backblast – Flash Bang Friday – School Nine – 5/3/22 – “A gameless Q”", dt.date(2022, 5, 3)),
+        ("Canyon – 05.02.22 – “Hoops Tribute”", dt.date(2022, 5, 2)),
+        ("Cutting the DECK: Backblast for Canyon ~ 5-4-22", dt.date(2022, 5, 4)),
+        ("BackBlast: 7-11 May 2, 2022", dt.date(2022, 5, 2)),  # '7-11' is an AO, not July 11
+        ("Backblast Monday May2 Red White and Bang", dt.date(2022, 5, 2)),  # no year: the latest May 2
+        ("Back Blast 5.1.22 to 5.2.22 – Relay Team Van 1", dt.date(2022, 5, 1)),  # a range: its first day
+        ("New Year’s Day 2022 Convergence – “Feeling 22” – 05.05.22", dt.date(2022, 5, 5)),
+        ("*Backblast!* Sandbag Ladder 2022-05-04", dt.date(2022, 5, 4)),
+    ]:
+        p = parse(title + BODY)
+        assert (p.bd_date, p.date_flag) == (day, None), title
+
+
+def test_title_date_in_the_region_date_order():
+    ctx = Context(channel_id="C1", users=USERS, aos={"C1": "ao-the-canyon"}, tz="Europe/London", date_order="DMY")
+    ts = dt.datetime(2022, 5, 6, 9, 0, tzinfo=dt.timezone.utc).timestamp()
+    p = parse_message({"type": "message", "user": "U1", "ts": f"{ts:.6f}", "text": "Backblast 04.05.22" + BODY}, ctx)
+    assert p.bd_date == dt.date(2022, 5, 4) and p.date_flag is None
+
+
+def test_no_date_in_the_title_is_missing():
+    for title in [
+        "Backblast: 7-11",  # an AO named 7-11
+        "Backblast 810",  # a number
+        "Backblast #163 – 8 of Clubs",
+        "4 Back Blast – 6 year Convergence, Van 1",
+        "Backblast: Canyon, 5:30 AM",  # a time
+        "Backblast: 3/4 mile and 1/2 Murph",  # fractions, no year
+        "Backblast: may 5 pax join us",  # 'may' the verb
+        "Backblast: Murph v1.2.10",  # 2010: long before the post
+        "Backblast: the 5/9/22 convergence",  # after the post: a preview, not this workout
+        "Backblast Monday",  # a weekday alone is no date written
+    ]:
+        p = parse(title + BODY)
+        assert (p.bd_date, p.date_flag) == (dt.date(2022, 5, 6), "missing"), title
+
+
+def test_title_date_only_when_no_line_gives_one():
+    p = parse("Backblast 5.1.22: Hill repeats" + BODY + "\nDate: 5/3/2022")
+    assert p.bd_date == dt.date(2022, 5, 3)
+    p = parse("Backblast 5.1.22: Hill repeats\n\nAO: The Canyon, 05-02-2022\nPAX: Kodak, Fish Hook\nQ: Baron")
+    assert p.bd_date == dt.date(2022, 5, 2)
+
+
+def test_title_date_when_the_date_line_holds_only_a_time():
+    p = parse("Back-Blast 05.03.2022: Odds and Ends\n\nWhere: The Canyon\nWhen: 0700-0800\n\nQIC: Baron\nPAX: Kodak")
+    assert p.bd_date == dt.date(2022, 5, 3) and p.date_flag is None
+    p = parse("Back-Blast: Odds and Ends\n\nWhere: The Canyon\nWhen: 0700-0800\n\nQIC: Baron\nPAX: Kodak")
     assert p.bd_date == dt.date(2022, 5, 6) and p.date_flag == "missing"
+
+
+def test_date_in_a_later_line_only_when_it_calls_itself_a_backblast():
+    p = parse("Hill repeats\nBackblast for The Canyon 5.3.22" + BODY)
+    assert p.bd_date == dt.date(2022, 5, 3)
+    p = parse("Hill repeats\nWe said 5.3.22 would be the day" + BODY)
+    assert p.date_flag == "missing"
+    p = parse("Q: Baron\nPAX: Kodak, Fish Hook\nBackblast for The Canyon 5.3.22")  # below the first label
+    assert p.date_flag == "missing"
 
 
 def test_narrative_date_far_down_is_not_read():

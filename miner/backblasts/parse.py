@@ -1148,6 +1148,7 @@ class _Fields:  # class-level defaults: only the fields a message sets are store
     ao_line_id: str | None = None
     ao_date: str | None = None  # a date written on the AO line, for a post with no date line
     head_date: str | None = None  # a date with its year opening one of the first lines, for a post with no date line
+    title_date: str | None = None  # a date written in the title / backblast header line, for a post with no other
     pax_invite: bool = False  # the PAX line invites everyone ("All pax welcome") instead of naming men
     mentions: int = 0
 
@@ -1194,9 +1195,19 @@ def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
         _ao_in_title(text, f, acc.lk)
     if f.ao_id is None and f.ao_line_id is None and "what" in low:
         _ao_what_line(text, low, f, acc.lk)
-    if f.date_value is None and f.ao_date is None:
-        _head_date(text, low, starts if starts is not None else {x.start() for x in matches}, f)
+    if f.ao_date is None and (f.date_value is None or _time_only(f.date_value)):
+        if starts is None:
+            starts = {x.start() for x in matches}
+        if f.date_value is None:
+            _head_date(text, low, starts, f)
+        if f.head_date is None:  # no date line (or one with only a time, "When: 0700-0800"): the title's date
+            _title_date(text, low, starts, f)
     return f
+
+
+def _time_only(value: str) -> bool:
+    """A date line holding only a time ("0530", "5:30am", "0700-0800"): no date written."""
+    return "/" not in value and _TIME_ONLY_RE.match(value.lower()) is not None
 
 
 _HEAD_DATE_RE = re.compile(  # a date written with its year: 4/29/2022, 2022-04-29, April 29, 2022, 29th of April 2022
@@ -1229,6 +1240,62 @@ def _head_date(text: str, low: str, starts: set[int], f: _Fields) -> None:
                         f.head_date = m.group()
                         return
         p += len(line) + 1
+
+
+_TITLE_NUM_DATE_RE = re.compile(  # 4.20.21, 2/4/20, ~12-18-19, 2022-04-29: a year written (7-11, 3/4: no)
+    r"(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/]|[.\-]\d)|\b\d{4}-\d{1,2}-\d{1,2}\b"
+)
+_TITLE_MD_RE = re.compile(  # May 9, 2020 / March12 / Sept. 3rd (a capitalised month and a day)
+    rf"(?<![\w'’])({_MONTH_ALT})\.?[ \t]*(\d{{1,2}})(?:st|nd|rd|th|)(?!\w|[./\-]\d)(?:,?[ \t]*(\d{{4}})\b|)",
+    re.I,
+)
+_TITLE_DM_RE = re.compile(  # 9th of May 2020 / 9 May
+    rf"(?<![\w/.\-])(\d{{1,2}})(?:st|nd|rd|th|)[ \t]+(?:of[ \t]+|)({_MONTH_ALT})\b\.?(?:,?[ \t]*(\d{{4}})\b|)", re.I
+)
+
+
+def _title_date(text: str, low: str, starts: set[int], f: _Fields) -> None:
+    """No date line anywhere: a date written in the title names the day, as a reader takes it from
+    "Backblast: 4.20.21 AO Mastodon, 5:30 AM", "Westeros – 02.10.20 – ...", "BackBlast: 7-11 May 9, 2020",
+    "Backblast Monday March12 ...". The title is the first non-blank line; a later line above the first label
+    that calls itself a backblast counts too. A number date needs its year (an AO "7-11", "3/4 mile", "Backblast
+    810" are no dates); a month name must be capitalised (the verb "may"); the first date of a range is the day.
+    The date is checked against the post's date when the post is read (``_finish``)."""
+    first_label = min(starts) if starts else len(low)
+    p, seen = 0, 0
+    for line in low.split("\n", 10)[:10]:
+        if p >= first_label:
+            return
+        if line.strip(_MARKUP):
+            seen += 1
+            if seen > 4:
+                return
+            if (seen == 1 or "blast" in line) and len(line) <= 200:
+                got = _line_date(text[p : p + len(line)])
+                if got:
+                    f.title_date = got
+                    return
+        p += len(line) + 1
+
+
+def _line_date(line: str) -> str | None:
+    """The first date written in a title line, as a string parse_date reads."""
+    best: tuple[int, str] | None = None
+    m = _TITLE_NUM_DATE_RE.search(line)
+    if m:
+        best = (m.start(), m.group())
+    for rx, mon_g, day_g in ((_TITLE_MD_RE, 1, 2), (_TITLE_DM_RE, 2, 1)):
+        for m in rx.finditer(line):
+            if best is not None and m.start() > best[0]:
+                break
+            if line[m.start(mon_g)].isupper():
+                got = f"{m[mon_g]} {m[day_g]}" + (f", {m[3]}" if m[3] else "")
+                best = (m.start(), got)
+                break
+    return best[1] if best else None
+
+
+_TITLE_DATE_SPAN = dt.timedelta(days=366)  # a title date more than a year before the post is no workout date
 
 
 _NEXT_LINE_LABELS = frozenset({"q", "coq", "date", "ao", "count"})
@@ -1711,6 +1778,14 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
     return _finish(msg, f, acc, ctx, source, text, human, slackblast or source == "slackblast_metadata")
 
 
+def _checked_title_date(value: str, post: dt.date | None, order: str) -> dt.date | None:
+    """A title's date, read relative to the post; not one after the post or long before it (a version, a score)."""
+    got = parse_date(value, post, order)
+    if got is None or (post is not None and not post - _TITLE_DATE_SPAN <= got <= post + dt.timedelta(1)):
+        return None
+    return got
+
+
 def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text: str, human: str | None,
             bot_post: bool) -> Parsed:  # fmt: skip
     problems = []
@@ -1719,12 +1794,14 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
     post = _post_date(msg.get("ts"), ctx.tz)
     bd_date, date_flag, warnings = post, None, []
     dv = f.date_value = f.date_value or f.ao_date or f.head_date
-    if dv and ("/" in dv or not _TIME_ONLY_RE.match(dv.lower())):
+    if dv and not _time_only(dv):
         bd_date = parse_date(f.date_value, post, ctx.date_order)
         if bd_date is None:  # never drop the beatdown: the post's date, flagged
             bd_date, date_flag = post, "unreadable"
             shown = f.date_value if len(f.date_value) <= 40 else f.date_value[:37] + "..."
             warnings.append(f"date '{shown}' unreadable - used the post's date; write it like 3/1/2025")
+    elif f.title_date and (got := _checked_title_date(f.title_date, post, ctx.date_order)):
+        bd_date = got
     else:
         date_flag = "missing"
         if not source.startswith("slackblast"):

@@ -300,7 +300,7 @@ Thanks to all the HIMs who came out. Balloons were involved.
 CoR/NoR/Cot: 12 PAX in attendance: @Aloe @Bankshot @Beaker @Cookies @Da Vinci @Hotplate @Jolly @Panda Bear @Panhandle @Sonar (Q) @T-Bone (respect) @Whittler
 
 Prayers for the coming move.""",
-   q="Sonar", date="2021-07-15", ao="ao-mastodon", flag="missing",
+   q="Sonar", date="2021-07-15", ao="ao-mastodon", posted="2021-07-16",
    pax=["Aloe", "Bankshot", "Beaker", "Cookies", "Da Vinci", "Hotplate", "Jolly", "Panda Bear", "Panhandle",
         "T-Bone", "Whittler"], count=12, note="@names as plain text; (Q) marker; PAX label inside a sentence")
 bb("f3wheaton", "https://f3wheaton.com/2021/04/20/backblast-4-20-21-ao-mastodon-530-am-you-have-to-run-before-you-can-crawl/",
@@ -311,7 +311,7 @@ QIC: Beaker
 11 faithful PAX gathered in the gloom.
 
 NOR: Bankshot, Beaker, Bloomer, Cheese Wiz, Hotplate, Panhandle, Jolly, Sonar, Shiplap, T-Bone, Tortuga""",
-   q="Beaker", date="2021-04-20", ao="ao-mastodon", flag="missing",
+   q="Beaker", date="2021-04-20", ao="ao-mastodon", posted="2021-04-21",
    pax=["Bankshot", "Bloomer", "Cheese Wiz", "Hotplate", "Panhandle", "Jolly", "Sonar", "Shiplap", "T-Bone", "Tortuga"],
    note="NOR: as the PAX label")
 
@@ -512,7 +512,7 @@ Q: Green Thumb and Gilmore
 
 Battle ball, then the Dirty Santa party.""",
    q="Green Thumb", coq=["Gilmore"], date="2022-12-12", ao="ao-the-farm", count=39, poster="Gilmore",
-   flag="missing", note="bare PAX: 39 with only the Qs named; no date line")
+   posted="2022-12-14", note="bare PAX: 39 with only the Qs named; no date line")
 
 # ------------------------------------------------------------------ F3 South Charlotte (When:08/10/2017 no space)
 U = "http://f3southcharlotte.com/2017/08/14/blame-it-on-f3-dads-camp/"
@@ -537,8 +537,8 @@ Pax: Sirloin, Provost, Kettle Corn, Sufferance, Cobol, Tagalong, Elle, Gremlin, 
 17 drip-dry pax posted to a dry refuge.""",
    q="CaroLina", date="2018-03-12", ao="ao-school-nine",
    pax=["Sirloin", "Provost", "Kettle Corn", "Sufferance", "Cobol", "Tagalong", "Elle", "Gremlin", "Latecomer", "Einstein",
-        "Mudbug", "Do Over", "Ledger", "Red Hen", "Happy G", "Dr. Doom"], flag="missing",
-   note="Q as (QIC) in the PAX list; date only in the title")
+        "Mudbug", "Do Over", "Ledger", "Red Hen", "Happy G", "Dr. Doom"], posted="2018-03-13",
+   note="Q as (QIC) in the PAX list; date only in the title ('March12', no year: the latest one)")
 bb("f3kernersville", "https://f3kernersville.com/2020/12/04/backblast-flash-bang-friday-school-six-2-4-20-a-boardgameless-q-a-parker-bros-crawdaddy-venture/",
    """Backblast – Flash Bang Friday – School Nine – 2/4/20 – “A gameless Q”
 
@@ -547,7 +547,7 @@ Pax: Provost, Ponzi, Do Over, Elmer, Kramer, Woodchip, Pool Noodle, Slurry, Gram
 QIC: Mudbug
 
 A group of 10 gathered under falling skies.""",
-   q="Mudbug", date="2020-02-04", ao="ao-school-nine", flag="missing",
+   q="Mudbug", date="2020-02-04", ao="ao-school-nine", posted="2020-02-07",
    pax=["Provost", "Ponzi", "Do Over", "Elmer", "Kramer", "Woodchip", "Pool Noodle", "Slurry", "Gramps"])
 bb("f3kernersville", "https://f3kernersville.com/2020/05/09/backblast-7-11-may-9-2020/", """BackBlast: 7-11 May 9, 2020
 
@@ -556,7 +556,7 @@ Seven escapees stared down a late frost.
 The Pax: Elle, Comforter, Latecomer, FNG Quincy, Frosted Flakes, Dr. Doom and CaroLina (QIC).
 
 Warmarama: 15 SSH, 10 Chinooks.""",
-   q="CaroLina", date="2020-05-09", ao="ao-school-nine", flag="missing",
+   q="CaroLina", date="2020-05-09", ao="ao-school-nine", posted="2020-05-10",
    pax=["Elle", "Comforter", "Latecomer", "Frosted Flakes", "Dr. Doom"], un=["Quincy"], fng=1, note="FNG Name; 'and X (QIC).'")
 
 # ------------------------------------------------------------------ F3 Greensboro (Pax: only, (FNG))
@@ -619,7 +619,7 @@ Co Q’s: Grub, Candlestick, Harry Hurry.
 PAX: Bellyflop, Cormorant, Toll Booth, Pampers, Furlough, McNorton
 
 A back blast matters; here is ours.""",
-   q="Gemstone", coq=["Grub", "Candlestick", "Harry Hurry"], date="2022-04-23", ao="ao-the-o", flag="missing",
+   q="Gemstone", coq=["Grub", "Candlestick", "Harry Hurry"], date="2022-04-23", ao="ao-the-o", posted="2022-06-28",
    pax=["Bellyflop", "Cormorant", "Toll Booth", "Pampers", "Furlough", "McNorton"], note="Co Q’s with curly quote")
 
 # ------------------------------------------------------------------ F3 San Antonio (PAX with (Beer Q) / (Event Q))

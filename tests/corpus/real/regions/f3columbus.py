@@ -9,7 +9,7 @@ QIC: Roller Chain
 PAX: Dovetail; Spritz; Pontiac; Blazer; Skylark
 
 A lap of the lot, then steps at the rec center until the clock ran out.""",
-   q="Roller Chain", date="2018-11-08", ao="ao-eastgate", channel="backblasts", flag="missing",
+   q="Roller Chain", date="2018-11-08", ao="ao-eastgate", channel="backblasts", posted="2018-11-09",
    pax=["Dovetail", "Spritz", "Pontiac", "Blazer", "Skylark"],
    note="names separated by ';'; the AO only in the title ('AO Eastgate Backblast'); date only in the title")
 
@@ -51,7 +51,7 @@ QIC: Parachute
 PAX: Lion, Bo, Jamie Farr, Minnow, Nickel, 7-11, Rip-Tide, Sharapova, Van-Halen (Respect), Sloppy Joe (Dayton), Tycoon
 
 Saturday, so an hour: a run through the park with stops for coupons.""",
-   q="Parachute", date="2019-11-16", ao="ao-the-playhouse", channel="backblasts", flag="missing",
+   q="Parachute", date="2019-11-16", ao="ao-the-playhouse", channel="backblasts", posted="2019-11-19",
    pax=["Lion", "Bo", "Jamie Farr", "Minnow", "Nickel", "7-11", "Rip-Tide", "Sharapova", "Van-Halen", "Tycoon"],
    un=["Sloppy Joe"],
    note="'When:' holds only the time (date only in the title); '(aka ...)' after the AO; a visitor marked (City)")

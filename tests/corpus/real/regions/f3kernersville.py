@@ -11,7 +11,7 @@ Pax: Whammy, Wet Paint, Manet, Blue Jay, Change Up, Handbrake, Deliverance Jr, M
 QIC: Crayfish
 
 12 hard rockin’ fans of the fret board showed for what was to be a boxed-wine beatdown.""",
-   q="Crayfish", date="2024-10-11", ao="ao-bus-benches", flag="missing",
+   q="Crayfish", date="2024-10-11", ao="ao-bus-benches",
    pax=["Whammy", "Wet Paint", "Manet", "Blue Jay", "Change Up", "Handbrake", "Deliverance Jr", "Mulch", "Red Alert",
         "Chipmunk", "Duvet Cover"], note="unbalanced quote in the title; Q also last in the Pax list; date in the title")
 

@@ -11,7 +11,7 @@ PAX: Doubletake(Respect) Tumbleweed, Catfish, Hushpuppy, Juice Box, Wham-O, Dogp
 Conditions: 70ish degrees and gorgeous.
 
 Hard start at 0700 at the pool parking lot.""",
-   q=None, status="problem", date="2024-06-08", ao="ao-the-pool", flag="missing",
+   q=None, status="problem", date="2024-06-08", ao="ao-the-pool", posted="2024-06-09",
    pax=["Doubletake", "Tumbleweed", "Catfish", "Hushpuppy", "Juice Box", "Wham-O", "Dogpatch", "Soft Close", "Detour"],
    un=["Phantom", "Bucky Jr", "Crab Dip", "Tinker Toy", "Marcus"], fng=5,
    note="'BackBlast' inside the title; '(Respect)' glued with no comma after; '& our FNGs:' inside the PAX line; "

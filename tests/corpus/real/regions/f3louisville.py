@@ -11,7 +11,7 @@ Leading into last night, I thought we would have had a snow day. The only thing 
 Here were the pax who attended: Lamplight, Sprocket, Yankee Doodle (R), Patty Melt, Holy Smokes (R), Honey Badger, Fuzzbuster, Dabber and Parking Meter (Q).
 
 I did a disclaimer and included the black ice warning.""",
-   q="Parking Meter", date="2025-01-16", ao="ao-the-backwoods", flag="missing",
+   q="Parking Meter", date="2025-01-16", ao="ao-the-backwoods", posted="2025-01-17",
    pax=["Lamplight", "Sprocket", "Yankee Doodle", "Patty Melt", "Holy Smokes", "Honey Badger", "Fuzzbuster", "Dabber"],
    note="'BB-' header; the PAX in a sentence ('Here were the pax who attended: ...'); '(Q)' names the Q; date in "
         "the title only")
@@ -26,7 +26,7 @@ PAX: Jet Ski, Doodlebug (R), Manual, Number 7 (R), Tronix, Gringo Star, Klepto, 
 Q: Stick Shift
 
 COP: Mosey around from the start and finish on the tennis court closest to the flag.""",
-   q="Stick Shift", date="2025-04-10", ao="ao-the-overlook", flag="missing",
+   q="Stick Shift", date="2025-04-10", ao="ao-the-overlook", posted="2025-04-12",
    pax=["Jet Ski", "Doodlebug", "Manual", "Number 7", "Tronix", "Gringo Star", "Klepto", "Lockdown", "Violet Hour",
         "Cousin Vinny"], note="Weather / PAX / Q / COP blocks; a name with a digit; Q after the PAX")
 
@@ -41,7 +41,7 @@ QIC- Mask
 Pax (12)- Diablo Verde, Taco Bell, Mr. Sparkle, Newsman, Kilowatt, Jordache, Red Barn, Pontiff, Scratch Off, Loco Moco, Zeppelin.
 
 Being that any FNGs were still in bed, we got to work and moseyed to the courts.""",
-   q="Mask", date="2024-09-19", ao="ao-the-o", flag="missing", count=12,
+   q="Mask", date="2024-09-19", ao="ao-the-o", posted="2024-09-21", count=12,
    pax=["Diablo Verde", "Taco Bell", "Mr. Sparkle", "Newsman", "Kilowatt", "Jordache", "Red Barn", "Pontiff",
         "Scratch Off", "Loco Moco", "Zeppelin"],
    note="'QIC-' and 'Pax (12)-' with dash separators; the count in the label includes the Q")
@@ -76,10 +76,10 @@ What follows are a few reflections of my overall race experience.
 Van 1 PAX (all very much HIM):  Husky Jr, Patty Cake (Q), Saul Badman, Root Beer, Cap'n Crunchy, McNugget, Litter Box).
 
 Defining Weekend Quote:  “Where do I go?”""",
-   q="Patty Cake", date="2024-10-21", ao="ao-black-ops", flag="missing",
+   q="Patty Cake", date="2024-10-04", ao="ao-black-ops", posted="2024-10-21",
    pax=["Husky Jr", "Saul Badman", "Root Beer", "Cap'n Crunchy", "McNugget", "Litter Box"],
    note="'Van 1 PAX (note):' list with a stray ')' at the end; '(Q)' names the Q; posted two weeks after the "
-        "race (dates in the title only)")
+        "race (dates in the title only: a range, its first day)")
 
 neg("f3louisville", "https://f3louisville.com/2018/02/07/black-ops-preblast-joe-creason-park-the-carpenter-getbetter-f3villeblackops/",
     """Black Ops Preblast — Creek Park: the Cabinetmaker #getbetter

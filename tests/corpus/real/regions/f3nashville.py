@@ -15,7 +15,7 @@ QIC: Sleeping Beauty
 PAX: Coal Dust, PnJ, Tambourine, Crab Cakes, Crawl Space, Drogo, Harvey Wallbanger, Tire Man, Pick-A-Lock, Porcelain, Vortex
 
 Medium mosey to the steps for a COP, all IC.""",
-   q="Sleeping Beauty", date="2020-02-10", ao="ao-westeros", flag="missing",
+   q="Sleeping Beauty", date="2020-02-10", ao="ao-westeros", posted="2020-02-11",
    pax=["Coal Dust", "PnJ", "Tambourine", "Crab Cakes", "Crawl Space", "Drogo", "Harvey Wallbanger", "Tire Man",
         "Pick-A-Lock", "Porcelain", "Vortex"],
    note="'AO – date – title' line; QIC not repeated in the PAX list")
@@ -39,7 +39,7 @@ QIC: Tango Talks Plenty & Sleeping Beauty
 PAX: Bad Apple, Bag Boy, Black Cat, Care Package, Cinder, Cocoa, Cowpoke, Crab Cakes, Cross Fit, Pumpkin Pie (PP), Red Baron, Rug Burn
 
 Happy New Year welcome and disclaimer, then a medium mosey up and around the mansion.""",
-   q="Tango Talks Plenty", coq=["Sleeping Beauty"], date="2023-01-01", ao="ao-stonewall", flag="missing",
+   q="Tango Talks Plenty", coq=["Sleeping Beauty"], date="2023-01-01", ao="ao-stonewall",
    pax=["Bad Apple", "Bag Boy", "Black Cat", "Care Package", "Cinder", "Cocoa", "Cowpoke", "Crab Cakes", "Cross Fit",
         "Pumpkin Pie", "Red Baron", "Rug Burn"],
    note="two QICs joined with '&'; '(PP)' marker; a Conditions: line between the sentence and the labels")

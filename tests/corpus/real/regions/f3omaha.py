@@ -93,8 +93,8 @@ bb("f3omaha", U, """Backblast – The Canyon – Lewis and Clark Landing – 8/1
 PAX: Pancake House (Respect), Crawdad, Side Car (FNG), Fairy Dust, Kodak, Tornado (Respect), Quick Draw (FNG), T-Bone, TP (Respect), Spreadsheet (Hate), Haggis (Hate), Ponzi (left a touch early for 2-club), Baby Grand, Pony Keg (Hate), Two Step, Rancid, Smash Bros and Corn Dog.
 
 Warm a Rama – all exercises in a deep Al Gore squat.""",
-   q="Corn Dog", date="2020-08-15", ao="ao-the-canyon", flag="missing",
+   q="Corn Dog", date="2020-08-15", ao="ao-the-canyon", posted="2020-08-16",
    pax=["Pancake House", "Crawdad", "Fairy Dust", "Kodak", "Tornado", "T-Bone", "TP", "Spreadsheet", "Haggis",
         "Ponzi", "Baby Grand", "Pony Keg", "Two Step", "Rancid", "Smash Bros"], un=["Side Car", "Quick Draw"], fng=2,
    note="no Q line: the Q ends the dashed header and the PAX list; a note in parens after a name; the only date is "
-        "in the header (flag 'missing' as for the corpus's other title-only dates: it is the post's date too)")
+        "in the header (read from it; posted the next day)")
