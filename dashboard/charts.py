@@ -2,12 +2,25 @@
 
 Each SVG gets its own id salt, so several on one page never share a clip-path id. Names drawn here
 are escaped by matplotlib's SVG writer; mathtext is off (a name with two '$' stays a name).
+
+Drawing is most of a region's site build, and on most nights a region's charts show what they
+showed the night before. With a cache folder (the nightly build passes one), a chart is drawn once
+for its inputs: the SVG is kept under a key of everything it is drawn from (the chart function and
+its arguments, this module's and the charters' drawing source, matplotlib's version and its
+rcParams), so a chart read back is byte for byte the one drawing would give.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import json
+import os
 import re
+import threading
+import time
+from pathlib import Path
 
 import matplotlib
 
@@ -15,6 +28,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+import charters.drawing  # noqa: E402
 from charters.drawing import PALETTE, clean  # noqa: E402
 
 RC = {
@@ -22,6 +36,51 @@ RC = {
     "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": "#999999",
 }
 BAR, LINE, FNG = "#2b4c7e", "#e07b39", "#2ca02c"
+
+
+CACHE_KEEP_S = 7 * 86400  # cached charts not used for this long are removed (prune_cache)
+_SOURCE = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (charters.drawing,))
+                         + Path(__file__).read_bytes()).hexdigest()
+
+
+def cached(fn):
+    """fn(*args) -> SVG text, read from `cache` (a folder, keyword argument) when drawn before with
+    the same inputs; without `cache` it is simply drawn."""
+
+    @functools.wraps(fn)
+    def draw(*args, cache: str | os.PathLike | None = None) -> str:
+        if cache is None:
+            return fn(*args)
+        rc = repr(sorted((k, repr(v)) for k, v in matplotlib.rcParams.items()))
+        key = hashlib.sha256(json.dumps([fn.__name__, args, _SOURCE, matplotlib.__version__, rc], default=repr).encode()).hexdigest()
+        path = Path(cache) / f"{key}.svg"
+        try:
+            svg = path.read_text(encoding="utf-8")
+            os.utime(path)  # used: kept by prune_cache
+            return svg
+        except OSError:
+            pass
+        svg = fn(*args)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{key}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(path)  # whole or not at all, whoever writes it first
+        return svg
+
+    return draw
+
+
+def prune_cache(cache: str | os.PathLike, keep_s: float = CACHE_KEEP_S) -> int:
+    """Remove cached charts not used for keep_s seconds; returns how many."""
+    gone, now = 0, time.time()
+    for p in Path(cache).glob("*.svg"):
+        try:
+            if now - p.stat().st_mtime > keep_s:
+                p.unlink()
+                gone += 1
+        except OSError:
+            pass
+    return gone
 
 
 def to_svg(fig, salt: str) -> str:
@@ -37,6 +96,7 @@ def to_svg(fig, salt: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{salt}" class="chart" ', 1)
 
 
+@cached
 def monthly(months: list[str], posts: list[int], pax: list[int], fngs: list[int], salt: str) -> str:
     """Posts by month (bars), unique PAX (line) and FNGs (line)."""
     with matplotlib.rc_context(RC):
@@ -55,6 +115,7 @@ def monthly(months: list[str], posts: list[int], pax: list[int], fngs: list[int]
         return to_svg(fig, salt)
 
 
+@cached
 def ao_bars(names: list[str], values: list[int], salt: str) -> str:
     """Horizontal bars, one per AO, in the charters' AO colours by position."""
     with matplotlib.rc_context(RC):

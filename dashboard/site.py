@@ -109,7 +109,7 @@ def build_region_part(app: App, region: Region, out: str | Path, run_id: str, to
         shutil.rmtree(folder)
     data = RegionData(app, region, today or local_today(region.timezone))
     row = nation_row(data, None)
-    pages = write_region(environment(), data, folder, utcnow())
+    pages = write_region(environment(), data, folder, utcnow(), chart_cache(out))
     done.parent.mkdir(parents=True, exist_ok=True)
     tmp = done.with_suffix(".tmp")
     tmp.write_text(json.dumps({"row": row, "pages": pages}, default=str), encoding="utf-8")
@@ -133,6 +133,12 @@ def take_part(parts: Path | None, region: Region, into: Path) -> tuple[dict, int
     into.parent.mkdir(parents=True, exist_ok=True)
     folder.rename(into)
     return row, pages
+
+
+def chart_cache(out: str | Path) -> Path:
+    """Charts drawn for earlier builds of this site, by their inputs (dashboard.charts.cached)."""
+    out = Path(out)
+    return out.with_name(f".{out.name}-charts")
 
 
 def remove_stale_parts(out: Path) -> None:
@@ -184,7 +190,7 @@ def build_site(app: App, out: str | Path, regions: list[str] | None = None, toda
             try:
                 data = RegionData(app, region, today or local_today(region.timezone))
                 rows.append(nation_row(data, runs.get(region.region)))
-                counts["pages"] += write_region(env, data, tmp / "regions" / slug(region.region), built)
+                counts["pages"] += write_region(env, data, tmp / "regions" / slug(region.region), built, chart_cache(out))
                 counts["regions"] += 1
             except Exception as exc:  # noqa: BLE001 - one broken region never costs the others their pages
                 log.warning("dashboard: region %s not built: %s", region.region, exc)
@@ -207,6 +213,8 @@ def build_site(app: App, out: str | Path, regions: list[str] | None = None, toda
         if parts is not None:
             shutil.rmtree(parts, ignore_errors=True)
         remove_stale_parts(out)
+    if not regions:  # a whole build used every chart still shown
+        charts.prune_cache(chart_cache(out))
     counts["out"] = str(out)
     return counts
 
@@ -266,14 +274,15 @@ def nation_run(run: dict | None) -> dict | None:
     return {**run, "error": private(run.get("error") or "")} if run else run
 
 
-def write_region(env: Environment, data: RegionData, folder: Path, built: str) -> int:
-    """A region's page, its PAX pages and the heard downloads; returns the number of pages."""
+def write_region(env: Environment, data: RegionData, folder: Path, built: str, cache: Path | None = None) -> int:
+    """A region's page, its PAX pages and the heard downloads; returns the number of pages. `cache`:
+    the folder of charts drawn before (dashboard.charts.cached)."""
     key = slug(data.region.region)
     monthly = data.monthly()
     month_chart = Markup(charts.monthly(monthly["month"].tolist(), monthly["posts"].tolist(), monthly["pax"].tolist(),
-                                        monthly["fngs"].tolist(), f"{key}-months"))
+                                        monthly["fngs"].tolist(), f"{key}-months", cache=cache))
     aos = data.ao_stats()
-    ao_chart = Markup(charts.ao_bars([a["name"] for a in aos], [a["beatdowns"] for a in aos], f"{key}-aos")) if aos else ""
+    ao_chart = Markup(charts.ao_bars([a["name"] for a in aos], [a["beatdowns"] for a in aos], f"{key}-aos", cache=cache)) if aos else ""
     heard = data.heard()
     month = data.today.strftime("%Y-%m")
     downloads = write_heard(heard, folder, month)

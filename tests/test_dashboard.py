@@ -211,7 +211,7 @@ def test_the_command_builds_the_site_and_a_rebuild_replaces_it(app, tmp_path):
     stale.write_text("old")
     res = run(app, "dashboard", "build", "--out", str(out), "--region", "Test Region", "--today", TODAY.isoformat())
     assert res.exit_code == 0 and not stale.exists() and (out / "index.html").exists()
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no half-built folder left
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".web-charts"]  # no half-built folder left
     res = run(app, "dashboard", "build", "--out", str(out), "--region", "nope")
     assert res.exit_code == 1 and "no region named 'nope'" in res.output
 
@@ -467,3 +467,36 @@ def test_pages_built_during_the_night_are_those_the_build_writes(app, tmp_path):
     assert files == sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) and len(files) > 10
     for f in files:
         assert stamp.sub("T", page(out, f)) == stamp.sub("T", page(whole, f)), f
+
+
+def test_a_chart_is_drawn_once_for_its_inputs(tmp_path):
+    """With a cache folder a chart is read back when drawn before from the same inputs: the same
+    SVG as drawing it; other inputs draw anew."""
+    from dashboard import charts
+
+    args = (["2023-01", "2023-02"], [5, 7], [3, 4], [1, 0], "salt-months")
+    drawn = charts.monthly(*args)
+    cache = tmp_path / "charts"
+    assert charts.monthly(*args, cache=cache) == drawn
+    assert len(list(cache.glob("*.svg"))) == 1
+    assert charts.monthly(*args, cache=cache) == drawn  # read back
+    assert len(list(cache.glob("*.svg"))) == 1
+    other = charts.monthly(["2023-01", "2023-02"], [5, 8], [3, 4], [1, 0], "salt-months", cache=cache)
+    assert other != drawn and len(list(cache.glob("*.svg"))) == 2
+    assert charts.ao_bars(["ao-one"], [4], "salt-aos", cache=cache) == charts.ao_bars(["ao-one"], [4], "salt-aos")
+    assert charts.prune_cache(cache, keep_s=3600) == 0 and charts.prune_cache(cache, keep_s=-1) == 3
+
+
+def test_a_rebuild_reads_its_charts_back(app, tmp_path):
+    from dashboard.site import chart_cache
+
+    make_region(app)
+    out = tmp_path / "site"
+    build_site(app, out, today=TODAY)
+    cached = sorted(chart_cache(out).glob("*.svg"))
+    first = page(out, "regions", "test-region", "index.html")
+    assert len(cached) == 2 and all(c.read_text(encoding="utf-8") in first for c in cached)
+    build_site(app, out, today=TODAY)
+    assert sorted(chart_cache(out).glob("*.svg")) == cached
+    assert re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", "T", page(out, "regions", "test-region", "index.html")) == \
+        re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", "T", first)
