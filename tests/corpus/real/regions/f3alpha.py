@@ -103,3 +103,23 @@ Strong showing at the relay this weekend, men. Here is the week:
     • The Bunker (Talking Rock ES) → Q: Thimble
   • Saturday: 7:00 am → Q: Sawbuck""", channel="ao-general", posted="2018-09-09",
     users=["Sawbuck", "Okra", "Thimble"], note="weekly pre-blast carrying AO / When / QIC / PAX () labels")
+
+neg("f3alpha", EC2 + "/2015/10/20/mudrun-fall-2015-preblast-race-day/", """Swamp Stomp Spring 2019 #Preblast Race Day
+
+When: 04/13/2019
+
+QIC: Gearbox
+
+PAX (): F3 Nation
+
+Swamp Stomp Fall 2018 #PreBlast
+
+Teams meet at the big tent by the start line by 0700. Bring every shovel flag your AO owns and your signed waiver.""",
+    users=["Gearbox"], posted="2019-04-09", note="the site's backblast form used for a race-day preblast (When / QIC / PAX (): F3 Nation)")
+neg("f3alpha", "https://f3alpha.com/backblast/2016/09/23/wedding-day-beatdown-pre-blast", """So here we go…YHC turns 40 tomorrow. I can’t think of a better way to start the next decade than a beatdown with the PAX who got me off the couch.
+
+For the beatdown…we’ll be at the Quarry. No SSH, no windmills. A short warm up, then we partner up, because nobody gets through forty alone.
+
+Then the PAX will make our way to the hill for a few reminders of what forty feels like.
+
+Until tomorrow….""", posted="2016-10-14", note="a pre-blast in prose, filed under backblasts")

@@ -1,28 +1,19 @@
-"""F3 Columbus (OH), front page posts: 'AO Name Backblast mm.dd.yyyy' title, QIC / PAX with ';' between
-names; pre-blasts with Who / When / Where / Weather / Why / What."""
+"""F3 Columbus (OH), front page and author page posts: 'AO Name Backblast mm.dd.yyyy' title, QIC / PAX with ';' between
+names; pre-blasts on the listing pages with AO / QIC / When / Who / Business or Where / When / QIC / Who / What /
+Weather blocks."""
 
 from cases_src import bb, neg
 
-bb("f3columbus", "https://f3columbus.com/#ao-westgate-backblast-10-18-2018", """AO Eastgate Backblast 11.08.2018
+bb("f3columbus", "https://f3columbus.com/author/murfmurphy/#ao-westgate-backblast-10-18-2018", """AO Eastgate Backblast 11.08.2018
 
 QIC: Roller Chain
-PAX: Dovetail; Spritz; Pontiac; Blazer; Skylark
+PAX: Dovetail; Seltzer; Pontiac; Blazer; Skylark
 
 A lap of the lot, then steps at the rec center until the clock ran out.""",
    q="Roller Chain", date="2018-11-08", ao="ao-eastgate", channel="backblasts", posted="2018-11-09",
-   pax=["Dovetail", "Spritz", "Pontiac", "Blazer", "Skylark"],
+   pax=["Dovetail", "Seltzer", "Pontiac", "Blazer", "Skylark"],
    note="names separated by ';'; the AO only in the title ('AO Eastgate Backblast'); date only in the title")
 
-neg("f3columbus", "https://f3columbus.com/#west-side-best-side-pre-blast-10-15-2018",
-    """North End Strong Pre-Blast 11.05.2018
-
-Who: Every man who wants to get better
-When: 0545-0630
-Where: NEW SPOT Linden Park shelter house and ball fields 1400 Briarwood Ave
-Weather: Irrelevant…
-Why: Because “it’s too far” is not an excuse on the North End anymore.
-What: 45 minutes of a little of everything. Bring gloves.""", channel="ao-general", posted="2018-11-04",
-    note="pre-blast with Who / When / Where labels")
 
 bb("f3columbus", "https://f3columbus.com/page/38/#columbus-day-10-9-back-blast", """Veterans Day 11.11 Back-Blast
 
@@ -70,3 +61,31 @@ weather: irrelevant, dress for it!
 
 QIC: Woody Hayes""", channel="ao-general", posted="2019-11-10", users=["Woody Hayes"],
     note="pre-blast with Who / Where / What / QIC")
+
+neg("f3columbus", "https://f3columbus.com/page/38/#pre-blast-9-27-2017-first-timer-fun", """Pre-Blast 3.14.2018: Pi Day Pain
+
+AO: The Quarry aka Hilltop Park (1200 Ridge Rd)
+
+QIC: Lugnut (VQ – HERE WE GO!)
+
+When: 0530 – 0615
+
+Who: PAX and FNGs
+
+Business: Circles all morning. Bring a coupon and your best 3.14 jokes.""",
+    users=["Lugnut"], posted="2018-03-13", note="pre-blast: AO / QIC / When / Who / Business, blank-line separated")
+neg("f3columbus", "https://f3columbus.com/category/columbus-wo/page/2/#pre-blast-10-28-17-monster-mash",
+    """Pre-Blast 12.23.17: “Ugly Sweater Shuffle”
+
+Where: The Foundry (Schiller Park; 1000 City Park Ave)
+
+When: 0700 – 0800
+
+QIC: 4-Square
+
+Who: All PAX and FNGs
+
+What: Wear the ugliest sweater you own over your gear. Coupons and carols, no mercy.
+
+Weather: Cold with a chance of flurries, low 20s""",
+    users=["4-Square"], posted="2017-12-22", note="pre-blast: Where / When / QIC / Who / What / Weather")

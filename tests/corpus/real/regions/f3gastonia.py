@@ -88,3 +88,18 @@ It will be held during the Sunday ruck at 6:30 am, starting and finishing at the
 
 Option 1 – register for the patch through the link and add your F3 name.
 Option 2 – bring a cash donation Sunday.""", posted="2022-04-10", note="event preblast with 'Option N –' lines")
+
+neg("f3gastonia", "http://f3gastonia.com/2015/11/29/", """Preblast – 8hr Catawba Crossing Paddle Race 5/14/16 #CSUAP
+
+Gentlemen, the river doesn’t care how many burpees you did this winter.
+
+When: Sat 05/14/16 06:30 – 14:30 Check in the night before required.
+
+Where: Riverbend Landing (20 min W of Belmont)
+
+Who: Anyone who can paddle, portage, and mosey. Open to all PAX, teams of 2 or 3.
+
+Gear: Canoe or kayak, PFD, dry bag, headlamp. Rentals at the landing.
+
+What: Checkpoints up and down twelve miles of river, plotted on a map you get at 0600.""",
+    posted="2016-03-02", note="race pre-blast: When / Where / Who / Gear / What")

@@ -95,3 +95,21 @@ When:  Friday, February 7, 2025 at 0530 to 0615
 Where:  Creek Park; meet at the lot by the parks HQ
 
 Why:  Why not?""", posted="2025-02-05", note="Who/What/When/Where/Why pre-blast")
+
+neg("f3louisville", "https://f3louisville.com/2021/04/23/f3louisville-2021-spring-convergence-04-24-2021-at-the-garden/",
+    """F3LOUISVILLE 2022 FALL CONVERGENCE – 10/22/2022 at The Overlook!
+
+Tomorrow looks cold and clear for the Fall Convergence, and it’s the region’s fifth birthday too.
+
+Some details on what this is all about:
+
+  • WHEN: Saturday, October 22 at 0700 to 0800.
+  • WHERE: The Overlook, Cherokee Park, Hogan's Fountain lot
+  • WHY: To put every AO in one place for a dose of 1st F and 2nd F.
+
+The Qs were all announced during the week, but as a reminder the following will be providing the beatdown:
+
+Gemstone, Lamplight, Tronix and Klepto
+  • PARKING: use the upper lot and the road shoulder, not the pavilion spots.""",
+    users=["Gemstone", "Lamplight", "Tronix", "Klepto"], posted="2022-10-21",
+    note="convergence pre-blast: WHEN / WHERE / WHY bullets, then the day's Qs as a bare list")

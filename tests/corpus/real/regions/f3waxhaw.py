@@ -46,15 +46,6 @@ Merlot and Prancer.""",
    pax=["Contraband", "Northern Lights", "Sassafras", "Merlot", "Sprocket", "Prancer", "Tatters", "Polaroid", "Gurney"],
    note="first-timers to the AO are not FNGs (FNGs: None)")
 
-U = "https://f3waxhaw.com/?p=2024"
-bb("f3waxhaw", U, """AO: _bike
-Q: Sprocket
-PAX: Crossing Guard, Tatters, Rock Garden, Kielbasa, Sassafras, Osprey, Chain Ring, Brake Pad, Apricot, Relish, Sprocket
-FNGs: None
-What had happened was: dropped in at the new trail head and climbed Lenny twice.""",
-   q="Sprocket", date="2023-03-08", ao="ao-bike", flag="missing",
-   pax=["Crossing Guard", "Tatters", "Rock Garden", "Kielbasa", "Sassafras", "Osprey", "Chain Ring", "Brake Pad",
-        "Apricot", "Relish"], note="the Q last in the PAX list")
 
 U = "https://f3waxhaw.com/_bike-hotter-than-a-mud-duck"
 bb("f3waxhaw", U, """AO: _bike
