@@ -83,6 +83,28 @@ def test_title_date_only_when_no_line_gives_one():
     assert p.bd_date == dt.date(2022, 5, 2)
 
 
+def test_bare_month_day_in_the_title_only_close_before_the_post():
+    for title, day in [("Backblast: Red, White & Boom – 5/5", dt.date(2022, 5, 5)),
+                       ("YOU SHOULD READ: 5/6 Q/Lead/Convergence Backblast", dt.date(2022, 5, 6))]:
+        p = parse(title + BODY)
+        assert (p.bd_date, p.date_flag) == (day, None), title
+    for title in ["Backblast: 3/4 mile and 1/2 Murph",  # March 4 / January 2: far before the post, fractions
+                  "Backblast: 5/9 preview",  # after the post
+                  "Backblast: 7-11 run",  # no slash: an AO's name
+                  "Backblast 4/20 4/21"]:  # April 20: more than two weeks before the post
+        p = parse(title + BODY)
+        assert (p.bd_date, p.date_flag) == (dt.date(2022, 5, 6), "missing"), title
+
+
+def test_region_ao_date_line_under_the_title():
+    p = parse("Double Play Festival of Pain\n\nPosted on behalf of Baron:\n\nF3 Boone – The Canyon – 5/4/22\n\n"
+              "PAX: Kodak, Fish Hook\nQ: Baron")
+    assert p.bd_date == dt.date(2022, 5, 4) and p.date_flag is None
+    p = parse("Double Play Festival of Pain\n\nwe ran out to the far side of the canyon on 5/4/22\n\n"
+              "PAX: Kodak, Fish Hook\nQ: Baron")  # a sentence, not a date line
+    assert p.date_flag == "missing"
+
+
 def test_title_date_when_the_date_line_holds_only_a_time():
     p = parse("Back-Blast 05.03.2022: Odds and Ends\n\nWhere: The Canyon\nWhen: 0700-0800\n\nQIC: Baron\nPAX: Kodak")
     assert p.bd_date == dt.date(2022, 5, 3) and p.date_flag is None

@@ -1235,7 +1235,7 @@ def _head_date(text: str, low: str, starts: set[int], f: _Fields) -> None:
             if len(line) <= 120 and "blast" not in line:
                 m = _HEAD_DATE_RE.search(line)
                 if m:
-                    before = text[p : p + m.start()].strip(_MARKUP).split()
+                    before = [w for w in text[p : p + m.start()].strip(_MARKUP).split() if any(c.isalnum() for c in w)]
                     if not before if seen == 1 else (len(before) <= 4 and all(not w[0].islower() for w in before)):
                         f.head_date = m.group()
                         return
@@ -1292,7 +1292,16 @@ def _line_date(line: str) -> str | None:
                 got = f"{m[mon_g]} {m[day_g]}" + (f", {m[3]}" if m[3] else "")
                 best = (m.start(), got)
                 break
+    if best is None and "/" in line:  # no fuller date: a bare m/d ("... – 6/28"), checked closely in _checked_title_date
+        m = _TITLE_SLASH_MD_RE.search(line)
+        if m:
+            return m.group()
     return best[1] if best else None
+
+
+_TITLE_SLASH_MD_RE = re.compile(r"(?<![\w/.\-])\d{1,2}/\d{1,2}(?![\w/]|[.\-]\d)")
+_BARE_MD_RE = re.compile(r"\d{1,2}/\d{1,2}")
+_BARE_MD_SPAN = dt.timedelta(days=14)  # a bare m/d in a title is the workout only close before the post (not "3/4 mile")
 
 
 _TITLE_DATE_SPAN = dt.timedelta(days=366)  # a title date more than a year before the post is no workout date
@@ -1780,8 +1789,12 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
 
 def _checked_title_date(value: str, post: dt.date | None, order: str) -> dt.date | None:
     """A title's date, read relative to the post; not one after the post or long before it (a version, a score)."""
+    bare = _BARE_MD_RE.fullmatch(value) is not None
+    if bare and post is None:
+        return None
     got = parse_date(value, post, order)
-    if got is None or (post is not None and not post - _TITLE_DATE_SPAN <= got <= post + dt.timedelta(1)):
+    span = _BARE_MD_SPAN if bare else _TITLE_DATE_SPAN
+    if got is None or (post is not None and not post - span <= got <= post + dt.timedelta(1)):
         return None
     return got
 

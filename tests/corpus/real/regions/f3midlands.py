@@ -83,20 +83,3 @@ Swamp Rat 2025 Pre-Blast – Event Details (3/15/25)
 
 Attention PAX! The annual lake CSAUP is back, with camping on Friday night. Launch at 0730, done by noon.""",
     posted="2025-02-20", users=["Copper Top", "Sinkhole"], note="event pre-blast: QIC a committee, PAX three regions")
-
-neg("f3midlands", "https://www.f3midlands.com/other/f3-cola-8-year-anniversary-halloween-explosion-extravaganza-convergence-pre-blast",
-    """  • When: 2021-10-30
-  • QIC: F3 Columbia
-
-F3 Cola 9-Year Anniversary Costume Convergence (Pre-Blast)
-
-When: 2021-10-30 0700
-
-QIC- F3 Columbia
-
-The PAX- All who choose to attend
-
-Where: Finlay Park lower lot - Laurel St, Columbia, SC
-
-Nine years since the first shovel flag went in downtown. Five stations, five Qs, ten minutes each, then a BOM together. Costumes encouraged. Bring an FNG.""",
-    posted="2021-10-25", note="convergence pre-blast in the backblast form: the region as QIC, 'The PAX- All who choose to attend'")
