@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from miner.backblasts.parse import Context, Parsed, parse_message
 
@@ -74,14 +75,23 @@ def run() -> tuple[dict[str, list[int]], list[str], int]:
     return totals, failures, false_pos
 
 
+def _bare_homepage(url: str) -> bool:
+    """A site's front page (no path, no query): it names no post, so it cannot be the source of a header."""
+    u = urlsplit(url)
+    return u.path in ("", "/") and not u.query
+
+
 def test_real_corpus_shape():
     ids = [c["id"] for c in CASES]
     assert len(ids) == len(set(ids))
     pos = [c for c in CASES if c["expected"]["status"] != "not_backblast"]
     neg = [c for c in CASES if c["expected"]["status"] == "not_backblast"]
-    assert len(pos) >= 150 and len(neg) >= 40
-    assert len({c["region"] for c in CASES}) >= 30
+    hand = [c for c in pos if not c["id"].endswith("-m")]  # "-m": the same post with its names as mentions
+    assert len({c["source_url"] for c in hand}) >= 150  # hand-written backblasts, each copying a distinct post
+    assert len({c["region"] for c in pos}) >= 30
+    assert len({c["source_url"] for c in neg}) >= 40  # look-alikes, each from a distinct real post
     assert all(c["source_url"].startswith("http") for c in CASES)
+    assert [c["id"] for c in CASES if _bare_homepage(c["source_url"])] == []
     assert sum("<@" in c["msg"]["text"] for c in pos) >= 40  # some posts use Slack mentions
 
 
