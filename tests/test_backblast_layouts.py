@@ -96,6 +96,17 @@ def test_bare_month_day_in_the_title_only_close_before_the_post():
         assert (p.bd_date, p.date_flag) == (dt.date(2022, 5, 6), "missing"), title
 
 
+def test_bare_month_dash_day_ends_a_backblast_line_and_is_no_ao_name():
+    p = parse("Primary Day\n\nBack Blast, the Canyon, 5-4" + BODY)
+    assert p.bd_date == dt.date(2022, 5, 4) and p.date_flag is None
+    p = parse("Backblast: 5-4 mile run" + BODY)  # not ending the line: a range, a distance
+    assert p.date_flag == "missing"
+    ctx = Context(channel_id="C1", users=USERS, aos={"C1": "ao-the-canyon", "C2": "ao-7-11"}, tz="America/New_York")
+    ts = dt.datetime(2022, 7, 12, 14, 0, tzinfo=dt.timezone.utc).timestamp()
+    p = parse_message({"type": "message", "user": "U1", "ts": f"{ts:.6f}", "text": "Backblast – 7-11" + BODY}, ctx)
+    assert p.date_flag == "missing"  # the AO called 7-11, not July 11
+
+
 def test_region_ao_date_line_under_the_title():
     p = parse("Double Play Festival of Pain\n\nPosted on behalf of Baron:\n\nF3 Boone – The Canyon – 5/4/22\n\n"
               "PAX: Kodak, Fish Hook\nQ: Baron")

@@ -1292,15 +1292,17 @@ def _line_date(line: str) -> str | None:
                 got = f"{m[mon_g]} {m[day_g]}" + (f", {m[3]}" if m[3] else "")
                 best = (m.start(), got)
                 break
-    if best is None and "/" in line:  # no fuller date: a bare m/d ("... – 6/28"), checked closely in _checked_title_date
-        m = _TITLE_SLASH_MD_RE.search(line)
-        if m:
+    if best is None:  # no fuller date: a bare m/d ("... – 6/28") or an m-d ending the line ("the Overlook, 5-21")
+        m = _TITLE_SLASH_MD_RE.search(line) if "/" in line else None
+        m = m or _TITLE_DASH_MD_RE.search(line)
+        if m:  # checked closely in _checked_title_date (near the post, not an AO's or a man's name: "7-11")
             return m.group()
     return best[1] if best else None
 
 
 _TITLE_SLASH_MD_RE = re.compile(r"(?<![\w/.\-])\d{1,2}/\d{1,2}(?![\w/]|[.\-]\d)")
-_BARE_MD_RE = re.compile(r"\d{1,2}/\d{1,2}")
+_TITLE_DASH_MD_RE = re.compile(r"(?<![\w/.\-])\d{1,2}-\d{1,2}(?=[ \t]*(?:$|[,;:|)]|[–—-][ \t]))")
+_BARE_MD_RE = re.compile(r"\d{1,2}[/-]\d{1,2}")
 _BARE_MD_SPAN = dt.timedelta(days=14)  # a bare m/d in a title is the workout only close before the post (not "3/4 mile")
 
 
@@ -1787,10 +1789,11 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
     return _finish(msg, f, acc, ctx, source, text, human, slackblast or source == "slackblast_metadata")
 
 
-def _checked_title_date(value: str, post: dt.date | None, order: str) -> dt.date | None:
-    """A title's date, read relative to the post; not one after the post or long before it (a version, a score)."""
+def _checked_title_date(value: str, post: dt.date | None, order: str, lk: _Lookup) -> dt.date | None:
+    """A title's date, read relative to the post; not one after the post or long before it (a version, a score).
+    A bare m/d or m-d counts only within two weeks before the post and when no AO or man is called that ("7-11")."""
     bare = _BARE_MD_RE.fullmatch(value) is not None
-    if bare and post is None:
+    if bare and (post is None or _norm_name(value) in lk.name_to_uid or parse_ao_text(value, lk) is not None):
         return None
     got = parse_date(value, post, order)
     span = _BARE_MD_SPAN if bare else _TITLE_DATE_SPAN
@@ -1813,7 +1816,7 @@ def _finish(msg: Mapping, f: _Fields, acc: _Acc, ctx: Context, source: str, text
             bd_date, date_flag = post, "unreadable"
             shown = f.date_value if len(f.date_value) <= 40 else f.date_value[:37] + "..."
             warnings.append(f"date '{shown}' unreadable - used the post's date; write it like 3/1/2025")
-    elif f.title_date and (got := _checked_title_date(f.title_date, post, ctx.date_order)):
+    elif f.title_date and (got := _checked_title_date(f.title_date, post, ctx.date_order, acc.lk)):
         bd_date = got
     else:
         date_flag = "missing"

@@ -61,10 +61,10 @@ Locust, Who Dat, Vinnie (respect), Mayfly, Red Barn, Country Mile, Cutlass Supre
 Gearlander: thrift store shorts, clearance kicks, good socks.
 
 Locust Q: I arrived at my first Q in several months, and I was excited; after all it was primary day.""",
-   q="Locust", date="2025-05-21", ao="ao-the-overlook", flag="missing", count=7,
+   q="Locust", date="2025-05-21", posted="2025-05-22", ao="ao-the-overlook", count=7,
    pax=["Who Dat", "Vinnie", "Mayfly", "Red Barn", "Country Mile", "Cutlass Supreme"],
    note="'N pax' on a line of its own, the names on the next; 'Locust Q:' opens the Q's story (he is the Q); "
-        "'5-21' in a second title line is not a date line")
+        "'Back Blast, the Overlook, 5-21' (a second title line) gives the date, no year: May 21")
 
 U = "https://f3louisville.com/2023/10/21/back-blast-10-6-23-to-10-7-23-f3-louisville-2023-bourbon-chase-team-van-1"
 bb("f3louisville", U, """Back Blast 10.4.24 to 10.5.24 –  *F3 Bluegrass 2024 Bourbon Relay Team Van 1*
