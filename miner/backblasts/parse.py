@@ -521,8 +521,15 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
     if key in lk.name_to_uid:
         uid = lk.name_to_uid[key] or lk.aliases.get(key)  # an admin's alias settles a shared name
         return ((name, uid, uid is None),)
-    if key in _STOP_NAMES:
+    if key in _STOP_NAMES or _ABSENT_RE.match(key):  # "honorable mention Ace": named, not there
         return ()
+    if " aka" in key or key.startswith("aka ") or "a.k.a" in key:  # "Old Name aka New Name": one man
+        halves = [h.strip(_NAME_STRIP) for h in _AKA_RE.split(name)]
+        halves = [h for h in halves if h]
+        if len(halves) < 2:  # "Old Name aka" left beside a mention of the same man
+            return ()
+        known = [g for h in halves for g in _resolve_name(h, lk) if g[1]]
+        return (known[-1],) if known else ((halves[-1], None, False),)
     for lead in ("and ", "special guest ", "guest "):
         if key.startswith(lead):
             return _resolve_name(name[len(lead) :], lk)
@@ -554,6 +561,10 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
     return ((name, None, False),)
 
 
+_ABSENT_RE = re.compile(r"(?:honou?rable mentions?|in spirit|absent|not present)\b")
+_AKA_RE = re.compile(r"(?:^|\s)(?:aka|a\.k\.a\.?)(?:\s|$)", re.I)
+
+
 def _name_and_real(key: str, lk: _Lookup) -> str | None:
     """'5k tom rich': a user's name followed by that same user's real name (no parentheses) is that user."""
     words = key.split(" ")
@@ -561,8 +572,9 @@ def _name_and_real(key: str, lk: _Lookup) -> str | None:
         uid = lk.name_to_uid.get(" ".join(words[:i]))
         if uid:
             keys = lk.user_keys.get(uid, ())
-            if len(keys) > 1 and keys[1] == " ".join(words[i:]):
-                return uid
+            rest = " ".join(words[i:])
+            if len(keys) > 1 and (keys[1] == rest or (" " not in rest and keys[1].split(" ")[0] == rest)):
+                return uid  # "5k tom rich", "atm andy" (his first name)
     return None
 
 
@@ -938,7 +950,9 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
                 v, low = v[:i] + "," + v[i + len(k) :], low[:i] + "," + low[i + len(k) :]
     if ":" in v or "(" in v:  # group headings inside the list: "Runners (5) – A, B; Bootcampers (14): C"
         v = _GROUP_HEAD_RE.sub(r"\1 ", v)
-    if "(" in v or "qic" in v.lower() or "fng" in v.lower():
+        if ":" in v:  # "..., Dean and YHC – FOS: Tarde, ...": a second group after a dash
+            v = _DASH_GROUP_RE.sub(", ", v)
+    if "(" in v or "qic" in v.lower() or "fng" in v.lower() or _Q_MARK_HINT_RE.search(v):
         v = _pax_markers(v, acc, poster)
     if v.count(",") >= 2 and ("/" in v or " – " in v or " - " in v or " — " in v):
         v = _name_pairs(v, acc.lk)
@@ -970,6 +984,7 @@ def parse_pax_value(value: str, n: str | None, acc: _Acc, poster: str | None) ->
 _TRAIL_COUNT_RE = re.compile(r"\s*=\s*(\d{1,3})\s*(?:pax\b)?[\s.!]*$", re.I)
 _GROUP_HEAD_RE = re.compile(  # a group heading starting a list item: "Runners (5) –", "Bootcampers (14):", "Ruck:"
     r"(^|[,;\n])[ \t]*[^\W\d_][\w'’ ]{0,20}?[ \t]*(?:\([ \t]*\d{1,3}[ \t]*\)[ \t]*[:\-–—]|:)(?=[ \t])")
+_DASH_GROUP_RE = re.compile(r"[ \t][-–—][ \t]*[^\W\d_][\w'’&]{0,12}(?:[ \t][\w'’&]{1,12})?[ \t]*:(?=[ \t])")
 _Q_PREFIX_RE = re.compile(r"^[ \t]*(?:and[ \t]+)?qic\b[ \t:\-–—]*(?=\S)", re.I)  # "..., QIC Soft Serve"
 _PAIR_SEP_RE = re.compile(r"\s[-–—]\s|(?<=[\w>])/(?=\w)")
 
@@ -1005,7 +1020,10 @@ def _name_pairs(v: str, lk: _Lookup) -> str:
     return ",".join(items)
 
 
-_Q_MARK_RE = re.compile(r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?", re.I)
+_Q_MARK_RE = re.compile(
+    r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?"
+    r"|\s[-–—]\s*q\b\.?(?=\s*$)|\s+at\s+the\s+q\b\.?(?=\s*$)", re.I)  # "Name – Q.", "Name at the Q" ending an item
+_Q_MARK_HINT_RE = re.compile(r"(?:[-–—]\s*|\bat\s+the\s+)q\b", re.I)
 _FNG_MARK_RE = re.compile(r"\(\s*fng\b[^)]*\)|^\s*(?:\d{1,2}\s+)?fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
 _ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
 
@@ -1066,6 +1084,7 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
                 name = " ".join(item.replace("(", " ").replace(")", " ").split()).strip(_NAME_STRIP)  # "FNG(Name)"
                 if name.lower().startswith("and "):
                     name = name[4:]
+                name = _FNG_LEAD_RE.sub("", name)  # "FNG – dubbed Little Baker"
                 named = _FNG_NAMED_RE.split(name)  # "Wes King - Cabin Fever", "Quinn aka G.L.O.W.": the F3 name
                 if len(named) > 1 and named[-1].strip(_NAME_STRIP):
                     name = named[-1].strip(_NAME_STRIP)
@@ -1081,6 +1100,7 @@ def _pax_markers(v: str, acc: _Acc, poster: str | None) -> str:
 _PAREN_FNG_RE = re.compile(r"\(\s*fng\b[^)]*\)", re.I)  # "(FNG)", "(FNG Dale Porter)"
 _FNG_NOTE_RE = re.compile(r"\((?=[^)]*\bfngs?\b)[^)]*\)", re.I)  # a note in parens that says FNG
 _FNG_REAL_RE = re.compile(r"\bfng\s*\(([^)]+)\)\s*$", re.I)  # "... FNG (F3 name)" ending the item
+_FNG_LEAD_RE = re.compile(r"^(?:dubbed|named|now|aka|a\.k\.a\.?)\s+", re.I)
 _FNG_NAMED_RE = re.compile(r"\s+(?:[-–—]|aka|a\.k\.a\.?|now|dubbed|named|=>|->|→)\s+", re.I)  # FNG's new name
 
 
@@ -1141,7 +1161,8 @@ class _Fields:  # class-level defaults: only the fields a message sets are store
     preblast: bool = False
     title: str | None = None
     labels: int = 0  # number of recognised label lines
-    has_q_label: bool = False
+    has_q_label: bool = False  # a Q or a Co-Q label
+    has_lead_label: bool = False  # a Q label (not Co-Q)
     has_pax_label: bool = False
     date_value: str | None = None
     ao_id: str | None = None
@@ -1153,9 +1174,14 @@ class _Fields:  # class-level defaults: only the fields a message sets are store
     mentions: int = 0
 
 
+_STRIKE_RE = re.compile(r"(?<![\w~])~(?=[^\s~])[^~\n]*?[^\s~]~(?![\w~])")  # Slack strike-through: "~Old Q~"
+
+
 def parse_text(text: str, acc: _Acc, poster: str | None) -> _Fields:
     """Read a backblast's text: header, labelled lines (into ``acc``) and the other fields."""
     f = _Fields()
+    if "~" in text:  # struck-through words were taken back by the writer ("Q: ~Planned Q~ Real Q")
+        text = _STRIKE_RE.sub(lambda m: " " * len(m.group()), text)
     low = _lower(text)
     if "&gt;" in low:  # Slack-escaped quote marks: same length, so offsets stay aligned with text
         low = low.replace("&gt;", "   >")
@@ -1338,7 +1364,7 @@ def _marked_list(text: str, starts: set[int], acc: _Acc, f: _Fields, poster: str
 
 
 _COUNTED_PAX_RE = re.compile(  # "12 PAX in attendance: A, B", "[... given to 9 PAX] – A, B" (no PAX label)
-    r"\b(\d{1,3})\s+pax\b[^:\n\]\)]{0,30}[\]\)]?[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?P<value>[^\n]+)")
+    r"\b(\d{1,3})\s+pax\b[^:\n\]\).!?]{0,60}[\]\)]?[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?P<value>[^\n]+)")
 
 
 _COUNTED_PAX_EOL_RE = re.compile(  # "... given to 3 PAX", then (maybe after a blank line) the list alone on a line
@@ -1573,9 +1599,15 @@ def _wrapped(text: str, p: int, starts: set[int], value: str, acc: _Acc, poster:
     return True
 
 
+_FAMILY_LINE_RE = re.compile(  # "M’s – Jane (Amy Little)", "2.0’s - Omaha, Yo Pauly": wives and children, not PAX
+    r"^[ \t•·*\-]*(?:m['’]?s|2\.0['’]?s|2\.0|kids|wives|children|sons|daughters)[ \t]*[-–—:]", re.I)
+
+
 def _continues(line: str, open_list: bool) -> bool:
     if ":" in line and _GENERIC_LABEL_RE.match(_lower(line)):
         return False  # "The Thang: ..." starts the moleskine
+    if _FAMILY_LINE_RE.match(line):
+        return False
     if "<@" in line and not _USER_RE.sub("", line).strip(" ,&.-•·*_"):
         return True  # a line of nothing but mentions
     return open_list and len(line) <= 60 and line[-1:] != ":"
@@ -1609,6 +1641,8 @@ def _read_value(label: str, value: str, n: str | None, acc: _Acc, f: _Fields, po
         parse_pax_value(value, n, acc, poster)
     elif label == "q" or label == "coq":
         f.has_q_label = True
+        if label == "q":
+            f.has_lead_label = True
         parse_q_line(value, label, acc, poster)
     elif label == "fng":
         if value in _NONE_VALUES and not acc.fng_line:  # fast path: "FNGs: None"
@@ -1724,6 +1758,51 @@ def _q_in_title(title: str, acc: _Acc) -> None:
         acc.add_user(got[0][1], "q")
 
 
+_SELF_LED_RE = re.compile(  # the writer says he led: "YHC's VQ", "YHC stepped up", "an honor to lead", "my VQ"
+    r"\b(?:yhc|i)(?:['’]s)?\s+(?:v?q\b|stepped up\b|had the q\b|q['’]?d\b|qed\b)"
+    r"|\b(?:honou?r|privilege) to (?:lead|q)\b|\bmy v?q\b")
+
+
+_HELM_RE = re.compile(  # "with a BLUE OX at the reigns", "Cherie Berry at the helm": that man leads
+    r"([^\W\d_][^\n,.;:!?()]{0,40}?|<@[UW][A-Z0-9]+(?:\|[^>]*)?>)[ \t]+at[ \t]+the[ \t]+(?:helm|reins|reigns|controls)\b",
+    re.I)
+
+
+_Q_DASH_LINE_RE = re.compile(r"(?mi)^[ \t*_~>]*(?:q|qic)[ \t]*[-–—][ \t]*(\S[^\n]{0,40}?)[ \t*_~]*$")
+
+
+def _q_dash_line(text: str, acc: _Acc) -> None:
+    """A line that is only "Q-Name" (a hyphen instead of a colon) names the Q when Name is exactly one user
+    ("Q-Source", "Q-School" are no users)."""
+    for m in _Q_DASH_LINE_RE.finditer(text):
+        value = m.group(1)
+        um = _USER_RE.fullmatch(value)
+        if um:
+            acc.add_user(um.group(1), "q")
+            return
+        got = _resolve_name(value, acc.lk)
+        if len(got) == 1 and got[0][1]:
+            acc.add_user(got[0][1], "q")
+            return
+
+
+def _q_at_helm(text: str, acc: _Acc) -> None:
+    """No Q named by a label or marker: "... with a NAME at the reins/helm" names him (the longest run of last
+    words that is exactly one user's name, or a mention)."""
+    for m in _HELM_RE.finditer(text):
+        got = m.group(1)
+        um = _USER_RE.findall(got)[-1:] if got.endswith(">") else []
+        if um:
+            acc.add_user(um[0], "q")
+            return
+        words = got.split()
+        for i in range(len(words)):
+            cand = _resolve_name(" ".join(words[i:]), acc.lk)
+            if len(cand) == 1 and cand[0][1]:
+                acc.add_user(cand[0][1], "q")
+                return
+
+
 def _not_backblast(msg: Mapping, text: str) -> Parsed:
     return Parsed(status="not_backblast", text=unescape(text), poster_user_id=msg.get("user"))
 
@@ -1772,6 +1851,15 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
         _apply_markers(acc, human)
         if acc.q is None and f.header and f.title and not f.has_q_label:
             _q_in_title(f.title, acc)
+        if acc.q is None and acc.coqs and not f.has_lead_label:  # "Co-Q’s: A & B" and no Q line: A leads
+            acc.q = acc.coqs.pop(0)
+        if acc.q is None and not f.has_q_label and human and (human in acc.pax or f.header) \
+                and _SELF_LED_RE.search(_lower(text)):  # fmt: skip
+            acc.q = human  # no Q named, but the writer says he led ("YHC's VQ", "an honor to lead")
+        if acc.q is None and not f.has_lead_label and " at the " in text:
+            _q_at_helm(text, acc)
+        if acc.q is None and not f.has_lead_label:
+            _q_dash_line(text, acc)
         named = bool(acc.q or acc.coqs or acc.pax)
         if f.header:  # a header plus labels; or plenty of mentions and no "coming later" teaser
             teaser = _TEASER_RE.search(_lower(f.title or "")) and not f.has_pax_label
@@ -1783,7 +1871,8 @@ def parse_message(msg: Mapping, ctx: Context) -> Parsed:
                 or (slackblast and f.labels > 0)
                 or (f.has_pax_label and acc.paren_count is not None and len(acc.pax) >= 3
                     and acc.paren_count == acc.named_count(acc.people()))  # "PAX: (12) ...": 12 names, a roll call
-            )
+                or (f.has_pax_label and len(acc.pax) >= 5 and len(acc.unmatched) * 4 <= len(acc.pax))
+            )  # a PAX list naming five or more of the region's men (few unknown names): a roll call
         if not intended:
             return _not_backblast(msg, text)
     return _finish(msg, f, acc, ctx, source, text, human, slackblast or source == "slackblast_metadata")

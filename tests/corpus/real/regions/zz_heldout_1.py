@@ -14,7 +14,7 @@ Q-Fast Break
 
 Sticky as a swamp, warm as toast.
 
-8 Pax: Hubcap (Respect), Tumbleweed, Pinwheel, Dog Tag, Short Stack, Jukebox, Ratchet, Fast Break and honorable mention Ramrod.  
+8 Pax: Hubcap (Respect), Tumbleweed, Pinwheel, Dog Tag, Short Stack, Jukebox, Ratchet, Fast Break and honorable mention Ramrod.\x20\x20
 
 Fast Break rolled in a few minutes early and paced out a loop around the ball fields. Ramrod could not make it but his
 boy's birthday was honored with 8 burpees at every corner.""",
@@ -81,9 +81,10 @@ FNGs: @Sweet Tea, @Bobber, @Fire Pit
 
 For Catfish, Nomad and me, this was our 3rd Rough River ruck of the summer. We HL'd three new FNGs and set out on
 what I thought would be a 90 minute loop through the campground trails.""",
-   q="Dog Paddle", date="2018-08-11", posted="2018-08-12", ao="ao-black-ops",
-   pax=["Catfish", "Nomad"], un=["Sweet Tea", "Bobber", "Fire Pit"], fng=3, count=6,
-   note="held-out: no Q label; the writer (first in the PAX list, 'me' in the text) led; '@Name' written by hand; "
+   q=None, date="2018-08-11", posted="2018-08-12", ao="ao-black-ops", poster="Dog Paddle", status="problem",
+   pax=["Dog Paddle", "Catfish", "Nomad"], un=["Sweet Tea", "Bobber", "Fire Pit"], fng=3, count=6,
+   note="held-out: no Q label and the text never says who led (the writer, first in the PAX list, is 'me'): no Q, "
+        "a problem (annotation corrected after the first measurement, see README); '@Name' written by hand; "
         "FNGs with '@' are not Slack users yet; date 'August 11th' in the title")
 
 # bullets: When: yyyy-mm-dd / QIC: Name (other capitals) / The PAX: ..., X, and Y  then title and text
@@ -131,10 +132,11 @@ PAX:Crawfish, Boudin, Pelican, Gator Bait, Levee, Pirogue, Mudbug, Hush Puppy, S
 
 The big day had arrived. Costumes were donned, and the gloom was dark. YHC showed up a little later, overjoyed at the
 PAX's costumes and their disregard for the mud and at least 100 burpees.""",
-   q="Pelican", date="2022-10-31", ao="ao-the-levee", flag="missing",
-   pax=["Crawfish", "Boudin", "Gator Bait", "Levee", "Pirogue", "Mudbug", "Hush Puppy", "Sno-Ball", "Cypress", "Praline",
-        "Roux"], count=12,
-   note="held-out: no QIC line; the title's '– from Name' names the writer (YHC), who is in the PAX list and led; "
+   q=None, date="2022-10-31", ao="ao-the-levee", flag="missing", poster="Pelican", status="problem",
+   pax=["Pelican", "Crawfish", "Boudin", "Gator Bait", "Levee", "Pirogue", "Mudbug", "Hush Puppy", "Sno-Ball", "Cypress",
+        "Praline", "Roux"], count=12,
+   note="held-out: no QIC line; the title's '– from Name' names the writer (YHC, in the PAX list), who 'showed up "
+        "a little later': no Q named, a problem (annotation corrected after the first measurement, see README); "
         "'PAX:' glued to the first name; no date (the post's date)")
 
 # NOLA site: "Title – from Author" / QIC:Name / PAX:list (no spaces after the colons), Q last in the list
