@@ -118,3 +118,13 @@ def test_region_ao_date_line_below_the_title():
     p = parse("Double Play Festival of Pain\n\nPosted on behalf of Gumbo:\n\nF3 Canyon – The Homestead – 5/3/22\n\n"
               "Pax List: Kodak, Slaw, Gumbo\n\nQ: Gumbo")
     assert p.bd_date == dt.date(2022, 5, 3) and p.date_flag is None
+
+
+def test_name_qic_without_parens_and_a_wife_in_the_list():
+    p = parse("Backblast 5/5/22\n\nDisclaimer recited to 3 PAX\n\nKodak, Slaw, Gumbo QIC\n\nSSH x20")
+    assert p.q_user_id == UID["Gumbo"] and names(p.pax_user_ids) == ["Gumbo", "Kodak", "Slaw"]
+    p = parse("Backblast 5/5/22\n[Disclaimer given to 3 PAX + 1 M] – Kodak, Slaw, GUMBO’s M & GUMBO (QIC)")
+    assert p.q_user_id == UID["Gumbo"] and not p.unmatched_names and p.pax_count == 3
+    # a man whose name merely ends in 's' and an initial stays a man
+    p = parse("Backblast 5/5/22\nQ: Baron\nPAX: Kodak, Slaw, Jones M")
+    assert p.unmatched_names == ["Jones M"]

@@ -523,6 +523,8 @@ def _resolve_name(raw: str, lk: _Lookup) -> tuple[tuple[str, str | None, bool], 
         return ((name, uid, uid is None),)
     if key in _STOP_NAMES or _ABSENT_RE.match(key):  # "honorable mention Ace": named, not there
         return ()
+    if key[-1:] in "ms" and _FAMILY_ITEM_RE.match(name):  # "Blue Ox’s M", "Kodak's 2.0": family, not PAX
+        return ()
     if " aka" in key or key.startswith("aka ") or "a.k.a" in key:  # "Old Name aka New Name": one man
         halves = [h.strip(_NAME_STRIP) for h in _AKA_RE.split(name)]
         halves = [h for h in halves if h]
@@ -1022,8 +1024,10 @@ def _name_pairs(v: str, lk: _Lookup) -> str:
 
 _Q_MARK_RE = re.compile(
     r"\(\s*(?:qic|q|vq|v-q|event q|the q)\s*!?\)|\s[-–—]\s*qic\b\.?"
-    r"|\s[-–—]\s*q\b\.?(?=\s*$)|\s+at\s+the\s+q\b\.?(?=\s*$)", re.I)  # "Name – Q.", "Name at the Q" ending an item
+    r"|\s[-–—]\s*q\b\.?(?=\s*$)|\s+at\s+the\s+q\b\.?(?=\s*$)|\s+qic\b\.?(?=\s*$)",  # "Name – Q.", "Name at
+    re.I)  # the Q", "Name QIC" ending an item
 _Q_MARK_HINT_RE = re.compile(r"(?:[-–—]\s*|\bat\s+the\s+)q\b", re.I)
+_FAMILY_ITEM_RE = re.compile(r"^\S.{0,40}?['’]s\s+(?:m|2\.0s?|kids?|son|daughter)$", re.I)  # "Q's M": his wife
 _FNG_MARK_RE = re.compile(r"\(\s*fng\b[^)]*\)|^\s*(?:\d{1,2}\s+)?fng\s*(?:[-–—:]\s*|\((?=[^)]*\)\s*$)|\s+(?=\w))", re.I)
 _ITEM_SPLIT_RE = re.compile(r"(,|;|\n)")
 
