@@ -12,6 +12,7 @@ process, which receives each channel's fresh results.
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import queue
@@ -65,6 +66,24 @@ def fetch_threads(slack: Slack, channel_id: str, parents: list[dict]) -> Iterato
         return
     with ThreadPoolExecutor(constants.THREAD_FETCH_WORKERS, thread_name_prefix="replies") as pool:
         yield from pool.map(one, parents)
+
+
+def pages(slack: Slack, items: Iterator) -> Iterator:
+    """History pages read ahead in a background thread (prefetch) when Slack's pace does not space
+    them; when it does, the next page is a slot away anyway and storing one takes milliseconds, so
+    they are read here, and a region waiting for its slot keeps no extra thread."""
+    return iter(items) if slack.pacer.spacing("conversations.history") else prefetch(items)
+
+
+def give_back(eng) -> None:
+    """Close the engine's idle connections (its region is about to wait for Slack's pace). SQLite: the
+    pool itself stays, so a connection another thread of the region has out at that moment comes
+    back to it and is closed at the next wait (Engine.dispose would leave it open in the replaced
+    pool until garbage collection: measured, about one open file per waiting region)."""
+    if eng.dialect.name == "sqlite":
+        eng.pool.dispose()
+    else:
+        eng.dispose()
 
 
 def mined_channels(conn, region: Region) -> list[dict]:
@@ -134,7 +153,7 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
 
     parents = None
     try:
-        for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, cursor)):
+        for messages, next_cursor in pages(slack, slack.fetch_history(channel_id, oldest, cursor)):
             page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023 - called at once
             counts["pages"] += 1
             for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
@@ -252,7 +271,7 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
             return page
 
         try:
-            for messages, next_cursor in prefetch(slack.fetch_history(channel_id, oldest, latest=latest)):
+            for messages, next_cursor in pages(slack, slack.fetch_history(channel_id, oldest, latest=latest)):
                 page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023
                 for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
                     counts[k] += page.get(k, 0)
@@ -342,7 +361,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     slack = app.slack(region)
     eng = app.db.engine(region.schema_name)
     # a long wait for Slack's pace gives the region's idle connections back (hundreds of regions wait at once)
-    slack.pacer.on_long_wait = eng.dispose
+    slack.pacer.on_long_wait = functools.partial(give_back, eng)
     tz = ZoneInfo(region.timezone)
     ensure_tables(eng, "bad_items", "deliveries")  # a schema made before they existed gets them
     with eng.connect() as conn:

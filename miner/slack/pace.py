@@ -141,15 +141,35 @@ class Pacer:
         if self.dir is None:
             with self._lock:
                 lock = self._turns.setdefault(method, threading.Lock())
-            with lock:
+            if not lock.acquire(blocking=False):
+                self._before_waiting(method)
+                lock.acquire()
+            try:
                 yield
+            finally:
+                lock.release()
             return
         fd = os.open(self.dir / f"{self.key}.{method}.turn", os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:  # another call of this workspace is out or waiting for its slot
+                self._before_waiting(method)
+                fcntl.flock(fd, fcntl.LOCK_EX)
             yield
         finally:
             os.close(fd)
+
+    def _before_waiting(self, method: str) -> None:
+        """A caller is about to block behind another one's turn: if the next free slot is a long wait
+        away, on_long_wait first (the waiting region keeps no idle database connection either)."""
+        if self.on_long_wait is None:
+            return
+        if self._update(method, lambda state: state[0]) - self.clock() >= max(self.window / 4, LONG_WAIT_S):
+            try:
+                self.on_long_wait()
+            except Exception:  # noqa: BLE001 - a courtesy, never fatal
+                pass
 
     def reserve(self, method: str, check_deadline: bool = True) -> float:
         """Reserve the next free slot of `method`; returns seconds to wait for it (0: go now).
