@@ -112,7 +112,7 @@ def contents(app: App) -> dict[str, str]:
             for name, sql in CONTENT.items():
                 rows = sorted(tuple("" if v is None else str(v) for v in row) for row in conn.execute(text(sql)))
                 h.update(f"{name}:{len(rows)}:{json.dumps(rows)}".encode())
-        app.db.engine(r.schema_name).dispose()
+        app.db.release(r.schema_name)
         out[r.region] = h.hexdigest()
     return out
 
@@ -126,7 +126,7 @@ def register(app: App, n: int, url: str) -> None:
     app.settings.slack_api_url = url
     for i in range(n):
         r = add_region(app.db, f"region{i:03d}", f"{app.db.control_schema}_r{i:03d}", token(i))
-        app.db.engine(r.schema_name).dispose()  # no idle connection per region
+        app.db.release(r.schema_name)  # no idle connection per region
 
 
 def cleanup(app: App) -> None:

@@ -1,19 +1,23 @@
 """Bench: a night of N regions under Slack's real rate limits, in a scaled-down minute.
 
-    .venv/bin/python bench/bench_night.py [--regions 300] [--window 10] [--weeks 2]
+    .venv/bin/python bench/bench_night.py [--regions 300] [--window 10] [--weeks 2] [--db-url mysql://root:@127.0.0.1:3306/]
 
 A fake Slack in its own process serves one generated workspace per region. The regions are
 registered and mined once with the limit off (setup), then the fake enforces Slack's limits for an
 app distributed outside the Marketplace (one conversations.history and one conversations.replies
 call per window per workspace, 15 messages a page; Tier 2/3 for the listers) in a minute scaled
 down to --window seconds, and `paxminer daily` runs as cron runs it (its own process, default
-settings, SQLite), with PAXMINER_RATE_WINDOW_S set to the same window:
+settings; SQLite, or MariaDB with --db-url: a schema per region, dropped at the end), with
+PAXMINER_RATE_WINDOW_S set to the same window:
   1. a quiet night (nothing new);
   2. a night with new posts and threads (in every region: a new backblast in each AO channel, a new
      reply thread on one of them).
 Per night: wall time against the floor (the slowest workspace's paced calls x the window: the
 limit's own minimum for the night), the 429s Slack answered, CPU seconds per region-night (the
-daily process and its children), and peak memory (RSS of the daily process tree, sampled).
+daily process and its children), and peak memory (RSS of the daily process tree, sampled). On
+MariaDB also the connections: the most the daily process tree held open at once (its TCP sockets to
+the server, sampled from /proc every 0.1 s), and the server's Max_used_connections after a FLUSH
+STATUS before the night (server-wide: other clients of a shared server count too).
 """
 
 from __future__ import annotations
@@ -101,6 +105,51 @@ class Server:
 
 
 # -- measuring a `paxminer daily` ---------------------------------------------------------------------
+def tree_pids(pid: int) -> list[int]:
+    kids: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            kids.setdefault(int(stat[1]), []).append(int(d.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, []))
+    return out
+
+
+def db_sockets(pids: list[int], port: int) -> int:
+    """Established TCP connections to `port` held by these processes (from /proc: not what they report)."""
+    inodes = set()
+    for p in pids:
+        try:
+            for fd in os.scandir(f"/proc/{p}/fd"):
+                try:
+                    link = os.readlink(fd.path)
+                except OSError:
+                    continue
+                if link.startswith("socket:["):
+                    inodes.add(link[8:-1])
+        except OSError:
+            continue
+    n = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            f = line.split()
+            if f[3] == "01" and int(f[2].rsplit(":", 1)[1], 16) == port and f[9] in inodes:
+                n += 1
+    return n
+
+
 def tree_rss(pid: int) -> int:
     """RSS bytes of a process and its descendants."""
     kids: dict[int, list[int]] = {}
@@ -122,17 +171,22 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def daily(env: dict, summary: Path) -> dict:
+def daily(env: dict, summary: Path, db_port: int | None = None) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "miner", "daily", "--skip-charts", "--no-report",
                              "--summary-json", str(summary)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak, stop = [0], threading.Event()
+    peak, conns, stop = [0], [0], threading.Event()
 
     def sample():
-        while not stop.wait(0.5):
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+        n = 0
+        while not stop.wait(0.1):
+            if db_port:
+                conns[0] = max(conns[0], db_sockets(tree_pids(proc.pid), db_port))
+            if n % 5 == 0:
+                peak[0] = max(peak[0], tree_rss(proc.pid))
+            n += 1
 
     t = threading.Thread(target=sample, daemon=True)
     t.start()
@@ -143,13 +197,15 @@ def daily(env: dict, summary: Path) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     s = json.loads(summary.read_text())
-    return {"wall": wall, "cpu": cpu, "peak_rss": peak[0], "code": proc.returncode, "summary": s,
+    return {"wall": wall, "cpu": cpu, "peak_rss": peak[0], "conns": conns[0], "code": proc.returncode, "summary": s,
             "stderr": err.strip().splitlines()[-3:]}
 
 
-def night(name: str, server: Server, env: dict, tmp: Path, window: float) -> dict:
+def night(name: str, server: Server, env: dict, tmp: Path, window: float, db=None) -> dict:
     before = server.stats()
-    r = daily(env, tmp / f"{name}.json")
+    if db is not None:
+        db.flush()
+    r = daily(env, tmp / f"{name}.json", db.port if db is not None else None)
     after = server.stats()
     calls = {ws: {m: after["calls"][ws][m] - before["calls"][ws][m] for m in (HISTORY, REPLIES)} for ws in after["calls"]}
     paced = {ws: max(c.values()) for ws, c in calls.items()}  # methods run side by side, each on its pace
@@ -168,6 +224,8 @@ def night(name: str, server: Server, env: dict, tmp: Path, window: float) -> dic
         "peak_rss_mb": round(r["peak_rss"] / 2**20, 1), "exit": r["code"],
         "new_messages": s["new_messages"], "backblasts": s["backblasts"],
     }
+    if db is not None:
+        out.update(db_connections_held=r["conns"], max_used_connections=db.max_used(), max_connections=db.max_connections())
     if r["code"]:
         out["stderr"] = r["stderr"]
     return out
@@ -178,6 +236,7 @@ def main() -> int:
     ap.add_argument("--regions", type=int, default=300)
     ap.add_argument("--window", type=float, default=10.0, help="seconds in Slack's scaled-down minute")
     ap.add_argument("--weeks", type=int, default=2)
+    ap.add_argument("--db-url", default="", help="MariaDB server URL (mysql://USER:PASS@HOST:PORT/); default SQLite")
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.serve:
@@ -192,30 +251,71 @@ def main() -> int:
         t0 = time.monotonic()
         server = Server(a.regions, a.weeks)
         ctl = f"night_{uuid.uuid4().hex[:6]}"
-        app = App(Settings(data_dir=str(tmp / "data"), control_schema=ctl, slack_api_url=server.url))
-        for i in range(a.regions):
-            add_region(app.db, f"n{i:03d}", f"n{i:03d}", f"xoxb-night-{i}")
-        app.db.dispose()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-        env.update(PAXMINER_DATA_DIR=str(tmp / "data"), PAXMINER_CONTROL_SCHEMA=ctl, SLACK_API_URL=server.url,
-                   PAXMINER_RATE_WINDOW_S="0.0001")
-        first = daily(env, tmp / "first.json")
-        print(f"setup: {a.regions} regions generated, registered and mined once with the limit off in "
-              f"{time.monotonic() - t0:.0f}s (first night {first['wall']:.0f}s, exit {first['code']})", flush=True)
-        server.ask(f"limit {a.window}")
-        env["PAXMINER_RATE_WINDOW_S"] = str(a.window)
-        results = [night("quiet", server, env, tmp, a.window)]
-        print(json.dumps(results[-1]), flush=True)
-        server.ask("post")
-        results.append(night("new posts and threads", server, env, tmp, a.window))
-        print(json.dumps(results[-1]), flush=True)
-        server.stop()
+        app = App(Settings(db_url=a.db_url, data_dir=str(tmp / "data"), control_schema=ctl, slack_api_url=server.url))
+        db = MariaDB(app.db) if app.db.dialect == "mysql" else None
+        schemas = [ctl]
+        try:
+            for i in range(a.regions):
+                schemas.append(f"{ctl}_n{i:03d}")
+                add_region(app.db, f"n{i:03d}", schemas[-1], f"xoxb-night-{i}")
+            app.db.dispose()
+            env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
+            env.update(PAXMINER_DATA_DIR=str(tmp / "data"), PAXMINER_CONTROL_SCHEMA=ctl, SLACK_API_URL=server.url,
+                       PAXMINER_RATE_WINDOW_S="0.0001")
+            if a.db_url:
+                env["PAXMINER_DB_URL"] = a.db_url
+            first = daily(env, tmp / "first.json")
+            print(f"setup: {a.regions} regions generated, registered and mined once with the limit off on "
+                  f"{app.db.describe()} in {time.monotonic() - t0:.0f}s (first night {first['wall']:.0f}s, exit "
+                  f"{first['code']}{', ' + ' | '.join(first['stderr']) if first['code'] else ''})", flush=True)
+            server.ask(f"limit {a.window}")
+            env["PAXMINER_RATE_WINDOW_S"] = str(a.window)
+            results = [night("quiet", server, env, tmp, a.window, db)]
+            print(json.dumps(results[-1]), flush=True)
+            server.ask("post")
+            results.append(night("new posts and threads", server, env, tmp, a.window, db))
+            print(json.dumps(results[-1]), flush=True)
+        finally:
+            server.stop()
+            if db is not None:
+                db.drop(schemas)
     print(f"\n{'night':24} {'regions':>7} {'wall s':>7} {'floor s':>7} {'x floor':>7} {'429s':>5} "
-          f"{'CPU s/region':>12} {'peak MB':>8} {'exit':>4}")
+          f"{'CPU s/region':>12} {'peak MB':>8} {'exit':>4}" + (f" {'conns':>5} {'Max_used':>8}" if db else ""))
     for r in results:
         print(f"{r['night']:24} {r['regions']:>7} {r['wall_s']:>7} {r['floor_s']:>7} {r['ratio']:>7} {r['429s']:>5} "
-              f"{r['cpu_s_per_region_night']:>12} {r['peak_rss_mb']:>8} {r['exit']:>4}")
+              f"{r['cpu_s_per_region_night']:>12} {r['peak_rss_mb']:>8} {r['exit']:>4}"
+              + (f" {r['db_connections_held']:>5} {r['max_used_connections']:>8}" if db else ""))
     return 0
+
+
+class MariaDB:
+    """The MariaDB server the night runs on: its connection counters, and the bench's schemas."""
+
+    def __init__(self, database):
+        from sqlalchemy import text
+
+        self.database, self.text = database, text
+        self.port = database._url.port or 3306
+
+    def _one(self, sql: str):
+        with self.database.server_engine().connect() as conn:
+            return conn.execute(self.text(sql)).first()
+
+    def flush(self) -> None:
+        with self.database.server_engine().connect() as conn:
+            conn.execute(self.text("FLUSH STATUS"))
+        self.database.server_engine().dispose()
+
+    def max_used(self) -> int:
+        return int(self._one("SHOW STATUS LIKE 'Max_used_connections'")[1])
+
+    def max_connections(self) -> int:
+        return int(self._one("SHOW VARIABLES LIKE 'max_connections'")[1])
+
+    def drop(self, schemas: list[str]) -> None:
+        for s in schemas:
+            with self.database.server_engine().begin() as conn:
+                conn.execute(self.text(f"DROP DATABASE IF EXISTS `{s}`"))
 
 
 if __name__ == "__main__":

@@ -197,8 +197,8 @@ def build_site(app: App, out: str | Path, regions: list[str] | None = None, toda
                 counts["failed"] += 1
                 counts["errors"].append(f"{region.region}: {private(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
                 rows.append({"region": region.region, "slug": None, "error": "could not be read", "run": runs.get(region.region)})
-            finally:  # one pool per region schema: idle connections of 100s of regions add up
-                app.db.engine(region.schema_name).dispose()
+            finally:  # SQLite: a pool per region file; idle handles of 100s of regions add up
+                app.db.release(region.schema_name)
         if regions:
             rows += kept_regions(app, out, tmp, {r.region for r in chosen}, runs)
         rows.sort(key=lambda r: str(r["region"]).lower())

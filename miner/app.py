@@ -20,7 +20,8 @@ class App:
     deadlines: dict = field(default_factory=dict, init=False)
 
     def __post_init__(self):
-        self.db = Database(self.settings.db_url, self.settings.data_dir, self.settings.control_schema)
+        self.db = Database(self.settings.db_url, self.settings.data_dir, self.settings.control_schema,
+                           self.settings.db_connections)
 
     def region(self, name: str) -> Region:
         """The registered region of that name (RegionError if there is none)."""

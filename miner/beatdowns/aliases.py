@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 
 from miner.app import App
 from miner.backblasts.parse import alias_key
-from miner.core.db import utcnow
+from miner.core.db import has_table, utcnow
 from miner.core.errors import PaxminerError
 from miner.core.registry import Region
 
@@ -28,7 +28,7 @@ class AliasError(PaxminerError):
 
 def load_aliases(conn) -> dict[str, str]:
     """alias key -> user id, for Context.aliases; {} for a schema created before the table existed."""
-    if not inspect(conn).has_table(TABLE):
+    if not has_table(conn, TABLE):
         return {}
     return {r.alias: r.user_id for r in conn.execute(text(f"SELECT alias, user_id FROM {TABLE}"))}
 
@@ -116,7 +116,7 @@ def remove_alias(app: App, region: Region, alias: str) -> dict:
 def list_aliases(app: App, region: Region) -> list[dict]:
     """Every alias with its user's current names, alphabetical."""
     with app.db.engine(region.schema_name).connect() as conn:
-        if not inspect(conn).has_table(TABLE):
+        if not has_table(conn, TABLE):
             return []
         return [dict(r) for r in conn.execute(text(
             f"SELECT a.alias, a.written, a.user_id, u.user_name, u.real_name, a.added_at FROM {TABLE} a "

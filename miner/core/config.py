@@ -54,6 +54,7 @@ class Settings:
     rate_window_s: float = 60.0
     pace_dir: str = ""
     deadline_minutes: float = 360.0
+    db_connections: int = constants.DB_CONNECTIONS  # MySQL: connections one command holds open at most
     sections: dict = field(default_factory=dict)  # other sections ([scoring], [outreach], ...), typed
     config_file: str = ""  # the file read ("" when none)
     sources: dict = field(default_factory=dict)  # (section, key) -> where its value came from
@@ -164,6 +165,8 @@ def load_settings(config_path: str | None = None, **overrides) -> Settings:
     if settings.slack_tier not in constants.SLACK_TIERS:
         raise ConfigError(f"setting slack_tier must be one of {', '.join(constants.SLACK_TIERS)}, "
                           f"got {settings.slack_tier!r}")
+    if settings.db_connections < 1:
+        raise ConfigError("setting db_connections must be 1 or more")
     if settings.rate_window_s <= 0:
         raise ConfigError("setting rate_window_s must be more than 0 seconds")
     if not settings.slack_api_url.endswith("/"):

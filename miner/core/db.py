@@ -1,6 +1,10 @@
 """Engines, schema creation from schema.sql, the one bulk upsert helper and the one retry policy.
 
-MySQL/MariaDB: one database per schema on the server named by the URL.
+MySQL/MariaDB: one database per schema on the server named by the URL, all reached through one
+bounded pool of connections per process (`connections`: the setting `db_connections`): a schema's
+engine is a view of that pool whose statements run in its database (USE, once per connection and
+schema). So hundreds of regions cost no connection each: what a process holds open is its pool's
+size at most, whatever number of regions are under way or waiting on Slack.
 SQLite (default): one file per schema under the data directory.
 All SQL quotes identifiers with backticks, which both dialects accept.
 """
@@ -24,7 +28,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
 from miner.core import migrations
-from miner.core.constants import CONTROL_SCHEMA
+from miner.core.constants import CONTROL_SCHEMA, DB_CONNECTIONS
 from miner.core.errors import PaxminerError, short_error
 
 log = logging.getLogger("miner.db")
@@ -128,7 +132,8 @@ def ensure_tables(eng: Engine, *tables: str) -> None:
     """Create these region tables (schema.sql's CREATE TABLE IF NOT EXISTS) if a schema made before
     they existed lacks them; once per engine and table per process. For tables a command writes
     without the schema having been upgraded first (deliveries, bad_items)."""
-    todo = [t for t in tables if (str(eng.url), t) not in _tables_ensured]
+    key = f"{eng.url} {eng.get_execution_options().get(SCHEMA_OPTION, '')}"
+    todo = [t for t in tables if (key, t) not in _tables_ensured]
     if not todo:
         return
     stmts = [s for s in load_ddl("region", eng.dialect.name)
@@ -137,13 +142,38 @@ def ensure_tables(eng: Engine, *tables: str) -> None:
         for stmt in stmts:
             conn.execute(text(stmt))
     with _tables_lock:
-        _tables_ensured.update((str(eng.url), t) for t in todo)
+        _tables_ensured.update((key, t) for t in todo)
+
+
+SCHEMA_OPTION = "paxminer_schema"  # execution option of a MySQL schema engine: (schema, serial)
+POOL_WAIT_S = 600  # a thread waits this long for a pooled connection before giving up (a stuck process)
+
+
+def table_names(conn: Connection) -> set[str]:
+    """The tables (not views) of the connection's schema. (SQLAlchemy's inspector asks MySQL for the
+    database the engine was opened on; a schema's engine here opens none and USEs its own.)"""
+    if conn.dialect.name == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    else:
+        sql = "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'"
+    return {r[0] for r in conn.execute(text(sql))}
+
+
+def has_table(conn: Connection, table: str) -> bool:
+    return table in table_names(conn)
 
 
 class Database:
-    """Hands out one engine per schema; creates schemas from schema.sql."""
+    """Hands out one engine per schema; creates schemas from schema.sql.
 
-    def __init__(self, db_url: str = "", data_dir: str = "data", control_schema: str = CONTROL_SCHEMA):
+    connections: on MySQL, the most connections this process holds open to the server (its one
+    pool's size; every schema's engine draws from it). `paxminer daily` shares the setting
+    `db_connections` out between its processes (miner/nightly/run.py)."""
+
+    def __init__(self, db_url: str = "", data_dir: str = "data", control_schema: str = CONTROL_SCHEMA,
+                 connections: int | None = None):
+        self.connections = max(1, int(connections or DB_CONNECTIONS))
+        self._serial = 0
         self.db_url, sqlite_dir = normalize_url(db_url)
         self.control_schema = check_identifier(control_schema)
         self.data_dir = Path(sqlite_dir or data_dir)
@@ -189,15 +219,34 @@ class Database:
                 cur.close()
 
             return eng
-        url = self._url.set(database=schema, query={**self._url.query, "charset": "utf8mb4"})
-        return _mysql_engine(url, pool_recycle=1800)
+        # a view of the process's one pool; the serial tells a recreated schema from a dropped one
+        self._serial += 1
+        return self._server_engine().execution_options(**{SCHEMA_OPTION: (schema, self._serial)})
 
     def server_engine(self) -> Engine:
+        """The server's engine (no database selected): the process's one pool of connections."""
         with self._lock:
-            if "" not in self._engines:
-                url = self._url.set(database=None, query={**self._url.query, "charset": "utf8mb4"})
-                self._engines[""] = _mysql_engine(url)
-            return self._engines[""]
+            return self._server_engine()
+
+    def _server_engine(self) -> Engine:
+        if "" not in self._engines:
+            url = self._url.set(database=None, query={**self._url.query, "charset": "utf8mb4"})
+            eng = _mysql_engine(url, pool_recycle=1800, pool_size=self.connections, max_overflow=0,
+                                pool_timeout=POOL_WAIT_S)
+            event.listen(eng, "before_cursor_execute", _use_schema)
+            self._engines[""] = eng
+        return self._engines[""]
+
+    def release(self, schema: str) -> None:
+        """A schema's work is done for now (a region finished, or is waiting on Slack): SQLite closes
+        its idle connections to the file; on MySQL the connections belong to the process's pool,
+        bounded as a whole, so there is nothing of the schema's own to give back."""
+        if self.dialect != "sqlite":
+            return
+        with self._lock:
+            eng = self._engines.get(schema)
+        if eng is not None:
+            eng.dispose()
 
     def schema_exists(self, schema: str) -> bool:
         check_identifier(schema)
@@ -219,6 +268,8 @@ class Database:
             if self.dialect == "mysql":
                 with self.server_engine().begin() as conn:
                     conn.execute(text(f"CREATE DATABASE IF NOT EXISTS `{schema}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+                with self._lock:  # (re)created, maybe by another process: every connection USEs it anew
+                    self._engines.pop(schema, None)
             return migrations.upgrade(self.engine(schema), section, load_ddl("migrations", self.dialect),
                                       load_ddl(section, self.dialect), schema)
         except (DBAPIError, RuntimeError) as exc:
@@ -244,8 +295,9 @@ class Database:
     def drop_schema(self, schema: str) -> None:
         check_identifier(schema)
         self._ensured = {e for e in self._ensured if e[0] != schema}
-        eng = self._engines.pop(schema, None)
-        if eng is not None:
+        with self._lock:
+            eng = self._engines.pop(schema, None)
+        if eng is not None and self.dialect == "sqlite":  # on MySQL a view of the shared pool
             eng.dispose()
         if self.dialect == "sqlite":
             for suffix in ("", "-wal", "-shm"):
@@ -256,12 +308,16 @@ class Database:
             with self.server_engine().begin() as conn:
                 conn.execute(text(f"DROP DATABASE IF EXISTS `{schema}`"))
 
-    def dispose(self, close: bool = True) -> None:
-        """Drop every engine; close=False (in a forked child) leaves the parent's connections alone."""
+    def dispose(self, close: bool = True, connections: int | None = None) -> None:
+        """Drop every engine; close=False (in a forked child) leaves the parent's connections alone.
+        connections: this process's bound from now on (MySQL; a forked child's share)."""
         with self._lock:
-            for eng in self._engines.values():
-                eng.dispose(close=close)
+            for name, eng in self._engines.items():
+                if self.dialect == "sqlite" or name == "":  # MySQL schema engines are views of ""
+                    eng.dispose(close=close)
             self._engines.clear()
+            if connections:
+                self.connections = max(1, int(connections))
 
 
 def private_file(path: Path, folder: Path) -> None:
@@ -285,6 +341,19 @@ def _mysql_engine(url, **kw) -> Engine:
     # side do not block each other at the edges of their key ranges. pool_pre_ping: a server
     # restart or timeout shows on checkout, not in the middle of a step.
     return create_engine(url, hide_parameters=True, isolation_level="READ COMMITTED", pool_pre_ping=True, **kw)
+
+
+def _use_schema(conn, cursor, _statement, _parameters, _context, _executemany) -> None:
+    """Before a statement of a schema's engine (MySQL): its connection is in that database. Tracked
+    per pooled connection (its info, cleared when it reconnects), so USE is sent only when the
+    connection last served another schema."""
+    want = conn.get_execution_options().get(SCHEMA_OPTION)
+    if want is None:
+        return
+    info = conn.connection.info
+    if info.get(SCHEMA_OPTION) != want:
+        cursor.execute(f"USE `{check_identifier(want[0])}`")
+        info[SCHEMA_OPTION] = want
 
 
 # MySQL/MariaDB error codes of a failure worth waiting out: shutdown in progress, lock wait timeout,

@@ -85,6 +85,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "pace_dir": Key(str, "", "where the shared Slack pace lives (default <data_dir>/ratelimits)"),
         "deadline_minutes": Key(float, 360.0, "how long one region may take in a night (0: no deadline)"),
         "full_pass_days": Key(int, constants.FULL_PASS_DAYS, "with the listener up, mine reads the whole window this often"),
+        "db_connections": Key(int, constants.DB_CONNECTIONS, "MySQL: the most connections one command (`daily` with "
+                                                              "all its processes) holds open to the server"),
     },
     "daily": {
         "stale_minutes": Key(float, 30.0, "take over a region whose lock heartbeat is older than this"),

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from miner.core import constants, known
 from miner.core.constants import CONTROL_SCHEMA
-from miner.core.db import Database, DatabaseError, check_identifier, upsert, utcnow
+from miner.core.db import Database, DatabaseError, check_identifier, table_names, upsert, utcnow
 from miner.core.errors import PaxminerError
 
 FLAGS = ("active", "scrape_backblasts", "send_pax_charts", "send_q_charts", "send_ao_leaderboard", "send_region_leaderboard")
@@ -263,10 +263,8 @@ def droppable(db: Database, region: Region) -> str | None:
         return f"schema {schema} is also region {shared[0]}'s"
     if not db.schema_exists(schema):
         return None
-    from sqlalchemy import inspect
-
     with db.engine(schema).connect() as conn:
-        tables = set(inspect(conn).get_table_names())
+        tables = table_names(conn)
     if "regions" in tables or not set(REGION_TABLES) <= tables:
         return f"schema {schema} does not look like a region's schema (its tables are not a region's)"
     return None

@@ -29,6 +29,7 @@ run only assembles them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -70,6 +71,8 @@ POOL_MIN_REGIONS = 8  # fewer regions than this: not worth starting scoring proc
 CHART_SLOTS = threading.Semaphore(1)  # the charters draw on every core: one region charts at a time
 CPU_STEPS = ("score", "outreach", "charts", "site")  # steps that take one of the `workers` slots (the rest wait on Slack)
 MAX_REGION_THREADS = 2000  # regions started at once (each a mostly sleeping thread)
+PARENT_CONNECTIONS = 2  # MySQL: the parent of region processes (registry reads before, the summary after)
+SCORER_CONNECTIONS = 2  # MySQL: a scoring process (the registry, then the region's schema)
 PROGRESS_EVERY = 60.0  # seconds between `daily` progress lines
 
 
@@ -147,9 +150,9 @@ class Run:
         return dict(row) if row else None
 
     def record_start(self, name: str) -> None:
-        with self.db.engine(self.db.control_schema).begin() as conn:
+        with self.db.engine(self.db.control_schema).begin() as conn:  # one connection at a time per thread
             upsert(conn, "region_runs", [{
-                "region": name, "run_id": self.run_id, "host": self.host, "started": stamp(db_now(self.db), True),
+                "region": name, "run_id": self.run_id, "host": self.host, "started": stamp(db_now(self.db, conn), True),
                 "finished": None, "status": "running", "failed_step": None, "error": None, "counts": None,
             }], ["region"])
 
@@ -164,7 +167,7 @@ class Run:
             conn.execute(text(
                 "UPDATE region_runs SET finished = :f, status = :s, failed_step = :step, error = :e, "
                 "seconds = :sec, counts = :c WHERE region = :r AND run_id = :run"
-            ), {"f": stamp(db_now(self.db), True), "s": res.status, "step": res.failed_step,
+            ), {"f": stamp(db_now(self.db, conn), True), "s": res.status, "step": res.failed_step,
                 "e": (res.error or "")[:1000] or None, "sec": round(res.seconds, 3),
                 "c": json.dumps(res.steps, default=str)[:1_000_000], "r": res.region, "run": self.run_id})
 
@@ -212,6 +215,8 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
     opts = {"today": today, "skip_charts": skip_charts, "outbox": outbox or app.settings.outbox or None, "report": report,
             "verbose": verbose, "skip_ok_within": skip_ok_within, "cpu_slots": max(1, workers // processes)}
     board = Progress(len(todo), progress) if progress else None
+    cpu_pool = processes == 1 and len(todo) >= POOL_MIN_REGIONS
+    opts["connections"] = connection_shares(app, processes, CpuPool.size(threads) if cpu_pool else 0)
     if processes > 1:
         preload_plugins()
         done = run_in_processes(app, run_id, todo, threads, processes, stale_minutes, opts, board)
@@ -228,7 +233,8 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
 
         if board is not None:
             opts["progress"] = board.left
-        done = run_regions(app, run_id, take, threads, stale_minutes, opts, cpu_pool=len(todo) >= POOL_MIN_REGIONS)
+        app.db.dispose(connections=opts["connections"])
+        done = run_regions(app, run_id, take, threads, stale_minutes, opts, cpu_pool=cpu_pool)
     if board is not None:
         done = board.follow(done)
     for res in done:
@@ -243,13 +249,29 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
     return summary
 
 
+def connection_shares(app: App, processes: int, scorers: int) -> int:
+    """MySQL: the setting db_connections (connections the whole run may hold open) shared out: the
+    parent of region processes keeps PARENT_CONNECTIONS, a scoring process SCORER_CONNECTIONS, and
+    each process running regions the rest (its pool's size: every region thread in it draws from
+    that pool only while it talks to the database). Returns a region process's share."""
+    total = app.settings.db_connections
+    rest = total - (PARENT_CONNECTIONS if processes > 1 else 0) - scorers * SCORER_CONNECTIONS
+    share = rest // processes
+    if share < 2:
+        share = 2
+        if app.db.dialect == "mysql":
+            log.warning("db_connections %d is too few for %d region process(es) and %d scoring process(es); "
+                        "each region process opens up to %d", total, processes, scorers, share)
+    return share
+
+
 class Progress:
     """What `daily` has done and what is left: regions started/done, and for each region being mined
     its estimate of the time left (paced calls left x its workspace's pace). A line every
     PROGRESS_EVERY seconds through `emit`."""
 
-    def __init__(self, total: int, emit: Callable[[str], None], every: float = PROGRESS_EVERY):
-        self.total, self.emit, self.every = total, emit, every
+    def __init__(self, total: int, emit: Callable[[str], None], every: float | None = None):
+        self.total, self.emit, self.every = total, emit, PROGRESS_EVERY if every is None else every
         self.started, self.done, self.partial, self.failed = 0, 0, 0, 0
         self.estimates: dict[str, float] = {}
         self._lock = threading.Lock()
@@ -304,6 +326,7 @@ class Progress:
 def run_regions(app: App, run_id: str, take: Callable[[], str | None], threads: int, stale_minutes: float | None,
                 opts: dict, cpu_pool: bool = False, stopping=None) -> Iterator[RegionResult]:
     """Regions taken one by one from `take()` by `threads` worker threads; results as they finish."""
+    opts = {k: v for k, v in opts.items() if k != "connections"}
     with LockManager(app.db, run_id, stale_minutes=stale_minutes) as locks:
         run = Run(app, run_id, locks, **opts)
         if stopping is not None:
@@ -311,7 +334,7 @@ def run_regions(app: App, run_id: str, take: Callable[[], str | None], threads: 
         now = db_now(app.db)
         run.started = stamp(now, True)
         run.overlapping = run.runs_under_way(now)
-        run.cpu = CpuPool.for_run(app, threads) if cpu_pool else None
+        run.cpu = CpuPool.for_run(app, threads) if cpu_pool else None  # CpuPool.size(threads) processes
         out: queue.Queue = queue.Queue()
 
         def work() -> None:
@@ -365,6 +388,7 @@ def run_in_processes(app: App, run_id: str, todo: list[str], threads: int, proce
     the next region from a shared counter. A region whose process died is reported failed."""
     ctx = get_context("fork")
     counter, stopping = ctx.Value("i", 0), ctx.Event()
+    app.db.dispose(connections=PARENT_CONNECTIONS)  # no connection of the parent's goes into the children
     readers, procs = [], []
     for i in range(processes):
         share = threads // processes + (1 if i < threads % processes else 0)
@@ -414,7 +438,7 @@ def _region_process(app: App, run_id: str, todo: list[str], counter, stopping, c
     """In a forked child: run regions until none is left; results go back through `conn`."""
     die_with_parent()
     signal.signal(signal.SIGINT, lambda *_: stopping.set())  # Ctrl-C: finish the regions under way
-    app.db.dispose(close=False)  # the parent's pooled connections stay the parent's
+    app.db.dispose(close=False, connections=opts.get("connections"))  # the parent's connections stay the parent's
     send = threading.Lock()
 
     def take() -> str | None:
@@ -515,9 +539,9 @@ def run_region(run: Run, name: str) -> RegionResult:
             log.exception("%s failed", name)
     finally:
         res.seconds = time.monotonic() - t0
-        if region is not None:  # one pool per region schema: idle connections of 100s of regions add up
+        if region is not None:  # SQLite: a pool per region file; idle handles of 100s of regions add up
             try:
-                run.db.engine(region.schema_name).dispose()
+                run.db.release(region.schema_name)
             except Exception:  # noqa: BLE001
                 pass
         if res.status != "skipped":  # before the lock goes: a run taking it next sees the region done
@@ -605,9 +629,7 @@ def step_mine(run: Run, region: Region, counts: dict) -> None:
         run.progress(region.region, None)
     s["errors"] = list(s.get("errors") or [])[:20]
     counts.update(s)
-    if s.get("channel_errors"):
-        raise StepFailed(f"{s['channel_errors']} of {s['channels']} channel(s) could not be read; first: {s['errors'][0]}")
-    if s.get("missing"):  # the region's deadline came first: what is left is resumed next run
+    if s.get("missing"):  # the deadline came first, or Slack kept failing on a channel: resumed next run
         counts["partial"] = True
 
 
@@ -632,17 +654,21 @@ class CpuPool:
     """
 
     def __init__(self, settings, processes: int):
+        settings = dataclasses.replace(settings, db_connections=SCORER_CONNECTIONS)
         self._ex = ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn"),
                                        initializer=_child_init, initargs=(settings,))
         self.broken = False
 
+    @staticmethod
+    def size(threads: int) -> int:
+        """Scoring processes for a run of `threads` region threads (0: none, score in the threads)."""
+        n = min(os.cpu_count() or 1, threads)
+        return n if n >= 2 else 0
+
     @classmethod
     def for_run(cls, app: App, threads: int) -> "CpuPool | None":
-        cores = os.cpu_count() or 1
-        n = min(cores, threads)
-        if n < 2:
-            return None
-        return cls(app.settings, n)
+        n = cls.size(threads)
+        return cls(app.settings, n) if n else None
 
     def score(self, region_name: str, as_of: date) -> dict | None:
         """The scorer's result, or None when the pool is unusable (the caller scores in-thread)."""

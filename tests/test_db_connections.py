@@ -1,0 +1,134 @@
+"""MySQL connections of a night (issue 18): hundreds of regions, a server allowing 151 connections.
+
+Every schema's engine draws from one bounded pool per process (miner/core/db.py), `daily` shares the
+setting db_connections out between its processes, and no thread ever holds two connections at once
+(with a bounded pool, threads each holding one and waiting for a second would wait for each other)
+or one while it waits on Slack. Counted from outside: the sockets the `daily` process tree holds
+open to the server, read from /proc.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.pool import Pool
+
+from tests.conftest import MARIADB_ONLY
+from tests.fakeslack import FakeSlack, generate_region
+from tests.helpers import run_cli
+from tests.test_mine_processes import paxminer
+
+PACED = ("conversations.history", "conversations.replies")
+
+
+def regions(app, fs: FakeSlack, n: int) -> list:
+    app.settings.slack_api_url = fs.base_url
+    spaces = []
+    for i in range(n):
+        name, token = f"c{i}", f"xoxb-conn-{i}"
+        ws = fs.add_workspace(token, team=f"T{i}", name=name)
+        generate_region(ws, seed=i + 1, users=10, aos=2 + i % 3, weeks=2, start=date.today() - timedelta(weeks=2))
+        assert run_cli(app, "region", "add", name, "--schema", f"{name}_{app.db.control_schema[-8:]}",
+                       "--token", token).exit_code == 0
+        spaces.append(ws)
+    return spaces
+
+
+@MARIADB_ONLY
+def test_no_thread_holds_two_connections_or_one_while_it_waits_on_slack(app, monkeypatch):
+    from miner.nightly.run import run_daily
+    from miner.slack.client import Slack
+
+    held = threading.local()
+    nested, waiting = [], []
+
+    def checkout(_dbapi, _record, _proxy):
+        held.n = getattr(held, "n", 0) + 1
+        if held.n > 1:
+            nested.append(threading.current_thread().name)
+
+    def checkin(_dbapi, _record):
+        held.n = max(0, getattr(held, "n", 1) - 1)
+
+    response = Slack.response
+
+    def call(self, method, *args, **kw):
+        if method in PACED and getattr(held, "n", 0):
+            waiting.append(method)
+        return response(self, method, *args, **kw)
+
+    monkeypatch.setattr(Slack, "response", call)
+    event.listen(Pool, "checkout", checkout)
+    event.listen(Pool, "checkin", checkin)
+    try:
+        with FakeSlack() as fs:
+            regions(app, fs, 3)
+            first = run_daily(app, skip_charts=True, report=False, workers=1)
+            assert first["ok"] == 3, first
+            assert run_cli(app, "mine", "--region", "c0", "--processes", "1").exit_code == 0
+    finally:
+        event.remove(Pool, "checkout", checkout)
+        event.remove(Pool, "checkin", checkin)
+    assert nested == [] and waiting == []
+
+
+def sockets_to(pids: list[int], port: int) -> int:
+    """Established TCP connections to `port` held by these processes."""
+    inodes = set()
+    for p in pids:
+        try:
+            for fd in os.scandir(f"/proc/{p}/fd"):
+                try:
+                    link = os.readlink(fd.path)
+                except OSError:
+                    continue
+                if link.startswith("socket:["):
+                    inodes.add(link[8:-1])
+        except OSError:
+            continue
+    n = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            f = line.split()
+            if f[3] == "01" and int(f[2].rsplit(":", 1)[1], 16) == port and f[9] in inodes:
+                n += 1
+    return n
+
+
+def tree(pid: int) -> list[int]:
+    kids: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                kids.setdefault(int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(int(d.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, []))
+    return out
+
+
+@MARIADB_ONLY
+def test_a_daily_run_holds_at_most_db_connections(app):
+    """12 regions, default workers (2 region processes): with db_connections 6 the whole process tree
+    never holds more than 6 connections to the server, and every region is done."""
+    with FakeSlack() as fs:
+        regions(app, fs, 12)
+        port = app.db._url.port or 3306
+        proc = paxminer(app, "daily", "--skip-charts", "--no-report", env={"PAXMINER_DB_CONNECTIONS": "6"}, wait=False)
+        most = 0
+        while proc.poll() is None:
+            most = max(most, sockets_to(tree(proc.pid), port))
+            time.sleep(0.01)
+        out = proc.communicate()[0]
+        assert proc.returncode == 0, out
+        assert "12 region(s): 12 ok" in out
+        assert 2 <= most <= 6, most
