@@ -237,7 +237,10 @@ class Slack:
                 with self._count_lock:
                     self.calls[method] += 1
                 try:
-                    return client.api_call(method, params=params)
+                    try:
+                        return client.api_call(method, params=params)
+                    finally:  # the next call of the method is spaced from this one's answer
+                        self.pacer.done(method)
                 except SlackApiError as exc:
                     if exc.response.status_code == 429:  # held back: wait as long as Slack says, then again
                         with self._count_lock:

@@ -15,7 +15,10 @@ contention on SQLite) per call, and the database is the resource hundreds of wai
 not hold. Hosts sharing one MySQL server work on different regions (region locks), so a workspace
 is paced on one host at a time; if another app or host does call it, Slack's 429 tightens the pace.
 
-The file holds `next interval`: wall-clock time of the next free slot and the current spacing.
+The file holds `next interval`: wall-clock time of the next free slot and the current spacing. The
+next slot is a spacing after the later of the last slot's start and its call's answer (`done`):
+Slack may count a call at any moment until it answers, so an answer that came late (a slow network,
+or a busy interpreter that sent the call late) pushes the next call back by as much.
 A 429's Retry-After moves the next slot to at least now + Retry-After for everyone and widens the
 spacing (up to 4x the tier's), which relaxes back by 2% per successful slot. The key is a hash of
 the API URL and token: the token itself is never written anywhere.
@@ -212,6 +215,20 @@ class Pacer:
 
                 self._update(method, started)
         return wait
+
+    def done(self, method: str) -> None:
+        """A call of `method` has come back: the next one goes no sooner than a full spacing from
+        now. Slack counts a call when it takes it, somewhere between our send and its answer; a
+        slot counted from the send alone lets a call that left late (a busy interpreter between the
+        slot and the send, a slow network) land less than a window before the next one."""
+        if not self.spacing(method):
+            return
+        now = self.clock()
+
+        def ended(state):
+            state[0] = max(state[0], now + (state[1] or self.spacing(method)))
+
+        self._update(method, ended)
 
     def penalize(self, method: str, retry_after: float) -> None:
         """Slack said 429 with this Retry-After: nobody calls `method` before it ends, and the
