@@ -210,6 +210,7 @@ def test_a_quiet_night_of_many_regions_takes_about_as_long_as_the_slowest(app, m
     # scoring in this process: with the spawned scoring pool, the next in-process run on SQLite got
     # "disk I/O error" on its files (seen on main's code too; left to the nightly run's owner)
     monkeypatch.setattr("miner.nightly.run.POOL_MIN_REGIONS", 10_000)
+    monkeypatch.setattr("miner.nightly.run.PROGRESS_EVERY", 1.0)  # a progress line a (scaled) minute
     with FakeSlack() as fs:
         app.settings.slack_api_url = fs.base_url
         spaces = {}
@@ -240,3 +241,62 @@ def test_a_quiet_night_of_many_regions_takes_about_as_long_as_the_slowest(app, m
         assert took <= 1.3 * floor + free + 1.0, (took, floor, free)  # regions one after another: sum(calls) s
         assert sum(sum(ws.limited.values()) for ws in spaces.values()) <= max(3, sum(calls.values()) // 20)  # rare
         assert fs.violations == 0
+        # progress as it goes: regions done and the slowest one's time left at its workspace's pace
+        assert any(" of 12 regions done " in line and "needs about" in line for line in lines), lines
+
+
+# -- what the limit costs, said up front and as it goes ---------------------------------------------
+def test_the_forecast_follows_what_the_pages_show():
+    """A channel never read, guessed from its age at 3 messages a day, really holds 1 a day: after
+    two pages (newest first) the pages left are what the channel holds, and channels not reached yet
+    are scaled by what the read one showed."""
+    from miner.archive.forecast import HISTORY, REPLIES, Forecast, Tracker
+
+    day, now = 86400.0, 1_700_000_000.0
+    f = Forecast(15)
+    for cid in ("C1", "C2"):
+        f.plan(cid, history=60, replies=45, first=True, created=now - 300 * day)  # the guess: 900 messages
+    assert f.left() == {HISTORY: 120, REPLIES: 90}
+    events = []
+    t = Tracker("C1", lambda *e: (events.append(e), f.event(*e)), 15)
+    t.start("0")
+    msgs = [{"ts": f"{now - i * day:.6f}", "reply_count": 3 if i % 10 == 0 else 0} for i in range(300)]  # 1 a day
+    t.page(msgs[:15], more=True)
+    t.page(msgs[15:30], more=True)
+    left = f.left()
+    assert 38 <= left[HISTORY] <= 41  # C1: ~280 messages = 19 pages left; C2: 60 x (21 / 60) pages, scaled like C1
+    assert 55 <= left[REPLIES] <= 67  # a thread in 10 messages: C1 ~31 left, C2 as many
+    for k in range(2, 20):
+        t.page(msgs[15 * k:15 * k + 15], more=k < 19)
+    t.threads([m for m in msgs if m["reply_count"]])  # its history read: 30 threads to read
+    assert f.left() == {HISTORY: 20, REPLIES: 60}  # C2 now scaled by C1's real 20 pages and 30 threads
+    t.read([(m, []) for m in msgs[:100] if m["reply_count"]])
+    assert f.left() == {HISTORY: 20, REPLIES: 50} and f.read() == (20, 10)
+    t.done()
+    assert f.left() == {HISTORY: 20, REPLIES: 30}
+    assert [e[1] for e in events] == ["start"] + ["page"] * 20 + ["threads", "read", "done"]
+
+
+def test_a_first_mine_says_up_front_how_long_and_points_to_an_export(app):
+    """Slack's real minute (60 s) and a year of 8 AOs: before its first call returns, `mine` says how
+    long the limit makes it take and, as that is over an hour, that an export loads in minutes."""
+    from tests.test_mine_processes import paxminer
+
+    with FakeSlack() as fs:
+        fs.limit_mode(window=60)
+        app.settings.slack_api_url, app.settings.rate_window_s = fs.base_url, 60
+        ws = fs.add_workspace("xoxb-year")
+        generate_region(ws, seed=3, users=40, aos=8, weeks=52, start=date.today() - timedelta(weeks=52))
+        schema = f"year_{app.db.control_schema[-8:]}"
+        assert run_cli(app, "region", "add", "year", "--schema", schema, "--token", "xoxb-year").exit_code == 0
+        for step in ("channels", "users"):
+            assert run_cli(app, step, "--region", "year").exit_code == 0
+        proc = paxminer(app, "mine", "--region", "year", wait=False)  # no --progress, not a terminal
+        try:
+            line = proc.stdout.readline()
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=30)
+        assert line.startswith("year: first mine of 11 channel(s) through the Slack API: about "), line
+        assert " h at Slack's limit for this app" in line
+        assert "a Slack export loads in minutes instead: `paxminer import EXPORT.zip --region year`" in line

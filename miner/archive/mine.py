@@ -13,8 +13,10 @@ process, which receives each channel's fresh results.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -30,6 +32,7 @@ from sqlalchemy import text
 from miner.app import App
 from miner.archive import coverage
 from miner.archive import store as archive
+from miner.archive.forecast import Forecast, Tracker
 from miner.core import constants
 from miner.core.clock import midnight_ts
 from miner.core.concurrency import die_with_parent, fork_safe, prefetch
@@ -75,17 +78,6 @@ def pages(slack: Slack, items: Iterator) -> Iterator:
     return iter(items) if slack.pacer.spacing("conversations.history") else prefetch(items)
 
 
-def give_back(eng) -> None:
-    """Close the engine's idle connections (its region is about to wait for Slack's pace). SQLite: the
-    pool itself stays, so a connection another thread of the region has out at that moment comes
-    back to it and is closed at the next wait (Engine.dispose would leave it open in the replaced
-    pool until garbage collection: measured, about one open file per waiting region)."""
-    if eng.dialect.name == "sqlite":
-        eng.pool.dispose()
-    else:
-        eng.dispose()
-
-
 def mined_channels(conn, region: Region) -> list[dict]:
     """Backblast channels, plus channels an admin marked as region/help (Slack activity). Backblast
     channels come first: their beatdowns are built while the others are still being read."""
@@ -118,8 +110,10 @@ def save_state(conn, channel_id: str, **values) -> None:
     upsert(conn, "channel_state", [{"channel_id": channel_id, **values}], ["channel_id"])
 
 
-def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, tz: ZoneInfo, on_new=None) -> dict:
-    """One channel's pass; on_new (beatdowns.Parser.parse_new) parses new messages as they are stored."""
+def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, tz: ZoneInfo, on_new=None,
+                 track: Tracker | None = None) -> dict:
+    """One channel's pass; on_new (beatdowns.Parser.parse_new) parses new messages as they are stored;
+    track (forecast.Tracker) hears of each page and thread batch (the time-left estimate)."""
     counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
               "parsed": 0, "backblasts": 0, "problems": 0, "pages": 0}
 
@@ -137,6 +131,8 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
         return state, pass_id, oldest, None
 
     state, pass_id, oldest, cursor, newest = in_transaction(eng, start)
+    if track is not None:
+        track.start(oldest)
 
     # a channel with nothing archived yet holds, as replies, only the broadcasts read from its history
     broadcasts = set() if newest is None else None
@@ -155,6 +151,8 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
     try:
         for messages, next_cursor in pages(slack, slack.fetch_history(channel_id, oldest, cursor)):
             page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023 - called at once
+            if track is not None:
+                track.page(messages, bool(next_cursor))
             counts["pages"] += 1
             for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
                 counts[k] += page.get(k, 0)
@@ -168,12 +166,14 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
             raise
         # the saved cursor expired: start this pass again from the top
         in_transaction(eng, lambda conn: save_state(conn, channel_id, pass_cursor=None))
-        return mine_channel(eng, slack, channel_id, since, lookback_days, tz, on_new)
+        return mine_channel(eng, slack, channel_id, since, lookback_days, tz, on_new, track)
     if parents is None:  # no last page seen (Slack.paged always yields one): reconcile on its own
         page = in_transaction(eng, lambda conn: save_page(conn, [], None))
         counts["deleted"] += page["deleted"]
         parents = page["parents"]
-    gap = sync_threads(eng, slack, channel_id, parents, on_new, broadcasts, counts)
+    if track is not None:
+        track.threads(parents)
+    gap = sync_threads(eng, slack, channel_id, parents, on_new, broadcasts, counts, track)
     if gap:  # the deadline came first: the pass stays open, the next run resumes it
         counts["missing"] = gap
         return counts
@@ -198,7 +198,8 @@ def new_since(eng, since: str) -> int:
             "AND (thread_ts IS NULL OR thread_ts = ts OR subtype = 'thread_broadcast')"), {"t": since}).scalar() or 0)
 
 
-def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new, stored, counts: dict) -> str | None:
+def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new, stored, counts: dict,
+                 track: Tracker | None = None) -> str | None:
     """Read the threads whose state changed and store them, a batch per commit. Under Slack's pace
     (a thread a minute) a batch is also committed every THREAD_COMMIT_S, so a deadline or a crash
     loses no thread already read. Returns what the region's deadline left unread (None: nothing)."""
@@ -216,6 +217,8 @@ def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new
         add_bad(counts, t)
         counts["replies"] += t["new"] + t["changed"]
         counts["deleted"] += t["deleted"]
+        if track is not None:
+            track.read(batch)
         batch = []
 
     last, done = time.monotonic(), counts["threads"]
@@ -311,8 +314,10 @@ def mine_region(app: App, region: Region, since=None, lookback_days: int | None 
     MINE_CHANNEL_THREADS, so one channel's thread replies are read while another's history is, each
     method on its own pace). The beatdowns are built here, by one writer, as each channel finishes.
     Every Slack call of the region shares its workspace's pace (miner/slack/pace.py).
-    A channel stopped by the region's deadline (app.deadlines) keeps its pass open for the next run
-    and is listed in `missing` (its work so far is stored).
+    A channel stopped by the region's deadline (app.deadlines), or by a Slack error that is not the
+    region's own (a page or thread Slack kept failing on), keeps its pass open for the next run and
+    is listed in `missing` (its work so far is stored); the errors are also in `errors`. A token
+    Slack refuses (FATAL_CODES) raises, and so does every channel failing.
     progress(line, important, seconds_left) is called with lines on what is done and what is left (an
     estimate at the pace); important=True for a first mine's forecast of over an hour.
     heartbeat(): called as each channel finishes (the caller keeps its region lock alive).
@@ -320,25 +325,30 @@ def mine_region(app: App, region: Region, since=None, lookback_days: int | None 
     return _mine_region(app, region, since, lookback_days, parse, feedback, processes, threads, progress, heartbeat)
 
 
-def plan(conn, channels: list[dict], since, lookback_days: int, tz: ZoneInfo, page_size: int) -> dict:
+def plan(conn, channels: list[dict], since, lookback_days: int, tz: ZoneInfo, page_size: int,
+         forecast: Forecast | None = None) -> dict:
     """Calls the region's channels will cost (an estimate): history pages from what the archive holds
-    in each channel's window; a channel never read is estimated from its age (FIRST_MINE_PER_DAY)."""
+    in each channel's window; a channel never read is guessed from its age (FIRST_MINE_PER_DAY).
+    Each channel's numbers also go to `forecast`, which refines them as the pages come in."""
     history = replies = first = 0
     now = time.time()
     for ch in channels:
         state = load_state(conn, ch["channel_id"])
+        created = None
         if state is None or not state.get("watermark_ts"):
             first += 1
             created = conn.execute(text("SELECT channel_created FROM aos WHERE channel_id = :c"),
                                    {"c": ch["channel_id"]}).scalar() or now - 365 * 86400
             messages = max(0.0, (now - float(created)) / 86400) * constants.FIRST_MINE_PER_DAY
-            history += max(1, -(-int(messages) // page_size))
-            replies += int(messages * constants.FIRST_MINE_THREAD_SHARE)
-            continue
-        oldest = window_start(state, since, lookback_days, tz)
-        n = conn.execute(text("SELECT COUNT(*) FROM messages WHERE channel_id = :c AND ts >= :o AND deleted = 0 "
-                              "AND (thread_ts IS NULL OR thread_ts = ts)"), {"c": ch["channel_id"], "o": oldest}).scalar()
-        history += 1 + int(n or 0) // page_size
+            h, r = max(1, -(-int(messages) // page_size)), int(messages * constants.FIRST_MINE_THREAD_SHARE)
+        else:
+            oldest = window_start(state, since, lookback_days, tz)
+            n = conn.execute(text("SELECT COUNT(*) FROM messages WHERE channel_id = :c AND ts >= :o AND deleted = 0 "
+                                  "AND (thread_ts IS NULL OR thread_ts = ts)"), {"c": ch["channel_id"], "o": oldest}).scalar()
+            h, r = 1 + int(n or 0) // page_size, 0
+        history, replies = history + h, replies + r
+        if forecast is not None:
+            forecast.plan(ch["channel_id"], h, r, first=created is not None, created=float(created or 0) or None)
     return {"conversations.history": history, "conversations.replies": replies, "first": first}
 
 
@@ -361,13 +371,15 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     slack = app.slack(region)
     eng = app.db.engine(region.schema_name)
     # a long wait for Slack's pace gives the region's idle connections back (hundreds of regions wait at once)
-    slack.pacer.on_long_wait = functools.partial(give_back, eng)
+    slack.pacer.on_long_wait = functools.partial(app.db.release, region.schema_name)
     tz = ZoneInfo(region.timezone)
     ensure_tables(eng, "bad_items", "deliveries")  # a schema made before they existed gets them
+    page = min(slack.page_size, constants.SLACK_PAGE_CAP)
+    forecast = Forecast(page)
     with eng.connect() as conn:
         channels = mined_channels(conn, region)
         known = conn.execute(text("SELECT COUNT(*) FROM aos")).scalar()
-        todo = plan(conn, channels, since, lookback, tz, min(slack.page_size, constants.SLACK_PAGE_CAP)) if channels else {}
+        todo = plan(conn, channels, since, lookback, tz, page, forecast) if channels else {}
     if not known:
         raise MineError(f"no channels known for {region}: run `paxminer channels --region {region}` first")
     total = {"channels": len(channels), "messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0,
@@ -378,17 +390,22 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     if progress and todo.get("first"):
         est = total["estimate_s"]
         line = (f"{region}: first mine of {todo['first']} channel(s) through the Slack API: about "
-                f"{sum(paced.values())} paced calls, roughly {describe_wait(est)} at Slack's limit for this app")
+                f"{sum(paced.values())} paced calls, roughly {describe_wait(est)} at Slack's limit for this app "
+                f"(a guess from the channels' ages, refined as pages come in)")
         if est > 3600:
             line += (f"; a Slack export loads in minutes instead: `paxminer import EXPORT.zip --region {region}`, "
                      "then `paxminer mine` reads only what came after it")
         progress(line, est > 3600, est)  # over an hour: said even without progress lines
+    elif progress:
+        progress(f"{region}: {len(channels)} channel(s) to mine, about {sum(paced.values())} paced calls "
+                 f"(~{describe_wait(total['estimate_s'])} at Slack's pace)", False, total["estimate_s"])
+    reporter = Reporter(region, slack, forecast, progress, len(channels))
     errors, missing = [], []
     began = time.time()
     # with `paxminer listen` up, only the gaps in what it saw are read (a whole-window pass when due)
     covered = None if since is not None else coverage.plan(app.db, region.region, app.settings.full_pass_days)
     total["pass"] = "gaps" if covered is not None else "full"
-    job = ChannelJob(app, region, since, lookback, parse, covered)
+    job = ChannelJob(app, region, since, lookback, parse, covered, reporter.event, page)
     forked = can_fork(processes, len(channels))
     total["processes"] = min(processes, len(channels)) if forked else 1
     runs = job.in_processes(channels, processes) if forked else job.here(channels, slack, threads)
@@ -396,7 +413,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     if parse:  # beatdowns of each finished channel are built here (while the others are mined, if forked)
         with eng.connect() as conn:
             users = load_context_parts(conn)[0]
-    t0, done = time.monotonic(), 0
+    done = 0
     try:
         for ch, outcome in runs:
             done += 1
@@ -406,6 +423,8 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
                 if outcome.code in FATAL_CODES:
                     raise outcome
                 errors.append(f"#{ch['ao']}: {outcome}")
+                # what it stored is kept; the channel's pass stays open and the next run resumes it
+                missing.append(f"#{ch['ao']}: not read to the end ({outcome}); resumed next run")
                 log.warning("%s: #%s: %s", region, ch["ao"], outcome)
                 continue
             slack.calls.update(outcome.pop("calls", {}))
@@ -417,8 +436,7 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
                 total[k] = total.get(k, 0) + v
             if users is not None and fresh:
                 total["duplicates"] += resolve_fresh(eng, users, fresh)
-            if progress:
-                progress(*progress_line(region, slack, done, len(channels), paced, time.monotonic() - t0))
+            reporter.channel_done(done)
     finally:
         runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
     total["bad"] = total["bad"][:20]  # the first reasons; every one is in the region's bad_items table
@@ -443,15 +461,38 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     return total
 
 
-def progress_line(region, slack: Slack, done: int, channels: int, planned: dict, elapsed: float) -> tuple[str, bool, float]:
-    """(line, important, seconds left): what is done, and what is left at the pace (calls planned
-    and not yet made x the spacing)."""
-    left = {m: max(0, n - slack.calls.get(m, 0)) for m, n in planned.items()}
-    if done >= channels:
-        left = {}
-    est = slack.pacer.estimate(left)
-    return (f"{region}: {done}/{channels} channels mined, {sum(slack.calls.values())} Slack calls in "
-            f"{describe_wait(elapsed)}; about {sum(left.values())} paced call(s) left (~{describe_wait(est)})"), False, est
+class Reporter:
+    """Progress of a region's mine: a line as each channel finishes, and as pages and threads come
+    in at most every `every` seconds (Slack's window, at most a minute), each with the time left:
+    the forecast's paced calls left x the workspace's pace."""
+
+    def __init__(self, region, slack: Slack, forecast: Forecast, progress, channels: int, every: float | None = None):
+        self.region, self.slack, self.forecast, self.progress, self.channels = region, slack, forecast, progress, channels
+        self.every = min(constants.MINE_PROGRESS_EVERY, slack.pacer.window) if every is None else every
+        self.t0 = self.last = time.monotonic()
+        self.done = 0
+        self._lock = threading.Lock()
+
+    def event(self, channel_id: str, kind: str, *args) -> None:
+        self.forecast.event(channel_id, kind, *args)
+        if self.progress and kind in ("page", "read") and time.monotonic() - self.last >= self.every:
+            self.emit()
+
+    def channel_done(self, done: int) -> None:
+        self.done = done
+        if self.progress:
+            self.emit()
+
+    def emit(self) -> None:
+        with self._lock:
+            self.last = time.monotonic()
+            left = self.forecast.left()
+            est = self.slack.pacer.estimate(left)
+            pages, threads = self.forecast.read()
+            line = (f"{self.region}: {self.done}/{self.channels} channels mined, {pages} history page(s) and "
+                    f"{threads} thread page(s) read in {describe_wait(self.last - self.t0)}; about "
+                    f"{sum(left.values())} paced call(s) left (~{describe_wait(est)})")
+        self.progress(line, False, est)
 
 
 def can_fork(processes: int, channels: int) -> bool:
@@ -462,9 +503,11 @@ def can_fork(processes: int, channels: int) -> bool:
 class ChannelJob:
     """Mines channels of one region: here, or in forked processes (one channel per task)."""
 
-    def __init__(self, app: App, region: Region, since, lookback: int, parse: bool, covered: list | None = None):
+    def __init__(self, app: App, region: Region, since, lookback: int, parse: bool, covered: list | None = None,
+                 send=None, page: int = constants.SLACK_PAGE_CAP):
         self.app, self.region, self.since, self.lookback, self.parse = app, region, since, lookback, parse
         self.covered = covered  # spans the listener saw (coverage.plan): only the gaps are read
+        self.send, self.page = send, page  # forecast events (channel, kind, *args); in a forked miner: a pipe
 
     def here(self, channels: list[dict], slack: Slack, threads: int = 1) -> Iterator[tuple[dict, object]]:
         """Channels mined in this process, `threads` at once (each thread with its own parser)."""
@@ -516,9 +559,26 @@ class ChannelJob:
         except SlackError as exc:
             return exc
 
+    def _tracker(self, channel_id: str) -> Tracker | None:
+        if self.send is None:
+            return None
+        if not _CHILD:
+            return Tracker(channel_id, self.send, self.page)
+        w = self._events_w
+
+        def send(*event):
+            try:
+                os.write(w, (json.dumps(event) + "\n").encode())
+            except OSError:
+                pass
+
+        return Tracker(channel_id, send, self.page)
+
     def in_processes(self, channels: list[dict], processes: int) -> Iterator[tuple[dict, object]]:
         global _JOB
         _JOB = self  # the children get it by fork: the token never travels through a pipe or argv
+        self.processes = min(processes, len(channels))
+        listener = self._listen() if self.send is not None else None
         pool = ProcessPoolExecutor(min(processes, len(channels)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=_child_start)
         finished = False
@@ -536,6 +596,27 @@ class ChannelJob:
                     proc.terminate()
             pool.shutdown(wait=True, cancel_futures=True)
             _JOB = None
+            if listener is not None:
+                os.close(self._events_w)  # the reader sees the end once every miner is gone too
+                listener.join(5)
+
+    def _listen(self) -> threading.Thread:
+        """Forecast events from forked miners: a line of JSON each on a pipe (writes under PIPE_BUF
+        are atomic, so miners need no lock a killed one could leave held)."""
+        r, self._events_w = os.pipe()
+        send = self.send
+
+        def read():
+            with os.fdopen(r, "r", encoding="utf-8") as f:
+                for line in f:
+                    try:
+                        send(*json.loads(line))
+                    except Exception:  # noqa: BLE001 - an estimate, never worth a mine
+                        pass
+
+        t = threading.Thread(target=read, daemon=True, name="forecast-events")
+        t.start()
+        return t
 
     def _parser(self, eng):
         from miner.beatdowns.build import Parser
@@ -550,12 +631,15 @@ class ChannelJob:
         before_calls, before_retries = Counter(slack.calls), Counter(slack.retries)
         try:
             tz, on_new = ZoneInfo(self.region.timezone), parser.parse_new if parser else None
+            track = self._tracker(channel_id)
             if self.covered is not None:
                 counts = mine_gaps(eng, slack, channel_id, self.lookback, tz, self.covered, on_new)
             else:
-                counts = mine_channel(eng, slack, channel_id, self.since, self.lookback, tz, on_new)
+                counts = mine_channel(eng, slack, channel_id, self.since, self.lookback, tz, on_new, track)
         finally:
             fresh = parser.take_fresh() if parser else []  # a failed channel's pending ones: resolve_pending
+            if self.send is not None:
+                self._tracker(channel_id).done()
         counts["fresh"] = fresh
         if _CHILD:  # the parent adds these to its own Slack's counts
             counts["calls"] = dict(slack.calls - before_calls)
@@ -572,7 +656,8 @@ def _child_start() -> None:
     client, and the child dies with its parent (a killed run leaves no miner behind)."""
     die_with_parent()
     job = _JOB
-    job.app.db.dispose(close=False)
+    # the parent's pooled connections stay the parent's; each miner keeps a share of db_connections
+    job.app.db.dispose(close=False, connections=max(2, job.app.settings.db_connections // (job.processes + 1)))
     eng = job.app.db.engine(job.region.schema_name)
     _CHILD.update(job=job, eng=eng, slack=job.app.slack(job.region), parser=job._parser(eng))
 

@@ -59,7 +59,8 @@ def daily(app: App, regions, workers, as_of, today_alias, skip_charts, outbox, d
     host on the same MySQL server) is skipped, not failed; a region whose run died is taken over.
     Every region starts at once: Slack's rate limit, not the CPU, sets the night's length, and a
     region waiting on it costs nothing; --workers bounds the CPU-heavy steps. A region whose deadline
-    (deadline_minutes) came first is `partial` and resumed next run.
+    (deadline_minutes) came first, or with a channel Slack kept failing on, is `partial`: what it
+    read is kept, the rest is resumed next run.
     One line per region, a total at the end; exit 1 if any region failed or is partial.
     """
     from miner.cli.registry import warn_no_regions

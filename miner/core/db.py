@@ -240,13 +240,16 @@ class Database:
     def release(self, schema: str) -> None:
         """A schema's work is done for now (a region finished, or is waiting on Slack): SQLite closes
         its idle connections to the file; on MySQL the connections belong to the process's pool,
-        bounded as a whole, so there is nothing of the schema's own to give back."""
+        bounded as a whole, so there is nothing of the schema's own to give back.
+        SQLite keeps the pool object: a connection another thread of the region has out at that
+        moment comes back to it and is closed at the next release (Engine.dispose would leave it
+        open in the replaced pool until garbage collection: about one open file per waiting region)."""
         if self.dialect != "sqlite":
             return
         with self._lock:
             eng = self._engines.get(schema)
         if eng is not None:
-            eng.dispose()
+            eng.pool.dispose()
 
     def schema_exists(self, schema: str) -> bool:
         check_identifier(schema)

@@ -145,7 +145,12 @@ def describe_step(step: str, c: dict) -> str:
 
 
 def report_text(region: str, res: RegionResult, seconds: float, host: str, run_id: str) -> str:
-    head = "ok" if res.status == "ok" else f"FAILED at {res.failed_step}: {res.error}"
+    if res.status == "ok":
+        head = "ok"
+    elif res.status == "partial":
+        head = "PARTIAL, left for the next run: " + "; ".join((res.mine.get("missing") or [])[:3])
+    else:
+        head = f"FAILED at {res.failed_step}: {res.error}"
     lines = [f"PAXminer nightly run for {region}, {res.today} (host {host}, run {run_id}): "
              f"{head} in {seconds:.1f}s"]
     for step in CORE_STEPS:

@@ -214,19 +214,21 @@ class FakeSlack:
             _apply_limits(ws, float(window), tier)
 
     # -- fault injection --------------------------------------------------------------------------
-    def fail(self, method: str, status: int = 500, times: int = 1, token: str | None = None, body: str | None = None):
-        """The next `times` calls of `method` answer HTTP `status` (500: JSON body, 502-504: HTML)."""
-        self._add_fault(kind="status", method=method, times=times, token=token, status=status, body=body)
+    def fail(self, method: str, status: int = 500, times: int = 1, token: str | None = None, body: str | None = None,
+             after: int = 0):
+        """The next `times` calls of `method` answer HTTP `status` (500: JSON body, 502-504: HTML);
+        `after`: once that many calls of it went through (a failure on the second page, say)."""
+        self._add_fault(kind="status", method=method, times=times, token=token, status=status, body=body, after=after)
 
     def rate_limit(self, method: str, times: int = 1, retry_after: int = 1, token: str | None = None):
         """The next `times` calls of `method` answer HTTP 429 with `Retry-After: retry_after`."""
         self._add_fault(kind="429", method=method, times=times, token=token, retry_after=int(retry_after))
 
-    def drop(self, method: str, times: int = 1, token: str | None = None):
-        """The next `times` calls of `method` are not answered: the connection closes after the
-        request arrives, as when a server times out an idle kept-alive connection just as the
-        client reuses it. Not counted as calls (the server never took them)."""
-        self._add_fault(kind="drop", method=method, times=times, token=token)
+    def drop(self, method: str, times: int = 1, token: str | None = None, after: int = 0):
+        """The next `times` calls of `method` (after `after` that go through) are not answered: the
+        connection closes after the request arrives, as when a server times out an idle kept-alive
+        connection just as the client reuses it. Not counted as calls (the server never took them)."""
+        self._add_fault(kind="drop", method=method, times=times, token=token, after=after)
 
     def timeouts(self, method: str, times: int = 1, delay: float = 2.0, token: str | None = None, process: bool = True):
         """The next `times` calls are processed, then the answer is held `delay` seconds (past a client
@@ -246,6 +248,9 @@ class FakeSlack:
         with self._lock:
             for f in self._faults:
                 if f["kind"] in kinds and f["method"] == method and f["token"] in (None, token) and f["times"] > 0:
+                    if f.get("after"):  # this call goes through
+                        f["after"] -= 1
+                        continue
                     f["times"] -= 1
                     return f
         return None
