@@ -205,6 +205,7 @@ def night(name: str, server: Server, env: dict, tmp: Path, window: float, db=Non
     before = server.stats()
     if db is not None:
         db.flush()
+        server_cpu = db.cpu()
     r = daily(env, tmp / f"{name}.json", db.port if db is not None else None)
     after = server.stats()
     calls = {ws: {m: after["calls"][ws][m] - before["calls"][ws][m] for m in (HISTORY, REPLIES)} for ws in after["calls"]}
@@ -226,6 +227,9 @@ def night(name: str, server: Server, env: dict, tmp: Path, window: float, db=Non
     }
     if db is not None:
         out.update(db_connections_held=r["conns"], max_used_connections=db.max_used(), max_connections=db.max_connections())
+        after_cpu = db.cpu()
+        if server_cpu is not None and after_cpu is not None:  # every client's work, if the server is shared
+            out["db_server_cpu_s"] = round(after_cpu - server_cpu, 1)
     if r["code"]:
         out["stderr"] = r["stderr"]
     return out
@@ -308,6 +312,15 @@ class MariaDB:
 
     def max_used(self) -> int:
         return int(self._one("SHOW STATUS LIKE 'Max_used_connections'")[1])
+
+    def cpu(self) -> float | None:
+        """CPU seconds of the server process, when it runs on this machine (its pid file readable)."""
+        try:
+            pid = Path(self._one("SELECT @@pid_file")[0]).read_text().strip()
+            f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError, TypeError):
+            return None
 
     def max_connections(self) -> int:
         return int(self._one("SHOW VARIABLES LIKE 'max_connections'")[1])
