@@ -23,7 +23,7 @@ ORDER_BB = ["Date", "AO", "Q", "CoQ", "pax_count", "fngs", "fng_count", "backbla
 
 def raw(app, schema):
     """A DB-API connection as the clients hold one (PyMySQL / sqlite3 cursors, no SQLAlchemy types)."""
-    return app.db.engine(schema).raw_connection()
+    return app.db.raw_connection(schema)
 
 
 def q(app, sql: str) -> str:

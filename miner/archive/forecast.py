@@ -17,9 +17,17 @@ import threading
 HISTORY, REPLIES = "conversations.history", "conversations.replies"
 
 
-def thread_calls(reply_count: int, page: int) -> int:
+def _number(value) -> float:
+    """A ts or count as Slack sent it; 0 for anything unreadable (a bad message never breaks a mine)."""
+    try:
+        return float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def thread_calls(reply_count, page: int) -> int:
     """conversations.replies pages of one thread (Slack repeats the parent on every page)."""
-    return max(1, math.ceil((int(reply_count or 0) + 1) / page))
+    return max(1, math.ceil((int(_number(reply_count)) + 1) / page))
 
 
 class Channel:
@@ -132,8 +140,9 @@ class Tracker:
         self.send(self.channel_id, "start", float(bound or 0))
 
     def page(self, messages: list[dict], more: bool) -> None:
-        stamps = [float(m["ts"]) for m in messages if m.get("ts")]
-        calls = sum(thread_calls(m.get("reply_count"), self.page_size) for m in messages if int(m.get("reply_count") or 0) > 0)
+        stamps = [t for t in map(_number, (m.get("ts") for m in messages)) if t]
+        calls = sum(thread_calls(_number(m.get("reply_count")), self.page_size) for m in messages
+                    if _number(m.get("reply_count")) > 0)
         self.send(self.channel_id, "page", len(messages), max(stamps, default=None), min(stamps, default=None), more, calls)
 
     def threads(self, parents: list[dict]) -> None:

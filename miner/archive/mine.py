@@ -474,9 +474,12 @@ class Reporter:
         self._lock = threading.Lock()
 
     def event(self, channel_id: str, kind: str, *args) -> None:
-        self.forecast.event(channel_id, kind, *args)
-        if self.progress and kind in ("page", "read") and time.monotonic() - self.last >= self.every:
-            self.emit()
+        try:
+            self.forecast.event(channel_id, kind, *args)
+            if self.progress and kind in ("page", "read") and time.monotonic() - self.last >= self.every:
+                self.emit()
+        except Exception as exc:  # noqa: BLE001 - an estimate is never worth a mine
+            log.debug("%s: progress estimate: %s", self.region, exc)
 
     def channel_done(self, done: int) -> None:
         self.done = done

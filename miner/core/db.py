@@ -237,6 +237,19 @@ class Database:
             self._engines[""] = eng
         return self._engines[""]
 
+    def raw_connection(self, schema: str):
+        """A DB-API connection (pooled) in that schema, for code that talks DB-API as other tools do.
+        On MySQL it may come from another schema's work: it is switched here, and whatever it is
+        switched to by its user, the next statement through SQLAlchemy switches it back."""
+        eng = self.engine(schema)
+        conn = eng.raw_connection()
+        if self.dialect == "mysql":
+            cur = conn.cursor()
+            cur.execute(f"USE `{check_identifier(schema)}`")
+            cur.close()
+            conn.info.pop(SCHEMA_OPTION, None)  # its user may USE another database
+        return conn
+
     def release(self, schema: str) -> None:
         """A schema's work is done for now (a region finished, or is waiting on Slack): SQLite closes
         its idle connections to the file; on MySQL the connections belong to the process's pool,
