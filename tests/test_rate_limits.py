@@ -89,6 +89,27 @@ def test_a_slot_past_the_deadline_is_not_taken(tmp_path):
     assert p.wait("chat.postMessage") == 0  # methods Slack does not space are not held back
 
 
+def test_a_fresh_process_waits_for_the_slot_a_finished_one_took(tmp_path):
+    """One process calls and exits; the next, started at once, waits out the rest of the window."""
+    take = ("from miner.slack.pace import Pacer; import time; p = Pacer('k', 'distributed', 0.5, {d!r}); "
+            "print(p.wait('conversations.history'), time.time())").format(d=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", take], cwd=ROOT, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    (w1, t1), (w2, t2) = [map(float, r.stdout.split()) for r in runs]
+    assert w1 == 0 and w2 > 0 and t2 - t1 >= 0.5
+
+
+def test_the_next_call_is_spaced_from_the_answer_of_the_last():
+    """Slack counts a call when it takes it, at the latest when it answers: a call that came back
+    late (sent late by a busy interpreter, or slow on the wire) pushes the next one back as much."""
+    now = [1000.0]
+    p = Pacer("k", "distributed", 1.0, sleep=lambda s: now.__setitem__(0, now[0] + s), clock=lambda: now[0])
+    assert p.wait(HISTORY) == 0
+    now[0] += 0.4  # the answer came 0.4 s after the slot
+    p.done(HISTORY)
+    assert p.wait(HISTORY) >= 1.0  # a whole window after the answer, not 0.6 s (a window after the slot)
+
+
 def test_tiers_and_unknown_tier(tmp_path):
     assert spacing("internal", HISTORY, 60) < 1.3 and spacing("distributed", HISTORY, 60) >= 60
     with pytest.raises(ValueError):

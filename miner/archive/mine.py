@@ -659,8 +659,9 @@ def _child_start() -> None:
     client, and the child dies with its parent (a killed run leaves no miner behind)."""
     die_with_parent()
     job = _JOB
-    # the parent's pooled connections stay the parent's; each miner keeps a share of db_connections
-    job.app.db.dispose(close=False, connections=max(2, job.app.settings.db_connections // (job.processes + 1)))
+    # the parent's pooled connections stay the parent's (it uses 2 at most: one thread, the lock's
+    # beats between channels); the miners share the rest of db_connections
+    job.app.db.dispose(close=False, connections=max(2, (job.app.settings.db_connections - 2) // job.processes))
     eng = job.app.db.engine(job.region.schema_name)
     _CHILD.update(job=job, eng=eng, slack=job.app.slack(job.region), parser=job._parser(eng))
 
