@@ -18,6 +18,11 @@ daily process and its children), and peak memory (RSS of the daily process tree,
 MariaDB also the connections: the most the daily process tree held open at once (its TCP sockets to
 the server, sampled from /proc every 0.1 s), and the server's Max_used_connections after a FLUSH
 STATUS before the night (server-wide: other clients of a shared server count too).
+
+--memory 50,150,300: then, for each N, a quiet night of the first N regions alone, with the RSS of
+the daily tree sampled; the RSS while every region waits for its next slot (the median of the
+samples from the end of the first window to the end of the second) and its growth per region
+between the smallest and largest N are what a waiting region costs.
 """
 
 from __future__ import annotations
@@ -171,13 +176,14 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def daily(env: dict, summary: Path, db_port: int | None = None) -> dict:
+def daily(env: dict, summary: Path, db_port: int | None = None, regions: list[str] | None = None) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
+    names = [a for r in regions or [] for a in ("--region", r)]
     proc = subprocess.Popen([sys.executable, "-m", "miner", "daily", "--skip-charts", "--no-report",
-                             "--summary-json", str(summary)], cwd=ROOT, env=env,
+                             "--summary-json", str(summary), *names], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak, conns, stop = [0], [0], threading.Event()
+    peak, conns, stop, samples = [0], [0], threading.Event(), []
 
     def sample():
         n = 0
@@ -185,7 +191,9 @@ def daily(env: dict, summary: Path, db_port: int | None = None) -> dict:
             if db_port:
                 conns[0] = max(conns[0], db_sockets(tree_pids(proc.pid), db_port))
             if n % 5 == 0:
-                peak[0] = max(peak[0], tree_rss(proc.pid))
+                rss = tree_rss(proc.pid)
+                samples.append((time.monotonic() - t0, rss))
+                peak[0] = max(peak[0], rss)
             n += 1
 
     t = threading.Thread(target=sample, daemon=True)
@@ -198,10 +206,29 @@ def daily(env: dict, summary: Path, db_port: int | None = None) -> dict:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     s = json.loads(summary.read_text())
     return {"wall": wall, "cpu": cpu, "peak_rss": peak[0], "conns": conns[0], "code": proc.returncode, "summary": s,
-            "stderr": err.strip().splitlines()[-3:]}
+            "stderr": err.strip().splitlines()[-3:], "samples": samples}
+
+
+def memory(env: dict, tmp: Path, window: float, counts: list[int]) -> list[dict]:
+    """Quiet nights of the first N regions: peak RSS, and RSS while they all wait for a slot."""
+    out = []
+    for n in counts:
+        la = os.getloadavg()[0]
+        r = daily(env, tmp / f"memory-{n}.json", regions=[f"n{i:03d}" for i in range(n)])
+        waiting = sorted(rss for t, rss in r["samples"] if window <= t <= 2 * window)
+        out.append({"regions": n, "wall_s": round(r["wall"], 1), "peak_rss_mb": round(r["peak_rss"] / 2**20, 1),
+                    "waiting_rss_mb": round(waiting[len(waiting) // 2] / 2**20, 1) if waiting else None,
+                    "ok": r["summary"]["ok"], "exit": r["code"], "load": round(la, 1)})
+        print(json.dumps(out[-1]), flush=True)
+    first, last = out[0], out[-1]
+    if len(out) > 1 and first["waiting_rss_mb"] and last["waiting_rss_mb"]:
+        per = (last["waiting_rss_mb"] - first["waiting_rss_mb"]) * 1024 / (last["regions"] - first["regions"])
+        print(f"memory: {per:.0f} KB of RSS per waiting region ({first['regions']} -> {last['regions']} regions)")
+    return out
 
 
 def night(name: str, server: Server, env: dict, tmp: Path, window: float, db=None) -> dict:
+    load = os.getloadavg()[0]
     before = server.stats()
     if db is not None:
         db.flush()
@@ -224,6 +251,7 @@ def night(name: str, server: Server, env: dict, tmp: Path, window: float, db=Non
         "cpu_s_per_region_night": round(r["cpu"] / max(1, n), 3), "cpu_s": round(r["cpu"], 1),
         "peak_rss_mb": round(r["peak_rss"] / 2**20, 1), "exit": r["code"],
         "new_messages": s["new_messages"], "backblasts": s["backblasts"],
+        "load_start": round(load, 1), "load_end": round(os.getloadavg()[0], 1),
     }
     if db is not None:
         out.update(db_connections_held=r["conns"], max_used_connections=db.max_used(), max_connections=db.max_connections())
@@ -241,6 +269,8 @@ def main() -> int:
     ap.add_argument("--window", type=float, default=10.0, help="seconds in Slack's scaled-down minute")
     ap.add_argument("--weeks", type=int, default=2)
     ap.add_argument("--db-url", default="", help="MariaDB server URL (mysql://USER:PASS@HOST:PORT/); default SQLite")
+    ap.add_argument("--memory", help="also: RSS of quiet nights of the first N regions, e.g. 50,150,300")
+    ap.add_argument("--skip-nights", action="store_true", help="only the --memory nights")
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.serve:
@@ -269,16 +299,20 @@ def main() -> int:
             if a.db_url:
                 env["PAXMINER_DB_URL"] = a.db_url
             first = daily(env, tmp / "first.json")
-            print(f"setup: {a.regions} regions generated, registered and mined once with the limit off on "
+            print(f"setup (load average {os.getloadavg()[0]:.1f}): {a.regions} regions generated, registered and mined once with the limit off on "
                   f"{app.db.describe()} in {time.monotonic() - t0:.0f}s (first night {first['wall']:.0f}s, exit "
                   f"{first['code']}{', ' + ' | '.join(first['stderr']) if first['code'] else ''})", flush=True)
             server.ask(f"limit {a.window}")
             env["PAXMINER_RATE_WINDOW_S"] = str(a.window)
-            results = [night("quiet", server, env, tmp, a.window, db)]
-            print(json.dumps(results[-1]), flush=True)
-            server.ask("post")
-            results.append(night("new posts and threads", server, env, tmp, a.window, db))
-            print(json.dumps(results[-1]), flush=True)
+            results = []
+            if not a.skip_nights:
+                results.append(night("quiet", server, env, tmp, a.window, db))
+                print(json.dumps(results[-1]), flush=True)
+                server.ask("post")
+                results.append(night("new posts and threads", server, env, tmp, a.window, db))
+                print(json.dumps(results[-1]), flush=True)
+            if a.memory:
+                memory(env, tmp, a.window, [int(x) for x in a.memory.split(",")])
         finally:
             server.stop()
             if db is not None:

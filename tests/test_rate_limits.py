@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import subprocess
 import sys
 import threading
@@ -176,6 +177,52 @@ def test_a_forced_deadline_exits_non_zero_and_the_rerun_completes(app):
         assert last_mine(app, "late")[0] == "ok"
         assert contents(app, schema) == contents(app, ref)
         assert limited.violations == 0
+
+
+def open_files() -> list[str]:
+    out = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            out.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:  # closed meanwhile
+            pass
+    return out
+
+
+def test_a_region_waiting_for_its_slot_holds_no_connection_and_three_threads(app):
+    """What a waiting region keeps: while its mine waits for the workspace's next history slot it
+    holds no database connection (its idle ones are closed before it sleeps, by the call waiting for
+    the slot and by the one waiting for its turn) and three threads: the region's own and its two
+    channel miners (as `daily` mines them)."""
+    from miner.archive.mine import mine_region
+    from miner.core import constants
+
+    window = 2.0
+    with FakeSlack() as fs:
+        fs.limit_mode(window=window)
+        app.settings.slack_api_url = fs.base_url
+        app.settings.rate_window_s = window
+        _, schema = limited_region(app, fs, "waits", "xoxb-waits", weeks=8, aos=3)
+        region = app.region("waits")
+        app.db.ensure_schema(schema)
+        app.start_deadline(region, minutes=3.2 * window / 60)  # a few slots, then it stops (resumed next run)
+        before = set(threading.enumerate())
+        held = [f for f in open_files() if f.endswith(f"{schema}.sqlite")]  # by the listers' own CLI runs
+        done: list = []
+        region_thread = threading.Thread(target=lambda: done.append(mine_region(
+            app, region, feedback=False, threads=constants.MINE_CHANNEL_THREADS)))
+        t0 = time.monotonic()
+        region_thread.start()
+        eng = app.db.engine(schema)
+        seen = []
+        for at in (0.5, 1.5):  # between the first slot and the second, then between the second and the third
+            time.sleep(max(0.0, t0 + window * at - time.monotonic()))
+            threads = [t for t in threading.enumerate() if t not in before]
+            files = [f for f in open_files() if f.endswith(f"{schema}.sqlite")][len(held):]
+            seen.append((len(threads), eng.pool.checkedin(), eng.pool.checkedout(), len(files)))
+        region_thread.join(60)
+        assert done and done[0]["missing"]  # it was waiting for Slack, not done
+        assert seen == [(3, 0, 0, 0), (3, 0, 0, 0)], seen
 
 
 # -- processes and thread fetchers of one region ---------------------------------------------------
