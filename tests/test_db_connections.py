@@ -40,7 +40,7 @@ def regions(app, fs: FakeSlack, n: int) -> list:
 
 
 @MARIADB_ONLY
-def test_no_thread_holds_two_connections_or_one_while_it_waits_on_slack(app, monkeypatch):
+def test_no_thread_holds_two_connections_or_one_while_it_waits_on_slack(app, monkeypatch, tmp_path):
     from miner.nightly.run import run_daily
     from miner.slack.client import Slack
 
@@ -68,8 +68,11 @@ def test_no_thread_holds_two_connections_or_one_while_it_waits_on_slack(app, mon
     try:
         with FakeSlack() as fs:
             regions(app, fs, 3)
-            first = run_daily(app, skip_charts=True, report=False, workers=1)
+            # every step, the plugins' too (charts, Home tab, site: written to an outbox)
+            first = run_daily(app, report=True, workers=1, outbox=str(tmp_path / "outbox"))
             assert first["ok"] == 3, first
+            assert all("not_run" not in r["steps"][step] for r in first["results"] for step in ("charts", "home")), \
+                first["results"][0]["steps"]
             assert run_cli(app, "mine", "--region", "c0", "--processes", "1").exit_code == 0
     finally:
         event.remove(Pool, "checkout", checkout)
