@@ -279,8 +279,10 @@ def test_a_quiet_night_of_many_regions_takes_about_as_long_as_the_slowest(app, m
     from miner.nightly.run import run_daily
 
     window = 1.0
-    # scoring in this process: with the spawned scoring pool, the next in-process run on SQLite got
-    # "disk I/O error" on its files (seen on main's code too; left to the nightly run's owner)
+    # scoring in this process: the spawned scoring pool costs each run seconds of CPU (its processes
+    # import pandas), which the wall-time bound below would count; with it, two copies of this test
+    # side by side on 2 cores went over the bound once in 13 tries. (A "disk I/O error" once seen
+    # with the pool on SQLite was not reproduced in those 26 runs, 2026-12-07.)
     monkeypatch.setattr("miner.nightly.run.POOL_MIN_REGIONS", 10_000)
     monkeypatch.setattr("miner.nightly.run.PROGRESS_EVERY", 1.0)  # a progress line a (scaled) minute
     with FakeSlack() as fs:
