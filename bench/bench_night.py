@@ -43,6 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.procs import db_sockets, tree_pids, tree_rss  # noqa: E402
+
 HISTORY, REPLIES = "conversations.history", "conversations.replies"
 
 
@@ -110,72 +112,6 @@ class Server:
 
 
 # -- measuring a `paxminer daily` ---------------------------------------------------------------------
-def tree_pids(pid: int) -> list[int]:
-    kids: dict[int, list[int]] = {}
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
-            kids.setdefault(int(stat[1]), []).append(int(d.name))
-        except (OSError, ValueError, IndexError):
-            continue
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(kids.get(p, []))
-    return out
-
-
-def db_sockets(pids: list[int], port: int) -> int:
-    """Established TCP connections to `port` held by these processes (from /proc: not what they report)."""
-    inodes = set()
-    for p in pids:
-        try:
-            for fd in os.scandir(f"/proc/{p}/fd"):
-                try:
-                    link = os.readlink(fd.path)
-                except OSError:
-                    continue
-                if link.startswith("socket:["):
-                    inodes.add(link[8:-1])
-        except OSError:
-            continue
-    n = 0
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        try:
-            lines = Path(table).read_text().splitlines()[1:]
-        except OSError:
-            continue
-        for line in lines:
-            f = line.split()
-            if f[3] == "01" and int(f[2].rsplit(":", 1)[1], 16) == port and f[9] in inodes:
-                n += 1
-    return n
-
-
-def tree_rss(pid: int) -> int:
-    """RSS bytes of a process and its descendants."""
-    kids: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
-            kids.setdefault(int(stat[1]), []).append(int(d.name))
-            rss[int(d.name)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError, IndexError):
-            continue
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += rss.get(p, 0)
-        todo.extend(kids.get(p, []))
-    return total
-
-
 def daily(env: dict, summary: Path, db_port: int | None = None, regions: list[str] | None = None) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()

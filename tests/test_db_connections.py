@@ -9,11 +9,9 @@ open to the server, read from /proc.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
@@ -21,6 +19,7 @@ from sqlalchemy.pool import Pool
 from tests.conftest import MARIADB_ONLY
 from tests.fakeslack import FakeSlack, generate_region
 from tests.helpers import run_cli
+from tests.procs import db_sockets, tree_pids
 from tests.test_mine_processes import paxminer
 
 PACED = ("conversations.history", "conversations.replies")
@@ -80,45 +79,6 @@ def test_no_thread_holds_two_connections_or_one_while_it_waits_on_slack(app, mon
     assert nested == [] and waiting == []
 
 
-def sockets_to(pids: list[int], port: int) -> int:
-    """Established TCP connections to `port` held by these processes."""
-    inodes = set()
-    for p in pids:
-        try:
-            for fd in os.scandir(f"/proc/{p}/fd"):
-                try:
-                    link = os.readlink(fd.path)
-                except OSError:
-                    continue
-                if link.startswith("socket:["):
-                    inodes.add(link[8:-1])
-        except OSError:
-            continue
-    n = 0
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
-            f = line.split()
-            if f[3] == "01" and int(f[2].rsplit(":", 1)[1], 16) == port and f[9] in inodes:
-                n += 1
-    return n
-
-
-def tree(pid: int) -> list[int]:
-    kids: dict[int, list[int]] = {}
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                kids.setdefault(int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(int(d.name))
-            except (OSError, ValueError, IndexError):
-                continue
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(kids.get(p, []))
-    return out
-
-
 @MARIADB_ONLY
 def test_a_daily_run_holds_at_most_db_connections(app):
     """12 regions, default workers (2 region processes): with db_connections 6 the whole process tree
@@ -129,7 +89,7 @@ def test_a_daily_run_holds_at_most_db_connections(app):
         proc = paxminer(app, "daily", "--skip-charts", "--no-report", env={"PAXMINER_DB_CONNECTIONS": "6"}, wait=False)
         most = 0
         while proc.poll() is None:
-            most = max(most, sockets_to(tree(proc.pid), port))
+            most = max(most, db_sockets(tree_pids(proc.pid), port))
             time.sleep(0.01)
         out = proc.communicate()[0]
         assert proc.returncode == 0, out

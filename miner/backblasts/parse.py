@@ -1253,6 +1253,18 @@ def _head_date(text: str, low: str, starts: set[int], f: _Fields) -> None:
     Only lines above the first label count, and only when a few capitalised words at most come before the date
     (a place, "F3 Omaha"; not a sentence); a backblast header or title line is not a date line; the first line is
     one only when it opens with the date."""
+    for p, line, seen in _lines_above_labels(low, starts):
+        if len(line) <= 120 and "blast" not in line:
+            m = _HEAD_DATE_RE.search(line)
+            if m:
+                before = [w for w in text[p : p + m.start()].strip(_MARKUP).split() if any(c.isalnum() for c in w)]
+                if not before if seen == 1 else (len(before) <= 4 and all(not w[0].islower() for w in before)):
+                    f.head_date = m.group()
+                    return
+
+
+def _lines_above_labels(low: str, starts: set[int]):
+    """(offset, line, n-th non-blank line) for the first four non-blank lines above the first label."""
     first_label = min(starts) if starts else len(low)
     p, seen = 0, 0
     for line in low.split("\n", 10)[:10]:
@@ -1262,13 +1274,7 @@ def _head_date(text: str, low: str, starts: set[int], f: _Fields) -> None:
             seen += 1
             if seen > 4:
                 return
-            if len(line) <= 120 and "blast" not in line:
-                m = _HEAD_DATE_RE.search(line)
-                if m:
-                    before = [w for w in text[p : p + m.start()].strip(_MARKUP).split() if any(c.isalnum() for c in w)]
-                    if not before if seen == 1 else (len(before) <= 4 and all(not w[0].islower() for w in before)):
-                        f.head_date = m.group()
-                        return
+            yield p, line, seen
         p += len(line) + 1
 
 
@@ -1291,21 +1297,12 @@ def _title_date(text: str, low: str, starts: set[int], f: _Fields) -> None:
     that calls itself a backblast counts too. A number date needs its year (an AO "7-11", "3/4 mile", "Backblast
     810" are no dates); a month name must be capitalised (the verb "may"); the first date of a range is the day.
     The date is checked against the post's date when the post is read (``_finish``)."""
-    first_label = min(starts) if starts else len(low)
-    p, seen = 0, 0
-    for line in low.split("\n", 10)[:10]:
-        if p >= first_label:
-            return
-        if line.strip(_MARKUP):
-            seen += 1
-            if seen > 4:
+    for p, line, seen in _lines_above_labels(low, starts):
+        if (seen == 1 or "blast" in line) and len(line) <= 200:
+            got = _line_date(text[p : p + len(line)])
+            if got:
+                f.title_date = got
                 return
-            if (seen == 1 or "blast" in line) and len(line) <= 200:
-                got = _line_date(text[p : p + len(line)])
-                if got:
-                    f.title_date = got
-                    return
-        p += len(line) + 1
 
 
 def _line_date(line: str) -> str | None:
