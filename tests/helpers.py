@@ -60,3 +60,14 @@ def feedback_region(app, fake_slack, token: str, ao: str):
     w.schema = "fb_" + app.db.control_schema[-8:]
     assert run_cli(app, "region", "add", "fb", "--schema", w.schema, "--token", token).exit_code == 0
     return w
+
+
+def parse_on(ctx, text: str, day: str, user: str = "U1"):
+    """Parse a plain-text post by `user` at 14:00 UTC on `day` in the context `ctx`."""
+    import datetime as dt
+
+    from miner.backblasts.parse import parse_message
+
+    d = dt.date.fromisoformat(day)
+    ts = dt.datetime(d.year, d.month, d.day, 14, 0, tzinfo=dt.timezone.utc).timestamp()
+    return parse_message({"type": "message", "user": user, "ts": f"{ts:.6f}", "text": text}, ctx)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from miner.backblasts.parse import Context, parse_message
+from miner.backblasts.parse import Context
+from tests.helpers import parse_on
 
 NAMES = ["Polaroid", "Gristle", "Ladle", "4-Square", "7-11", "Palomino", "Fuji", "Sawbuck", "Okra", "Roller Chain"]
 USERS = {f"U{i}": {"user_name": n, "real_name": "", "app": 0} for i, n in enumerate(NAMES, 1)}
@@ -15,9 +16,7 @@ CTX = Context(channel_id="C1", users=USERS, aos=AOS, tz="America/New_York")
 
 
 def parse(text: str, day: str = "2019-11-11"):
-    d = dt.date.fromisoformat(day)
-    ts = dt.datetime(d.year, d.month, d.day, 14, 0, tzinfo=dt.timezone.utc).timestamp()
-    return parse_message({"type": "message", "user": "U1", "ts": f"{ts:.6f}", "text": text}, CTX)
+    return parse_on(CTX, text, day, "U1")
 
 
 def test_count_closing_the_pax_list_and_a_rating_that_is_no_date():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from miner.backblasts.parse import Context, parse_message
+from miner.backblasts.parse import Context
+from tests.helpers import parse_on
 
 NAMES = ["Baron", "Fish Hook", "Kodak", "Pelican", "Gray Owl", "Scooter", "Soft Serve", "Corn Dog", "Pothole"]
 USERS = {f"U{i}": {"user_name": n, "real_name": "", "app": 0} for i, n in enumerate(NAMES, 1)}
@@ -14,9 +15,7 @@ CTX = Context(channel_id="C1", users=USERS, aos={"C1": "ao-the-canyon"}, tz="Ame
 
 
 def parse(text: str, day: str = "2022-05-06", user: str = "U1"):
-    d = dt.date.fromisoformat(day)
-    ts = dt.datetime(d.year, d.month, d.day, 14, 0, tzinfo=dt.timezone.utc).timestamp()
-    return parse_message({"type": "message", "user": user, "ts": f"{ts:.6f}", "text": text}, CTX)
+    return parse_on(CTX, text, day, user)
 
 
 def test_pipe_separated_labels_and_bracketed_list_on_the_next_line():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from miner.backblasts.parse import Context, parse_message
+from miner.backblasts.parse import Context
+from tests.helpers import parse_on
 
 NAMES = ["Baron", "Fish Hook", "Kodak", "Pork Chop", "Corn Dog", "Blue Ox", "Wild Dog", "Hinges", "Slaw", "Gumbo",
          "Tater", "Mako"]
@@ -16,9 +17,7 @@ CTX = Context(channel_id="C1", users=USERS, aos={"C1": "ao-the-canyon"}, tz="Ame
 
 
 def parse(text: str, user: str = "U1", day: str = "2022-05-06"):
-    d = dt.date.fromisoformat(day)
-    ts = dt.datetime(d.year, d.month, d.day, 14, 0, tzinfo=dt.timezone.utc).timestamp()
-    return parse_message({"type": "message", "user": user, "ts": f"{ts:.6f}", "text": text}, CTX)
+    return parse_on(CTX, text, day, user)
 
 
 def names(uids):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from miner.backblasts.parse import Context, parse_message
+from tests.helpers import parse_on
 
 USERS = {
     "U1": {"user_name": "Baron", "real_name": "", "app": 0},
@@ -20,9 +21,7 @@ CTX = Context(channel_id="C1", users=USERS, aos={"C1": "ao-the-canyon"}, tz="Ame
 
 
 def parse(text: str, day: str = "2022-05-06", user: str = "U1"):
-    d = dt.date.fromisoformat(day)
-    ts = dt.datetime(d.year, d.month, d.day, 14, 0, tzinfo=dt.timezone.utc).timestamp()
-    return parse_message({"type": "message", "user": user, "ts": f"{ts:.6f}", "text": text}, CTX)
+    return parse_on(CTX, text, day, user)
 
 
 def test_date_line_without_label_is_read():

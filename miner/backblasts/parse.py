@@ -1749,14 +1749,18 @@ def _q_in_title(title: str, acc: _Acc) -> None:
     parts = _TITLE_SEP_RE.split(title)
     if len(parts) < 3:
         return
-    last = parts[-1].strip(_MARKUP)
-    m = _USER_RE.fullmatch(last)
+    uid = _one_user(parts[-1].strip(_MARKUP), acc.lk)
+    if uid:
+        acc.add_user(uid, "q")
+
+
+def _one_user(value: str, lk: _Lookup) -> str | None:
+    """The user a value names: a whole mention, or a name that fits exactly one user."""
+    m = _USER_RE.fullmatch(value)
     if m:
-        acc.add_user(m.group(1), "q")
-        return
-    got = _resolve_name(last, acc.lk)
-    if len(got) == 1 and got[0][1]:
-        acc.add_user(got[0][1], "q")
+        return m.group(1)
+    got = _resolve_name(value, lk)
+    return got[0][1] if len(got) == 1 and got[0][1] else None
 
 
 _SELF_LED_RE = re.compile(  # the writer says he led: "YHC's VQ", "YHC stepped up", "an honor to lead", "my VQ"
@@ -1776,14 +1780,9 @@ def _q_dash_line(text: str, acc: _Acc) -> None:
     """A line that is only "Q-Name" (a hyphen instead of a colon) names the Q when Name is exactly one user
     ("Q-Source", "Q-School" are no users)."""
     for m in _Q_DASH_LINE_RE.finditer(text):
-        value = m.group(1)
-        um = _USER_RE.fullmatch(value)
-        if um:
-            acc.add_user(um.group(1), "q")
-            return
-        got = _resolve_name(value, acc.lk)
-        if len(got) == 1 and got[0][1]:
-            acc.add_user(got[0][1], "q")
+        uid = _one_user(m.group(1), acc.lk)
+        if uid:
+            acc.add_user(uid, "q")
             return
 
 
