@@ -8,6 +8,9 @@ beatdowns built when their channel is done, from the results in hand (beatdowns.
 edited and deleted ones are re-parsed from the archive afterwards (beatdowns.build_beatdowns).
 Channels can be mined in forked processes (`processes`); beatdowns are always built by the calling
 process, which receives each channel's fresh results.
+Under `daily` a mine parks instead of sleeping through a long wait for Slack's pace (MineCursor,
+pace.Parked): what it read is stored, and its next turn resumes each channel where it stopped (a
+pass whose history is read goes on with its threads: HISTORY_READ).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -40,12 +44,17 @@ from miner.core.db import ensure_tables, in_transaction, upsert, utcnow
 from miner.core.errors import PaxminerError
 from miner.core.registry import Region
 from miner.slack.client import Slack, SlackError
+from miner.slack.pace import Parked
 
 log = logging.getLogger("miner.archive.mine")
 THREAD_BATCH = 100
 THREAD_COMMIT_S = 2.0  # a batch of threads is committed at least this often
 PARSE_COUNTS = ("parsed", "backblasts", "problems")  # of new messages, parsed as they are stored
 FATAL_CODES = {"invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed", "missing_scope"}
+# channel_state.pass_cursor of a pass whose history is read to the end and whose threads are not
+# all read yet: a resumed pass goes straight to the threads (Slack's cursors never start with '~')
+HISTORY_READ = "~threads"
+HISTORY, REPLIES = "conversations.history", "conversations.replies"
 
 
 class MineError(PaxminerError):
@@ -64,7 +73,7 @@ def fetch_threads(slack: Slack, channel_id: str, parents: list[dict]) -> Iterato
             return parent, []
 
     # one replies call of a workspace is in flight at a time anyway when Slack paces the method
-    if len(parents) < 2 or constants.THREAD_FETCH_WORKERS < 2 or slack.pacer.spacing("conversations.replies"):
+    if len(parents) < 2 or constants.THREAD_FETCH_WORKERS < 2 or slack.pacer.spacing(REPLIES):
         yield from map(one, parents)
         return
     with ThreadPoolExecutor(constants.THREAD_FETCH_WORKERS, thread_name_prefix="replies") as pool:
@@ -75,7 +84,7 @@ def pages(slack: Slack, items: Iterator) -> Iterator:
     """History pages read ahead in a background thread (prefetch) when Slack's pace does not space
     them; when it does, the next page is a slot away anyway and storing one takes milliseconds, so
     they are read here, and a region waiting for its slot keeps no extra thread."""
-    return iter(items) if slack.pacer.spacing("conversations.history") else prefetch(items)
+    return iter(items) if slack.pacer.spacing(HISTORY) else prefetch(items)
 
 
 def mined_channels(conn, region: Region) -> list[dict]:
@@ -113,7 +122,9 @@ def save_state(conn, channel_id: str, **values) -> None:
 def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, tz: ZoneInfo, on_new=None,
                  track: Tracker | None = None) -> dict:
     """One channel's pass; on_new (beatdowns.Parser.parse_new) parses new messages as they are stored;
-    track (forecast.Tracker) hears of each page and thread batch (the time-left estimate)."""
+    track (forecast.Tracker) hears of each page and thread batch (the time-left estimate).
+    When Slack's pace parks the caller (pace.Parked: `daily`), what was read is stored, the pass stays
+    open where it stopped, and counts["parked"] says when to come back; calling again resumes it."""
     counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
               "parsed": 0, "backblasts": 0, "problems": 0, "pages": 0}
 
@@ -141,15 +152,18 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
         if broadcasts is not None:
             broadcasts.update(m["ts"] for m in messages if m.get("subtype") == "thread_broadcast" and m.get("ts"))
         page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new, newest=newest)
-        save_state(conn, channel_id, pass_cursor=next_cursor or None)
+        save_state(conn, channel_id, pass_cursor=next_cursor or HISTORY_READ)
         if not next_cursor:  # the last page: what this pass did not see is gone; which threads to read
             page["deleted"] = archive.mark_missing_deleted(conn, channel_id, oldest, pass_id)
             page["parents"] = archive.threads_to_sync(conn, channel_id, oldest)
         return page
 
     parents = None
+    if cursor == HISTORY_READ:  # resumed after its history was read: only threads are left
+        parents = in_transaction(eng, lambda conn: archive.threads_to_sync(conn, channel_id, oldest))
+        cursor, broadcasts = None, None
     try:
-        for messages, next_cursor in pages(slack, slack.fetch_history(channel_id, oldest, cursor)):
+        for messages, next_cursor in () if parents is not None else pages(slack, slack.fetch_history(channel_id, oldest, cursor)):
             page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023 - called at once
             if track is not None:
                 track.page(messages, bool(next_cursor))
@@ -158,6 +172,9 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
                 counts[k] += page.get(k, 0)
             add_bad(counts, page)
             parents = page.get("parents", parents)
+    except Parked as exc:  # the pass stays open at the page reached: the scheduler resumes it
+        counts["parked"], counts["parked_on"] = exc.until, exc.method
+        return counts
     except SlackError as exc:
         if exc.code == "deadline":  # the pass stays open at the page reached: the next run resumes it
             counts["missing"] = f"history after {counts['pages']} page(s) this run (pass left open, resumed next run)"
@@ -173,7 +190,11 @@ def mine_channel(eng, slack: Slack, channel_id: str, since, lookback_days: int, 
         parents = page["parents"]
     if track is not None:
         track.threads(parents)
-    gap = sync_threads(eng, slack, channel_id, parents, on_new, broadcasts, counts, track)
+    try:
+        gap = sync_threads(eng, slack, channel_id, parents, on_new, broadcasts, counts, track)
+    except Parked as exc:  # the threads read are stored; the rest are found again on resuming
+        counts["parked"], counts["parked_on"] = exc.until, exc.method
+        return counts
     if gap:  # the deadline came first: the pass stays open, the next run resumes it
         counts["missing"] = gap
         return counts
@@ -222,12 +243,16 @@ def sync_threads(eng, slack: Slack, channel_id: str, parents: list[dict], on_new
         batch = []
 
     last, done = time.monotonic(), counts["threads"]
-    try:
-        for item in prefetch(fetch_threads(slack, channel_id, parents), depth=THREAD_BATCH):
+    fetched = fetch_threads(slack, channel_id, parents)
+    try:  # under Slack's pace the next thread is a slot away anyway: no read-ahead thread
+        for item in fetched if slack.pacer.spacing(REPLIES) else prefetch(fetched, depth=THREAD_BATCH):
             batch.append(item)
             if len(batch) >= THREAD_BATCH or time.monotonic() - last >= THREAD_COMMIT_S:
                 commit()
                 last = time.monotonic()
+    except Parked:
+        commit()
+        raise
     except SlackError as exc:
         commit()
         if exc.code != "deadline":
@@ -251,21 +276,28 @@ def _epoch(utc: str) -> float:
     return datetime.strptime(utc, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc).timestamp()
 
 
-def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneInfo, covered: list, on_new=None) -> dict:
+def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneInfo, covered: list, on_new=None,
+              spot: dict | None = None) -> dict:
     """A channel's pass when `paxminer listen` covered most of the window (miner.archive.coverage):
     history is read only for the gaps between what the listener saw. The window starts where the
     last complete pass started (everything before it was read then); a channel never read to the
-    end, or with a pass in progress, gets the whole-window pass (mine_channel)."""
-    state = in_transaction(eng, lambda conn: load_state(conn, channel_id))
-    if not state or not state.get("last_complete") or state.get("pass_id") or not state.get("pass_started"):
-        return mine_channel(eng, slack, channel_id, None, lookback_days, tz, on_new)
+    end, or with a pass in progress, gets the whole-window pass (mine_channel).
+    spot: where a parked pass stopped (its gaps, the gap and page reached), kept by the caller
+    between turns: the pass resumes there (counts["parked"] says when; without it, a new plan)."""
+    spot = {} if spot is None else spot
+    if not spot:
+        state = in_transaction(eng, lambda conn: load_state(conn, channel_id))
+        if not state or not state.get("last_complete") or state.get("pass_id") or not state.get("pass_started"):
+            return mine_channel(eng, slack, channel_id, None, lookback_days, tz, on_new)
+        start = max(float(window_start(state, None, lookback_days, tz)), _epoch(state["pass_started"]) - coverage.EDGE_SECONDS)
+        spot.update(state=state, started=utcnow(), start=start, windows=coverage.gaps(start, time.time(), covered),
+                    done=0, pass_id=uuid.uuid4().hex, cursor=None)
+    state, windows, start = spot["state"], spot["windows"], spot["start"]
     counts = {"messages": 0, "new": 0, "changed": 0, "deleted": 0, "replies": 0, "threads": 0,
               "parsed": 0, "backblasts": 0, "problems": 0, "windows": 0}
-    started, now = utcnow(), time.time()
-    start = max(float(window_start(state, None, lookback_days, tz)), _epoch(state["pass_started"]) - coverage.EDGE_SECONDS)
-    windows = coverage.gaps(start, now, covered)
-    for a, b in windows:
-        oldest, latest, pass_id = f"{a:.6f}", f"{b:.6f}", uuid.uuid4().hex
+    while spot["done"] < len(windows):
+        a, b = windows[spot["done"]]
+        oldest, latest, pass_id = f"{a:.6f}", f"{b:.6f}", spot["pass_id"]
 
         def save_page(conn, messages, next_cursor):
             page = archive.save_messages(conn, channel_id, messages, pass_id, on_new=on_new)  # noqa: B023
@@ -274,20 +306,29 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
             return page
 
         try:
-            for messages, next_cursor in pages(slack, slack.fetch_history(channel_id, oldest, latest=latest)):
+            for messages, next_cursor in pages(slack, slack.fetch_history(channel_id, oldest, spot["cursor"], latest)):
                 page = in_transaction(eng, lambda conn: save_page(conn, messages, next_cursor))  # noqa: B023
+                spot["cursor"] = next_cursor or None
                 for k in ("messages", "new", "changed", "deleted", *PARSE_COUNTS):
                     counts[k] += page.get(k, 0)
                 add_bad(counts, page)
+        except Parked as exc:
+            counts["parked"], counts["parked_on"] = exc.until, exc.method
+            return counts
         except SlackError as exc:
             if exc.code != "deadline":
                 raise
-            counts["missing"] = f"history of {len(windows) - counts['windows']} gap(s) not read (resumed next run)"
+            counts["missing"] = f"history of {len(windows) - spot['done']} gap(s) not read (resumed next run)"
             return counts  # not finished: the next run plans the same gaps again
         counts["windows"] += 1
+        spot.update(done=spot["done"] + 1, pass_id=uuid.uuid4().hex, cursor=None)
     if windows:
         parents = in_transaction(eng, lambda conn: archive.threads_to_sync(conn, channel_id, f"{start:.6f}"))
-        gap = sync_threads(eng, slack, channel_id, parents, on_new, None, counts)
+        try:
+            gap = sync_threads(eng, slack, channel_id, parents, on_new, None, counts)
+        except Parked as exc:
+            counts["parked"], counts["parked_on"] = exc.until, exc.method
+            return counts
         if gap:
             counts["missing"] = gap
             return counts
@@ -297,7 +338,7 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
                               {"c": channel_id}).scalar()
         if state.get("watermark_ts") and (newest is None or state["watermark_ts"] > newest):
             newest = state["watermark_ts"]
-        save_state(conn, channel_id, watermark_ts=newest, pass_started=started, last_complete=utcnow())
+        save_state(conn, channel_id, watermark_ts=newest, pass_started=spot["started"], last_complete=utcnow())
 
     in_transaction(eng, finish)
     return counts
@@ -305,7 +346,7 @@ def mine_gaps(eng, slack: Slack, channel_id: str, lookback_days: int, tz: ZoneIn
 
 def mine_region(app: App, region: Region, since=None, lookback_days: int | None = None, parse: bool = True,
                 feedback: bool = True, processes: int = 1, threads: int = 1, progress=None,
-                heartbeat=None) -> dict:
+                heartbeat=None, cursor: MineCursor | None = None) -> dict:
     """Mine every mined channel of a region, then build beatdowns from what changed.
 
     parse=False only archives (messages stay dirty for a later build); feedback=False sends no DMs.
@@ -321,8 +362,12 @@ def mine_region(app: App, region: Region, since=None, lookback_days: int | None 
     progress(line, important, seconds_left) is called with lines on what is done and what is left (an
     estimate at the pace); important=True for a first mine's forecast of over an hour.
     heartbeat(): called as each channel finishes (the caller keeps its region lock alive).
+    cursor (`daily`): the mine parks instead of sleeping through a long wait for a slot: it stores
+    what it read, keeps its place in `cursor` and raises pace.Parked (until: when to call again with
+    the same cursor, which resumes it); the last call returns the totals of all of them.
     """
-    return _mine_region(app, region, since, lookback_days, parse, feedback, processes, threads, progress, heartbeat)
+    return _mine_region(app, region, since, lookback_days, parse, feedback, processes, threads, progress, heartbeat,
+                        cursor)
 
 
 def plan(conn, channels: list[dict], since, lookback_days: int, tz: ZoneInfo, page_size: int,
@@ -360,8 +405,41 @@ def describe_wait(seconds: float) -> str:
     return f"{seconds:.0f} s"
 
 
+PARK_OVER_MAX = 1.0  # seconds: a parked region's wait for its slot longer than this frees its thread
+
+
+@dataclass
+class MineCursor:
+    """A region's mine between two turns of `daily`'s scheduler: all a region waiting for its next
+    slot keeps in memory (a few KB: no engine, Slack client, parser or thread). Each channel's pass
+    is in channel_state (a page's cursor is committed with the page); what is here is the night's
+    plan and tallies, the channels done this night, and where gap passes stopped."""
+
+    started: bool = False
+    began: float = 0.0
+    t0: float = 0.0
+    channels: list = field(default_factory=list)
+    done: set = field(default_factory=set)  # channel ids read to the end (or failed) this night
+    lanes: dict = field(default_factory=dict)  # channel id -> the method it parked on
+    spots: dict = field(default_factory=dict)  # channel id -> mine_gaps' spot
+    total: dict = field(default_factory=dict)
+    errors: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    calls: Counter = field(default_factory=Counter)
+    retries: Counter = field(default_factory=Counter)
+    covered: list | None = None
+    forecast: Forecast | None = None
+    parked_s: float = 0.0  # seconds parked (waiting for slots with no thread)
+    until: float | None = None  # when to resume (wall clock); None: finished
+
+
+def park_over(window: float) -> float:
+    """Parked rather than slept: a wait for a slot longer than this (a second, less on a scaled-down minute)."""
+    return min(PARK_OVER_MAX, window / 8)
+
+
 def _mine_region(app: App, region: Region, since, lookback_days: int | None, parse: bool, feedback: bool,
-                 processes: int, threads: int, progress, heartbeat=None) -> dict:
+                 processes: int, threads: int, progress, heartbeat=None, cursor: MineCursor | None = None) -> dict:
     from miner.beatdowns.build import build_beatdowns, load_context_parts, resolve_fresh
     from miner.beatdowns.feedback import send_feedback
 
@@ -372,9 +450,99 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     eng = app.db.engine(region.schema_name)
     # a long wait for Slack's pace gives the region's idle connections back (hundreds of regions wait at once)
     slack.pacer.on_long_wait = functools.partial(app.db.release, region.schema_name)
+    page = min(slack.page_size, constants.SLACK_PAGE_CAP)
+    c = cursor if cursor is not None else MineCursor()
+    if cursor is not None:  # a long wait for a slot parks the region instead of sleeping in a thread
+        slack.pacer.park_over = park_over(slack.pacer.window)
+        processes, threads = 1, 1  # a turn makes at most a call or two per method: no helpers
+    if not c.started:
+        _start_mine(app, region, since, lookback, eng, slack, page, progress, c)
+    channels, total, forecast = c.channels, c.total, c.forecast
+    reporter = Reporter(region, slack, forecast, progress, len(channels), t0=c.t0)
+    job = ChannelJob(app, region, since, lookback, parse, c.covered, reporter.event, page)
+    left = [ch for ch in channels if ch["channel_id"] not in c.done]
+    forked = can_fork(processes, len(left))
+    total["processes"] = min(processes, len(left)) if forked else 1
+    runs = job.in_processes(left, processes) if forked else job.here(left, slack, threads, c if cursor else None)
+    users = None
+    c.until = None
+    try:
+        for ch, outcome in runs:
+            if isinstance(outcome, SlackError):
+                c.done.add(ch["channel_id"])
+                if outcome.code in FATAL_CODES:
+                    raise outcome
+                c.errors.append(f"#{ch['ao']}: {outcome}")
+                # what it stored is kept; the channel's pass stays open and the next run resumes it
+                c.missing.append(f"#{ch['ao']}: not read to the end ({outcome}); resumed next run")
+                log.warning("%s: #%s: %s", region, ch["ao"], outcome)
+            else:
+                slack.calls.update(outcome.pop("calls", {}))
+                slack.retries.update(outcome.pop("retries", {}))
+                fresh = outcome.pop("fresh", None)
+                until, lane = outcome.pop("parked", None), outcome.pop("parked_on", None)
+                if until is not None:  # resumed on a later turn, at its method's next slot
+                    c.until = until if c.until is None else min(c.until, until)
+                    c.lanes[ch["channel_id"]] = lane
+                else:
+                    c.done.add(ch["channel_id"])
+                    c.lanes.pop(ch["channel_id"], None)
+                    c.spots.pop(ch["channel_id"], None)
+                if outcome.get("missing"):
+                    c.missing.append(f"#{ch['ao']}: {outcome.pop('missing')}")
+                for k, v in outcome.items():
+                    total[k] = total.get(k, 0) + v
+                if parse and fresh:
+                    if users is None:
+                        with eng.connect() as conn:
+                            users = load_context_parts(conn)[0]
+                    total["duplicates"] += resolve_fresh(eng, users, fresh)
+            if ch["channel_id"] in c.done:
+                if heartbeat is not None:
+                    heartbeat()
+                reporter.channel_done(len(c.done))
+    finally:
+        runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
+        c.calls.update(slack.calls)
+        c.retries.update(slack.retries)
+        slack.calls.clear()
+        slack.retries.clear()
+    if c.until is not None:
+        c.parked_s += max(0.0, c.until - time.time())
+        raise Parked("mine", c.until)
+    errors, missing = c.errors, c.missing
+    total["bad"] = total["bad"][:20]  # the first reasons; every one is in the region's bad_items table
+    total["channel_errors"] = len(errors)
+    total["errors"] = errors
+    total["missing"] = missing
+    if parse:
+        built = build_beatdowns(app, region)
+        total["backblasts"] += built["backblasts"]
+        total["problems"] += built["problems"]
+        total["parsed"] += built["messages"]
+        total["duplicates"] += built["duplicates"]
+        if feedback and not missing:
+            total["feedback"] = send_feedback(eng, region, slack)["sent"]
+    c.calls.update(slack.calls)
+    c.retries.update(slack.retries)
+    total["api_calls"] = sum(c.calls.values())
+    total["retries"] = dict(c.retries)
+    total["waited_s"] = round(slack.pacer.waited + c.parked_s, 1)
+    if cursor is not None:  # what the scheduler's caller reads (and the counts it records)
+        slack.calls.clear()
+        slack.calls.update(c.calls)
+    if errors and len(errors) == len(channels):
+        raise MineError(f"{region}: every channel failed; first: {errors[0]}")
+    if c.covered is None and since is None and not errors and not missing:
+        coverage.mark_full_pass(app.db, region.region, c.began)
+    return total
+
+
+def _start_mine(app: App, region: Region, since, lookback: int, eng, slack: Slack, page: int, progress,
+                c: MineCursor) -> None:
+    """A region's mine begins: the channels, the plan (and its forecast), the tallies; said up front."""
     tz = ZoneInfo(region.timezone)
     ensure_tables(eng, "bad_items", "deliveries")  # a schema made before they existed gets them
-    page = min(slack.page_size, constants.SLACK_PAGE_CAP)
     forecast = Forecast(page)
     with eng.connect() as conn:
         channels = mined_channels(conn, region)
@@ -399,66 +567,11 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     elif progress:
         progress(f"{region}: {len(channels)} channel(s) to mine, about {sum(paced.values())} paced calls "
                  f"(~{describe_wait(total['estimate_s'])} at Slack's pace)", False, total["estimate_s"])
-    reporter = Reporter(region, slack, forecast, progress, len(channels))
-    errors, missing = [], []
-    began = time.time()
     # with `paxminer listen` up, only the gaps in what it saw are read (a whole-window pass when due)
     covered = None if since is not None else coverage.plan(app.db, region.region, app.settings.full_pass_days)
     total["pass"] = "gaps" if covered is not None else "full"
-    job = ChannelJob(app, region, since, lookback, parse, covered, reporter.event, page)
-    forked = can_fork(processes, len(channels))
-    total["processes"] = min(processes, len(channels)) if forked else 1
-    runs = job.in_processes(channels, processes) if forked else job.here(channels, slack, threads)
-    users = None
-    if parse:  # beatdowns of each finished channel are built here (while the others are mined, if forked)
-        with eng.connect() as conn:
-            users = load_context_parts(conn)[0]
-    done = 0
-    try:
-        for ch, outcome in runs:
-            done += 1
-            if heartbeat is not None:
-                heartbeat()
-            if isinstance(outcome, SlackError):
-                if outcome.code in FATAL_CODES:
-                    raise outcome
-                errors.append(f"#{ch['ao']}: {outcome}")
-                # what it stored is kept; the channel's pass stays open and the next run resumes it
-                missing.append(f"#{ch['ao']}: not read to the end ({outcome}); resumed next run")
-                log.warning("%s: #%s: %s", region, ch["ao"], outcome)
-                continue
-            slack.calls.update(outcome.pop("calls", {}))
-            slack.retries.update(outcome.pop("retries", {}))
-            fresh = outcome.pop("fresh", None)
-            if outcome.get("missing"):
-                missing.append(f"#{ch['ao']}: {outcome.pop('missing')}")
-            for k, v in outcome.items():
-                total[k] = total.get(k, 0) + v
-            if users is not None and fresh:
-                total["duplicates"] += resolve_fresh(eng, users, fresh)
-            reporter.channel_done(done)
-    finally:
-        runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
-    total["bad"] = total["bad"][:20]  # the first reasons; every one is in the region's bad_items table
-    total["channel_errors"] = len(errors)
-    total["errors"] = errors
-    total["missing"] = missing
-    if parse:
-        built = build_beatdowns(app, region)
-        total["backblasts"] += built["backblasts"]
-        total["problems"] += built["problems"]
-        total["parsed"] += built["messages"]
-        total["duplicates"] += built["duplicates"]
-        if feedback and not missing:
-            total["feedback"] = send_feedback(eng, region, slack)["sent"]
-    total["api_calls"] = sum(slack.calls.values())
-    total["retries"] = dict(slack.retries)
-    total["waited_s"] = round(slack.pacer.waited, 1)
-    if errors and len(errors) == len(channels):
-        raise MineError(f"{region}: every channel failed; first: {errors[0]}")
-    if covered is None and since is None and not errors and not missing:
-        coverage.mark_full_pass(app.db, region.region, began)
-    return total
+    c.started, c.began, c.t0 = True, time.time(), time.monotonic()
+    c.channels, c.total, c.forecast, c.covered = channels, total, forecast, covered
 
 
 class Reporter:
@@ -466,10 +579,12 @@ class Reporter:
     in at most every `every` seconds (Slack's window, at most a minute), each with the time left:
     the forecast's paced calls left x the workspace's pace."""
 
-    def __init__(self, region, slack: Slack, forecast: Forecast, progress, channels: int, every: float | None = None):
+    def __init__(self, region, slack: Slack, forecast: Forecast, progress, channels: int, every: float | None = None,
+                 t0: float | None = None):
         self.region, self.slack, self.forecast, self.progress, self.channels = region, slack, forecast, progress, channels
         self.every = min(constants.MINE_PROGRESS_EVERY, slack.pacer.window) if every is None else every
         self.t0 = self.last = time.monotonic()
+        self.t0 = t0 or self.t0  # a parked mine's turns report the time since it began
         self.done = 0
         self._lock = threading.Lock()
 
@@ -511,13 +626,23 @@ class ChannelJob:
         self.app, self.region, self.since, self.lookback, self.parse = app, region, since, lookback, parse
         self.covered = covered  # spans the listener saw (coverage.plan): only the gaps are read
         self.send, self.page = send, page  # forecast events (channel, kind, *args); in a forked miner: a pipe
+        self.spot: dict | None = None  # a parked gap pass's place (MineCursor.spots), for the next _mine
 
-    def here(self, channels: list[dict], slack: Slack, threads: int = 1) -> Iterator[tuple[dict, object]]:
-        """Channels mined in this process, `threads` at once (each thread with its own parser)."""
+    def here(self, channels: list[dict], slack: Slack, threads: int = 1,
+             cursor: MineCursor | None = None) -> Iterator[tuple[dict, object]]:
+        """Channels mined in this process, `threads` at once (each thread with its own parser). With
+        a parked mine's `cursor`, one at a time, and a channel whose method (history, or replies once
+        its history is read) would park anyway is not opened: it is parked until that slot."""
         eng = self.app.db.engine(self.region.schema_name)
         if threads < 2 or len(channels) < 2:
-            parser = self._parser(eng)
+            parser = LazyParser(self) if self.parse else None
             for ch in channels:
+                if cursor is not None:
+                    until = slack.pacer.would_park(cursor.lanes.get(ch["channel_id"]) or HISTORY)
+                    if until is not None:
+                        yield ch, {"parked": until, "parked_on": cursor.lanes.get(ch["channel_id"]) or HISTORY}
+                        continue
+                    self.spot = cursor.spots.setdefault(ch["channel_id"], {})
                 yield ch, self._one(eng, slack, ch, parser)
             return
         pending = iter(channels)
@@ -632,22 +757,41 @@ class ChannelJob:
     def _mine(self, eng, slack: Slack, channel_id: str, parser) -> dict:
         """One channel; its counts carry the results parsed and stored as pending ("fresh")."""
         before_calls, before_retries = Counter(slack.calls), Counter(slack.retries)
+        counts: dict = {}
         try:
             tz, on_new = ZoneInfo(self.region.timezone), parser.parse_new if parser else None
             track = self._tracker(channel_id)
             if self.covered is not None:
-                counts = mine_gaps(eng, slack, channel_id, self.lookback, tz, self.covered, on_new)
+                counts = mine_gaps(eng, slack, channel_id, self.lookback, tz, self.covered, on_new, self.spot)
             else:
                 counts = mine_channel(eng, slack, channel_id, self.since, self.lookback, tz, on_new, track)
         finally:
             fresh = parser.take_fresh() if parser else []  # a failed channel's pending ones: resolve_pending
-            if self.send is not None:
+            if self.send is not None and not counts.get("parked"):
                 self._tracker(channel_id).done()
         counts["fresh"] = fresh
         if _CHILD:  # the parent adds these to its own Slack's counts
             counts["calls"] = dict(slack.calls - before_calls)
             counts["retries"] = dict(slack.retries - before_retries)
         return counts
+
+
+class LazyParser:
+    """A channel's parser, made (users, AOs, aliases loaded) only when a page brings a new message:
+    most pages of a quiet night bring none, and a parked mine makes one per turn."""
+
+    def __init__(self, job: ChannelJob):
+        self.job, self.parser = job, None
+
+    def parse_new(self, conn, pairs):
+        if self.parser is None:
+            from miner.beatdowns.build import Parser
+
+            self.parser = Parser(conn, self.job.region)
+        return self.parser.parse_new(conn, pairs)
+
+    def take_fresh(self) -> list[dict]:
+        return self.parser.take_fresh() if self.parser is not None else []
 
 
 _JOB: ChannelJob | None = None

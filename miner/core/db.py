@@ -264,6 +264,17 @@ class Database:
         if eng is not None:
             eng.pool.dispose()
 
+    def forget(self, schema: str) -> None:
+        """release, and drop the schema's engine too (SQLite: its own, with its cache of compiled
+        statements; MySQL: its view of the shared pool): a region parked by `daily` keeps nothing
+        here, and its next turn makes the engine again (a millisecond). Only when none of the
+        schema's connections is out."""
+        self.release(schema)
+        with self._lock:
+            eng = self._engines.pop(schema, None)
+        if eng is not None and self.dialect == "sqlite":
+            eng.dispose()
+
     def schema_exists(self, schema: str) -> bool:
         check_identifier(schema)
         if self.dialect == "sqlite":

@@ -60,6 +60,17 @@ def logged_step(db: Database, region: str, step: str, run_id: str | None = None)
     """Record a step; yields a dict the step fills with counts. Errors are recorded, then re-raised.
     A step that sets counts["partial"] is recorded as 'partial' with its counts["missing"] as the error."""
     counts: dict = {}
+    row_id = open_step(db, region, step, run_id)
+    try:
+        yield counts
+    except BaseException as exc:
+        close_step(db, region, step, row_id, counts, exc)
+        raise
+    close_step(db, region, step, row_id, counts)
+
+
+def open_step(db: Database, region: str, step: str, run_id: str | None = None) -> int:
+    """A step's run_log row, 'running' until close_step (a step that parks keeps it open across turns)."""
     db.ensure_schema(db.control_schema, "control")
     flush_unfinished()
     eng = db.engine(db.control_schema)
@@ -70,24 +81,24 @@ def logged_step(db: Database, region: str, step: str, run_id: str | None = None)
             {"run": run_id or new_run_id(), "region": region, "step": step, "host": socket.gethostname(),
              "started": utcnow(), "c": json.dumps({"pid": os.getpid()})},
         )
-        row_id = res.lastrowid
+        return res.lastrowid
+
+
+def close_step(db: Database, region: str, step: str, row_id: int, counts: dict, exc: BaseException | None = None) -> None:
+    """The step's end: ok, 'partial' (counts["partial"], its counts["missing"] as the error) or failed (exc)."""
     status, error = "ok", None
-    try:
-        yield counts
-        if counts.get("partial"):  # done, but something was left for the next run (e.g. Slack's pace)
-            status = "partial"
-            error = "; ".join(str(m) for m in counts.get("missing") or [])[:1000] or None
-    except BaseException as exc:
+    if exc is not None:
         status, error = "failed", str(exc).splitlines()[0][:1000] if str(exc) else type(exc).__name__
-        raise
-    finally:
-        params = {"f": utcnow(), "s": status, "c": json.dumps(counts, default=str), "e": error, "id": row_id}
-        try:
-            with_retries(lambda: _finish(db, params), f"{region}: recording the end of {step}", waits=FINISH_WAITS)
-        except Exception as exc:  # noqa: BLE001 - never hide the step's own outcome behind the log's
-            log.warning("%s: the end of step %s could not be recorded yet (%s); it will be", region, step, one_line(exc))
-            with _unfinished_lock:
-                _unfinished.append((db, params))
+    elif counts.get("partial"):  # done, but something was left for the next run (e.g. Slack's pace)
+        status = "partial"
+        error = "; ".join(str(m) for m in counts.get("missing") or [])[:1000] or None
+    params = {"f": utcnow(), "s": status, "c": json.dumps(counts, default=str), "e": error, "id": row_id}
+    try:
+        with_retries(lambda: _finish(db, params), f"{region}: recording the end of {step}", waits=FINISH_WAITS)
+    except Exception as err:  # noqa: BLE001 - never hide the step's own outcome behind the log's
+        log.warning("%s: the end of step %s could not be recorded yet (%s); it will be", region, step, one_line(err))
+        with _unfinished_lock:
+            _unfinished.append((db, params))
 
 
 def _pid_alive(pid: int) -> bool:

@@ -7,13 +7,15 @@ region's log channel. Each step is one run_log row. The first failing
 step ends the region's run (the report still goes out); the other regions carry on.
 
 Slack, not the CPU, sets a night's length: each workspace gets one conversations.history and one
-conversations.replies call a minute (miner/slack/pace.py). So every region starts at once, each on
-its own thread: a region waiting for its workspace's next slot is a sleeping thread (no CPU, no
-process, no database connection held), and hundreds wait side by side, each on its own workspace's
-pace. The CPU-heavy steps (score, outreach, charts) take one of `workers` slots, so parsing and
-scoring still get the cores and memory stays bounded. With 4 or more workers and 8 or more regions
-the region threads are shared by forked processes (one per 2 workers, up to 2 per core), taking the
-next region from a shared counter: one process's threads would queue on its GIL. Tokens never leave memory (the children get them by fork). Before touching a region a worker claims it in `region_locks` (miner/locks.py):
+conversations.replies call a minute (miner/slack/pace.py). So every region is under way at once,
+each on its own workspace's pace, and a region waiting for its next slot is parked: a RegionNight
+in the Scheduler's heap (a few KB: no thread, engine, connection, Slack client or parser), turned
+again by one of a few worker threads (REGION_WORKERS per process) when its slot comes. Hundreds
+wait side by side at no CPU and a small constant of memory each. The CPU-heavy steps (score,
+outreach, charts, site) take one of `workers` slots, so parsing and scoring still get the cores.
+With 4 or more workers and 8 or more regions the regions are shared by forked processes (one per 2
+workers, up to 2 per core), taking the next region from a shared counter: one process's threads
+would queue on its GIL. Tokens never leave memory (the children get them by fork). Before touching a region a worker claims it in `region_locks` (miner/locks.py):
 a region held by a live run elsewhere (another cron run, another host) is skipped and not counted
 as a failure; a region whose run died is taken over. A region that another run finished after this
 run started is skipped too, and so is one done by a run that was already under way when this one
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import heapq
 import json
 import logging
 import os
@@ -48,7 +51,7 @@ from importlib.metadata import entry_points
 from multiprocessing import get_context
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from sqlalchemy import text
 
@@ -60,17 +63,24 @@ from miner.core.db import upsert, utcnow, with_retries
 from miner.core.errors import PaxminerError, one_line
 from miner.core.locks import Holder, LockLost, LockManager, db_now, stamp
 from miner.core.registry import Region, find_region, init_control, list_regions
-from miner.core.runlog import logged_step, new_run_id
+from miner.core.runlog import close_step, logged_step, new_run_id, open_step
 from miner.nightly.report import CORE_STEPS, RegionResult, report_text, summarize
 from miner.outreach.workflows import run_outreach
 from miner.scores.run import score_region
+from miner.slack.pace import Parked
 from miner.slack.send import Deliverer, delivery_key
+
+if TYPE_CHECKING:
+    from miner.archive.mine import MineCursor
 
 log = logging.getLogger("miner.nightly.run")
 POOL_MIN_REGIONS = 8  # fewer regions than this: not worth starting scoring processes
 CHART_SLOTS = threading.Semaphore(1)  # the charters draw on every core: one region charts at a time
 CPU_STEPS = ("score", "outreach", "charts", "site")  # steps that take one of the `workers` slots (the rest wait on Slack)
-MAX_REGION_THREADS = 2000  # regions started at once (each a mostly sleeping thread)
+# worker threads per region process. They turn regions, not wait for Slack with them (a region parked
+# on its workspace's pace is a record in the Scheduler's heap), so a few keep hundreds of regions going:
+# what holds a worker is a call in flight, a short wait (under a second), database work or a CPU step
+REGION_WORKERS = 8
 PARENT_CONNECTIONS = 2  # MySQL: the parent of region processes (registry reads before, the summary after)
 SCORER_CONNECTIONS = 2  # MySQL: a scoring process (the registry, then the region's schema)
 PROGRESS_EVERY = 60.0  # seconds between `daily` progress lines
@@ -209,9 +219,10 @@ def run_daily(app: App, regions: list[str] | None = None, workers: int | None = 
         for n in missing]
     for r in results:
         echo(r.line())
-    # every region at once: waiting on Slack costs a sleeping thread; `workers` bounds the CPU-heavy steps
-    threads = max(1, min(len(todo), MAX_REGION_THREADS))
+    # every region at once: a region waiting on Slack is parked (a record, no thread); `workers`
+    # bounds the CPU-heavy steps
     processes = region_processes(workers, len(todo))
+    threads = max(1, min(len(todo), REGION_WORKERS * processes))
     opts = {"today": today, "skip_charts": skip_charts, "outbox": outbox or app.settings.outbox or None, "report": report,
             "verbose": verbose, "skip_ok_within": skip_ok_within, "cpu_slots": max(1, workers // processes)}
     board = Progress(len(todo), progress) if progress else None
@@ -325,7 +336,8 @@ class Progress:
 
 def run_regions(app: App, run_id: str, take: Callable[[], str | None], threads: int, stale_minutes: float | None,
                 opts: dict, cpu_pool: bool = False, stopping=None) -> Iterator[RegionResult]:
-    """Regions taken one by one from `take()` by `threads` worker threads; results as they finish."""
+    """Regions taken one by one from `take()` and turned by `threads` worker threads (Scheduler);
+    results as they finish."""
     opts = {k: v for k, v in opts.items() if k != "connections"}
     with LockManager(app.db, run_id, stale_minutes=stale_minutes) as locks:
         run = Run(app, run_id, locks, **opts)
@@ -335,37 +347,92 @@ def run_regions(app: App, run_id: str, take: Callable[[], str | None], threads: 
         run.started = stamp(now, True)
         run.overlapping = run.runs_under_way(now)
         run.cpu = CpuPool.for_run(app, threads) if cpu_pool else None  # CpuPool.size(threads) processes
-        out: queue.Queue = queue.Queue()
+        try:
+            yield from Scheduler(run, take, threads).results()
+        finally:
+            if run.cpu is not None:
+                run.cpu.close()
 
-        def work() -> None:
-            try:
-                while not run.stopping.is_set():
-                    name = take()
-                    if name is None:
-                        return
-                    out.put(run_region(run, name))
-            finally:
-                out.put(None)
 
-        pool = [threading.Thread(target=work, name=f"paxminer-region-{i}", daemon=True) for i in range(threads)]
+class Scheduler:
+    """A few worker threads turn the regions (RegionNight.turn): a region whose mine parks on Slack's
+    pace goes into a heap by the time its slot comes, and a worker turns it again then; a worker
+    with nothing due starts the next region from `take()`. So hundreds of regions wait for their
+    workspaces at once at a few KB each, while the threads (and the database connections they
+    borrow) stay few. A region due again goes before a new one: its slot is now. On `stopping`
+    (Ctrl-C) no region starts, and the parked ones are turned at once to end their night."""
+
+    def __init__(self, run: Run, take: Callable[[], str | None], workers: int):
+        self.run, self.take, self.workers = run, take, max(1, workers)
+        self.parked: list[tuple[float, RegionNight]] = []
+        self.cond = threading.Condition()
+        self.busy = 0  # regions in a worker's hands now
+        self.exhausted = False  # take() said there is none left
+        self.out: queue.Queue = queue.Queue()
+
+    def _next(self) -> "RegionNight | None":
+        """The next region to turn (None: nothing is left for this worker)."""
+        while True:
+            with self.cond:
+                while True:
+                    stopping = self.run.stopping.is_set()
+                    if self.parked and (stopping or self.parked[0][0] <= time.time()):
+                        self.busy += 1
+                        return heapq.heappop(self.parked)[1]
+                    if not self.exhausted and not stopping:
+                        self.busy += 1
+                        break  # take a new region, outside the lock (take may talk to other processes)
+                    if not self.parked and self.busy == 0:
+                        self.cond.notify_all()
+                        return None
+                    # at most a second: a stop (a signal sets the event) turns the parked regions soon
+                    self.cond.wait(1.0 if not self.parked else min(1.0, max(0.0, self.parked[0][0] - time.time())))
+            name = self.take()
+            if name is not None:
+                return RegionNight(name)
+            with self.cond:
+                self.exhausted = True
+                self.busy -= 1
+                self.cond.notify_all()
+
+    def _work(self) -> None:
+        try:
+            while (night := self._next()) is not None:
+                try:
+                    until = night.turn(self.run)
+                except BaseException as exc:  # noqa: BLE001 - turn never raises; if it does, the region fails
+                    night.res.status, night.res.error = "failed", one_line(exc)
+                    until = None
+                with self.cond:
+                    self.busy -= 1
+                    if until is not None:
+                        heapq.heappush(self.parked, (until, night))
+                    self.cond.notify_all()
+                if until is None:
+                    self.out.put(night.res)
+        finally:
+            self.out.put(None)
+
+    def results(self) -> Iterator[RegionResult]:
+        pool = [threading.Thread(target=self._work, name=f"paxminer-region-{i}", daemon=True)
+                for i in range(self.workers)]
         for t in pool:
             t.start()
         try:
             live = len(pool)
             while live:
-                res = out.get()
+                res = self.out.get()
                 if res is None:
                     live -= 1
                 else:
                     yield res
-        except BaseException:  # Ctrl-C (or the caller stopped): regions under way finish, no new ones start
-            run.stopping.set()
+        except BaseException:  # Ctrl-C (or the caller stopped): no new region starts, the parked ones end
+            self.run.stopping.set()
+            with self.cond:
+                self.cond.notify_all()
             for t in pool:
                 t.join()
             raise
-        finally:
-            if run.cpu is not None:
-                run.cpu.close()
 
 
 # -- regions in several processes ----------------------------------------------------------------
@@ -476,36 +543,102 @@ def select_regions(app: App, names: list[str] | None) -> tuple[list[str], list[s
 
 # -- one region ----------------------------------------------------------------------------------
 def run_region(run: Run, name: str) -> RegionResult:
-    """Claim the region, run its steps, report; never raises (a bug is that region's failure)."""
-    t0 = time.monotonic()
-    res = RegionResult(name)
-    region = None
-    try:
-        if run.stopping.is_set():
-            raise Interrupted("the run was interrupted before this region started")
-        claim = with_retries(lambda: run.locks.acquire(name), name, run.stopping)
-    except Exception as exc:  # noqa: BLE001
-        res.status, res.failed_step, res.error = "failed", "lock", one_line(exc)
-        if run.verbose:
-            log.exception("%s: cannot claim the region", name)
-        return res
-    if not claim.ok:
-        res.status, res.note = "skipped", claim.holder.describe()
-        run.log_skipped(name, "daily", res.note)
-        return res
-    try:
+    """Claim the region, run its steps, report; never raises (a bug is that region's failure).
+    A step parked on Slack's pace (see RegionNight) is waited for here, in this thread."""
+    night = RegionNight(name)
+    while (until := night.turn(run)) is not None:
+        run.stopping.wait(max(0.0, until - time.time()))
+    return night.res
+
+
+class RegionNight:
+    """One region's night as a resumable state machine: `turn` runs it until it is done or its mine
+    parks on Slack's pace (miner.slack.pace.Parked: its next slot is a long wait away). A parked
+    region is this object alone (its result so far, the step it is in, the mine's MineCursor and the
+    step's open run_log row): no thread, engine, Slack client or parser, so hundreds wait for
+    their workspaces' slots in a few KB each, while a few worker threads (Scheduler) turn the ones
+    whose slot has come."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.res = RegionResult(name)
+        self.region: Region | None = None
+        self.t0 = time.monotonic()
+        self.index: int | None = None  # the step under way (None: not started)
+        self.claimed = False
+        self.mine: MineCursor | None = None  # the mine step's place while it is parked
+        self.row: int | None = None  # the parked step's run_log row (open: 'running')
+        self.until: float | None = None  # parked until (wall clock)
+
+    def __lt__(self, other: "RegionNight") -> bool:  # ties in the scheduler's heap
+        return self.name < other.name
+
+    def turn(self, run: Run) -> float | None:
+        """Run on until the night is done (None; `res` is final) or parked (when to turn it again)."""
+        res = self.res
+        try:
+            if self.index is None:
+                if not self._begin(run):
+                    return self._end(run)
+                self.index = 0
+            while self.index < len(CORE_STEPS):
+                step = CORE_STEPS[self.index]
+                if run.stopping.is_set():
+                    res.failed_step = step if self.row is not None else None
+                    raise Interrupted("the run was interrupted")
+                try:
+                    run.locks.check(self.name)
+                except LockLost:
+                    res.failed_step = step
+                    raise
+                outcome = run_step(run, self.region, step, res, self)
+                if isinstance(outcome, float):  # parked: keep nothing of the region's but this object
+                    self.until = outcome
+                    run.db.forget(self.region.schema_name)
+                    return outcome
+                if not outcome:
+                    break
+                self.index += 1
+            if run.report:
+                send_report(run, self.region, res, self.t0)
+        except Exception as exc:  # noqa: BLE001 - lock, registry or bookkeeping trouble: this region fails
+            res.status, res.failed_step, res.error = "failed", res.failed_step or "start", one_line(exc)
+            if self.row is not None:  # a parked step stopped: its row says so
+                close_step(run.db, self.name, res.failed_step, self.row, {}, exc)
+                self.row = None
+            if run.verbose:
+                log.exception("%s failed", self.name)
+        return self._end(run)
+
+    def _begin(self, run: Run) -> bool:
+        """Claim the region and check it can run (False: done already, res says why)."""
+        name, res = self.name, self.res
+        try:
+            if run.stopping.is_set():
+                raise Interrupted("the run was interrupted before this region started")
+            claim = with_retries(lambda: run.locks.acquire(name), name, run.stopping)
+        except Exception as exc:  # noqa: BLE001
+            res.status, res.failed_step, res.error = "failed", "lock", one_line(exc)
+            if run.verbose:
+                log.exception("%s: cannot claim the region", name)
+            return False
+        if not claim.ok:
+            res.status, res.note = "skipped", claim.holder.describe()
+            run.log_skipped(name, "daily", res.note)
+            return False
+        self.claimed = True
         done = with_retries(lambda: run.finished_elsewhere(name), name, run.stopping)
         if done:
             res.status = "skipped"
             res.note = f"done by run {done['run_id']} on host {done['host']} at {done['finished'][:19]} UTC ({done['status']})"
             run.log_skipped(name, "daily", res.note)
-            return res
+            return False
         recent = with_retries(lambda: run.ok_recently(name), name, run.stopping)
         if recent:
             res.status = "skipped"
             res.note = (f"ok at {recent['finished'][:19]} UTC on host {recent['host']} "
                         f"(within {run.skip_ok_within:g} hours)")
-            return res
+            return False
         if claim.previous is not None:
             res.warnings.append(f"took over from {claim.previous.host} (its run stopped at {claim.previous.heartbeat[:19]} UTC)")
         with_retries(lambda: run.record_start(name), name, run.stopping)
@@ -514,6 +647,7 @@ def run_region(run: Run, name: str) -> RegionResult:
             raise StepFailed(f"region {name} was removed from the registry")
         if not region.schema_name:
             raise StepFailed(f"region {name} has no schema_name in the registry")
+        self.region = region
         res.failed_step = "upgrade"  # pending schema migrations first (miner/core/migrations.py)
         if not with_retries(lambda: run.db.schema_exists(region.schema_name), name, run.stopping):
             raise StepFailed(f"schema {region.schema_name} does not exist (`paxminer db upgrade` creates it)")
@@ -521,39 +655,32 @@ def run_region(run: Run, name: str) -> RegionResult:
         res.failed_step = None
         res.today = run.region_today(region).isoformat()
         run.app.start_deadline(region)  # from now, the region's deadline_minutes for the night
-        for step in CORE_STEPS:
-            if run.stopping.is_set():
-                raise Interrupted("the run was interrupted")
+        return True
+
+    def _end(self, run: Run) -> None:
+        res = self.res
+        res.seconds = time.monotonic() - self.t0
+        if not self.claimed:
+            return None
+        if self.region is not None:  # SQLite: a pool per region file; idle handles of 100s of regions add up
             try:
-                run.locks.check(name)
-            except LockLost:
-                res.failed_step = step
-                raise
-            if not run_step(run, region, step, res):
-                break
-        if run.report:
-            send_report(run, region, res, t0)
-    except Exception as exc:  # noqa: BLE001 - lock, registry or bookkeeping trouble: this region fails
-        res.status, res.failed_step, res.error = "failed", res.failed_step or "start", one_line(exc)
-        if run.verbose:
-            log.exception("%s failed", name)
-    finally:
-        res.seconds = time.monotonic() - t0
-        if region is not None:  # SQLite: a pool per region file; idle handles of 100s of regions add up
-            try:
-                run.db.release(region.schema_name)
+                run.db.forget(self.region.schema_name)
             except Exception:  # noqa: BLE001
                 pass
         if res.status != "skipped":  # before the lock goes: a run taking it next sees the region done
             run.record_finish(res)
-        run.locks.release(name)
-    return res
+        run.locks.release(self.name)
+        run.app.deadlines.pop(self.name, None)
+        return None
 
 
-def run_step(run: Run, region: Region, step: str, res: RegionResult) -> bool:
-    """One step in a run_log row; False when it failed (the region stops there)."""
+def run_step(run: Run, region: Region, step: str, res: RegionResult, night: RegionNight | None = None) -> bool | float:
+    """One step in a run_log row; False when it failed (the region stops there). A step that parks
+    (the mine, on Slack's pace: `night` keeps its place) returns when to turn it again, its row
+    left open ('running') until it ends."""
     fn, pre = STEP_FUNCTIONS[step]
-    note = pre(run, region) if pre else None
+    resumed = night is not None and night.row is not None
+    note = pre(run, region) if pre and not resumed else None
     if note:
         res.steps[step] = {"not_run": note}
         run.log_skipped(region.region, step, note)
@@ -562,17 +689,35 @@ def run_step(run: Run, region: Region, step: str, res: RegionResult) -> bool:
 
     def attempt():
         nonlocal counts
-        with logged_step(run.db, region.region, step, run.run_id) as counts:
+        counts = {}
+        row = night.row if night is not None and night.row is not None else open_step(run.db, region.region, step, run.run_id)
+        if night is not None:
+            night.row = row
+        try:
             if step in CPU_STEPS:
                 with run.cpu_gate:
                     fn(run, region, counts)
+            elif step == "mine" and night is not None:
+                fn(run, region, counts, night)
             else:
                 fn(run, region, counts)
+        except Parked:
+            raise
+        except BaseException as exc:
+            close_step(run.db, region.region, step, row, counts, exc)
+            if night is not None:
+                night.row = None
+            raise
+        close_step(run.db, region.region, step, row, counts)
+        if night is not None:
+            night.row = None
 
     try:
         # steps are safe to run again (upserts, resumable mining, once-only ledgers): a database
         # restart in the middle costs a wait, not the region's night
         with_retries(attempt, f"{region.region}: {step}", run.stopping)
+    except Parked as parked:
+        return float(parked.until)
     except Exception as exc:  # noqa: BLE001
         res.steps[step] = dict(counts)
         res.status, res.failed_step, res.error = "failed", step, one_line(exc)
@@ -611,8 +756,9 @@ def pre_mine(run: Run, region: Region) -> str | None:
     return None if region.scrape_backblasts else "scrape_backblasts is off for this region"
 
 
-def step_mine(run: Run, region: Region, counts: dict) -> None:
-    from miner.archive.mine import mine_region, new_since
+def step_mine(run: Run, region: Region, counts: dict, night: RegionNight | None = None) -> None:
+    """With a `night`, the mine parks (pace.Parked) through long waits for Slack's slots."""
+    from miner.archive.mine import MineCursor, mine_region, new_since
 
     def progress(_line: str, _important: bool = False, left: float | None = None) -> None:
         if run.progress is not None and left is not None:
@@ -623,7 +769,13 @@ def step_mine(run: Run, region: Region, counts: dict) -> None:
     # an attempt the database cut short stored pages that the retry then finds already there:
     # new messages are counted from the first attempt's start
     since = run.attempt_started.setdefault((region.region, "mine"), utcnow())
-    s = mine_region(run.app, region, feedback=not run.outbox, threads=constants.MINE_CHANNEL_THREADS, progress=progress)
+    cursor = None
+    if night is not None:
+        cursor = night.mine = night.mine or MineCursor()
+    s = mine_region(run.app, region, feedback=not run.outbox, threads=constants.MINE_CHANNEL_THREADS, progress=progress,
+                    cursor=cursor)
+    if night is not None:
+        night.mine = None
     s["new"] = max(int(s.get("new") or 0), new_since(run.app.db.engine(region.schema_name), since))
     if run.progress is not None:
         run.progress(region.region, None)

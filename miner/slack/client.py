@@ -122,7 +122,7 @@ class BudgetedRetryHandler(RetryHandler):
         remaining = self.budget - (time.monotonic() - started)
         self.sleep(max(0.0, min(wait, remaining)))
         if self.pacer is not None:
-            self.pacer.wait(api_method(request.url), check_deadline=False)
+            self.pacer.wait(api_method(request.url), check_deadline=False, park=False)  # inside slack-sdk's call
         state.increment_current_attempt()
 
 

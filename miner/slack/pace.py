@@ -56,6 +56,15 @@ RELAX = 0.98  # per successful slot, the spacing shrinks back toward the tier's 
 LONG_WAIT_S = 0.5  # a wait this long (and a quarter window) first calls on_long_wait
 
 
+class Parked(Exception):
+    """A parking pacer's next free slot is a long wait away: nothing was reserved, and the caller
+    unwinds to its scheduler, which resumes it at `until` (wall clock) instead of a thread sleeping."""
+
+    def __init__(self, method: str, until: float):
+        super().__init__(f"{method}: parked until the next free slot")
+        self.method, self.until = method, until
+
+
 class DeadlineReached(Exception):
     """The next free slot is past the deadline: the call is not made."""
 
@@ -97,6 +106,9 @@ class Pacer:
         self.waited = 0.0  # seconds this pacer's callers slept for slots (progress and benches read it)
         self.limited = 0  # 429s seen
         self.on_long_wait = None  # called (no arguments) before a long wait (LONG_WAIT_S, a quarter window)
+        # seconds: a wait longer than this raises Parked instead of sleeping (None: always sleep).
+        # `daily` parks its regions: a waiting region is then a small record, not a sleeping thread
+        self.park_over: float | None = None
         self._mem: dict[str, list[float]] = {}  # no state_dir: the pace lives in this process only
         self._turns: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
@@ -146,6 +158,7 @@ class Pacer:
                 lock = self._turns.setdefault(method, threading.Lock())
             if not lock.acquire(blocking=False):
                 self._before_waiting(method)
+                self._park_if_far(method)
                 lock.acquire()
             try:
                 yield
@@ -158,6 +171,7 @@ class Pacer:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:  # another call of this workspace is out or waiting for its slot
                 self._before_waiting(method)
+                self._park_if_far(method)
                 fcntl.flock(fd, fcntl.LOCK_EX)
             yield
         finally:
@@ -174,9 +188,28 @@ class Pacer:
             except Exception:  # noqa: BLE001 - a courtesy, never fatal
                 pass
 
-    def reserve(self, method: str, check_deadline: bool = True) -> float:
+    def next_slot(self, method: str) -> float:
+        """Wall-clock time of the method's next free slot (nothing reserved)."""
+        return max(self.clock(), self._update(method, lambda state: state[0]))
+
+    def would_park(self, method: str) -> float | None:
+        """When a parking caller would be told to come back for `method` (None: it would not park)."""
+        if self.park_over is None or not self.spacing(method):
+            return None
+        slot = self.next_slot(method)
+        if self.deadline is not None and slot > self.deadline:
+            return None  # the call itself says DeadlineReached
+        return slot if slot - self.clock() > self.park_over else None
+
+    def _park_if_far(self, method: str) -> None:
+        until = self.would_park(method)
+        if until is not None:
+            raise Parked(method, until)
+
+    def reserve(self, method: str, check_deadline: bool = True, park: bool = False) -> float:
         """Reserve the next free slot of `method`; returns seconds to wait for it (0: go now).
-        DeadlineReached (nothing reserved) when that slot is past the deadline."""
+        DeadlineReached (nothing reserved) when that slot is past the deadline; with `park` and
+        park_over set, Parked (nothing reserved) when it is further away than park_over."""
         base = self.spacing(method)
         now = self.clock()
 
@@ -187,6 +220,8 @@ class Pacer:
             slot = max(now, nxt)
             if check_deadline and self.deadline is not None and slot > self.deadline:
                 raise DeadlineReached(method, slot - now)
+            if park and self.park_over is not None and base and slot - now > self.park_over:
+                raise Parked(method, slot)
             if base:
                 interval = max(base, interval * RELAX) if interval else base
                 state[0], state[1] = slot + interval, interval
@@ -194,10 +229,11 @@ class Pacer:
 
         return self._update(method, take)
 
-    def wait(self, method: str, check_deadline: bool = True) -> float:
+    def wait(self, method: str, check_deadline: bool = True, park: bool = True) -> float:
         """Wait for the next free slot of `method`; returns the seconds waited. The slot after it is
-        counted from the moment this one really starts (a thread woken late moves it on)."""
-        wait = self.reserve(method, check_deadline)
+        counted from the moment this one really starts (a thread woken late moves it on). A parking
+        pacer (park_over) raises Parked for a long wait, unless `park` is False (a retry mid-call)."""
+        wait = self.reserve(method, check_deadline, park)
         if wait > 0:
             if self.on_long_wait is not None and wait >= max(self.window / 4, LONG_WAIT_S):
                 try:
