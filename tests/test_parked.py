@@ -163,3 +163,51 @@ def test_ctrl_c_ends_the_parked_regions_promptly(app, tmp_path):
         mines = rows(app, app.db.control_schema, "SELECT region, status, error FROM run_log WHERE step = 'mine'")
         assert len(mines) == 3 and {m[1] for m in mines} == {"failed"}, mines
         assert all("interrupted" in m[2] for m in mines), mines
+
+
+def test_a_gap_pass_parked_mid_gap_resumes_where_it_stopped(app):
+    """With the listener up, a night reads only the gaps in what it saw (mine_gaps). Parked between
+    pages and between gaps, the pass resumes at the same gap and page: no history page is asked
+    for twice, and every message posted in the gaps is stored."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import text
+
+    from miner.archive.mine import mine_gaps
+
+    window = 0.4
+    with FakeSlack() as fs:
+        app.settings.slack_api_url = fs.base_url
+        ws, schema = limited_region(app, fs, "gaps", "xoxb-gaps", weeks=1, aos=1)
+        assert run_cli(app, "mine", "--region", "gaps").exit_code == 0  # a complete pass first
+        region = app.region("gaps")
+        channel = rows(app, schema, "SELECT channel_id FROM aos WHERE backblast = 1")[0][0]
+        user = next(u for u in ws.users if u.startswith("U") and u != ws.bot_user_id)
+        now = time.time()
+        # two gaps the listener did not see (40 messages each: 3 pages of 15), and a span it did
+        posted = [ws.post(channel, text=f"gap message {i}", user=user, ts=f"{now - 900 + i:.6f}") for i in range(40)]
+        posted += [ws.post(channel, text=f"gap message {i}", user=user, ts=f"{now - 300 + i:.6f}") for i in range(40)]
+        covered = [(now - 700, now - 400)]
+        began = datetime.fromtimestamp(now - 1000, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        with app.db.engine(schema).begin() as conn:  # the last complete pass began before the gaps
+            conn.execute(text("UPDATE channel_state SET pass_started = :t WHERE channel_id = :c"), {"t": began, "c": channel})
+        fs.limit_mode(window=window)
+        app.settings.rate_window_s = window
+        slack = app.slack(region)
+        slack.pacer.park_over = 0.05
+        eng, spot, turns = app.db.engine(schema), {}, 0
+        ws.requests.clear()
+        while True:
+            turns += 1
+            counts = mine_gaps(eng, slack, channel, 14, ZoneInfo(region.timezone), covered, None, spot)
+            if counts.get("parked") is None:
+                break
+            time.sleep(max(0.0, counts["parked"] - time.time()))
+        asked = [(p["oldest"], p.get("latest"), p.get("cursor")) for m, p in ws.requests if m == HISTORY]
+        assert len(asked) >= 6 and len(set(asked)) == len(asked), asked  # 2 gaps x 3 pages, none twice
+        assert len({a[:2] for a in asked}) == 2  # the two gaps
+        assert turns >= len(asked)  # parked between pages
+        stored = {r[0] for r in rows(app, schema, "SELECT ts FROM messages WHERE channel_id = :c", c=channel)}
+        assert set(posted) <= stored
+        assert fs.violations == 0

@@ -53,6 +53,7 @@ MARGIN = 0.05  # spacing kept above the limit's own, for network and scheduling 
 MARGIN_MIN = 0.01  # seconds
 WIDEN_MAX = 4.0  # a 429 widens the spacing to at most this multiple of the tier's
 RELAX = 0.98  # per successful slot, the spacing shrinks back toward the tier's by this factor
+_MADE: set = set()  # pace directories made by this process
 LONG_WAIT_S = 0.5  # a wait this long (and a quarter window) first calls on_long_wait
 
 
@@ -112,11 +113,19 @@ class Pacer:
         self._mem: dict[str, list[float]] = {}  # no state_dir: the pace lives in this process only
         self._turns: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
-        if self.dir is not None:
+        if self.dir is not None and self.dir not in _MADE:  # a client per region turn: once per process
             self.dir.mkdir(parents=True, exist_ok=True)
+            _MADE.add(self.dir)
 
     def spacing(self, method: str) -> float:
         return spacing(self.tier, method, self.window)
+
+    def _open(self, path: Path) -> int:
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except FileNotFoundError:  # the folder was removed since this process made it
+            self.dir.mkdir(parents=True, exist_ok=True)
+            return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
 
     # -- the state of one method, under its lock ----------------------------------------------
     def _update(self, method: str, fn):
@@ -126,7 +135,7 @@ class Pacer:
                 state = self._mem.setdefault(method, [0.0, 0.0])
                 return fn(state)
         path = self.dir / f"{self.key}.{method}"
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = self._open(path)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)  # per open file: excludes other threads and processes alike
             raw = os.read(fd, 128).split()
@@ -165,7 +174,7 @@ class Pacer:
             finally:
                 lock.release()
             return
-        fd = os.open(self.dir / f"{self.key}.{method}.turn", os.O_RDWR | os.O_CREAT, 0o600)
+        fd = self._open(self.dir / f"{self.key}.{method}.turn")
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
