@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+
 from click.testing import CliRunner
 from sqlalchemy import text
 
@@ -16,6 +20,32 @@ def run_cli(app, *args, env=None):
                "PAXMINER_RATE_WINDOW_S": str(s.rate_window_s), "PAXMINER_CONFIG": None, "PAXMINER_DB_URL": None, **(env or {})}
     argv = (["--db-url", s.db_url] if s.db_url else []) + list(args)
     return CliRunner().invoke(main, argv, env=environ, catch_exceptions=False)
+
+
+def cli_env(app, **extra) -> dict:
+    """The environment of a `paxminer` subprocess on the test App's data folder, control schema and
+    pace (none of the caller's own PAXMINER_ settings)."""
+    s = app.settings
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
+    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
+               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
+    env.update(extra)
+    return env
+
+
+def interrupt_when(proc, ready, group: bool = False) -> tuple[str, str, float]:
+    """Ctrl-C to `proc` once ready() (or after a minute); its stdout, stderr and seconds to exit.
+    group: to its whole process group, as a terminal does."""
+    deadline = time.monotonic() + 60
+    while not ready() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    t0 = time.monotonic()
+    if group:
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    return out, err, time.monotonic() - t0
 
 
 def rows(app, schema, sql, **params) -> list[tuple]:

@@ -25,7 +25,7 @@ from miner.core import constants
 from miner.core.locks import LockLost, LockManager
 from tests.fakeslack import generate_region
 from tests.helpers import attendance_by_beatdown as beatdowns_of
-from tests.helpers import check_truth, rows
+from tests.helpers import check_truth, cli_env, rows
 from tests.helpers import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,9 +147,7 @@ def test_two_concurrent_daily_runs_never_process_a_region_twice(app, fake_slack,
     regs = Regions(app, fake_slack, 4)
     fake_slack.latency = 0.5  # slow until both runs are up: "at once" even when one starts late on a busy machine
     s = app.settings
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
-               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
+    env = cli_env(app)
     argv = [sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url] + (["--db-url", s.db_url] if s.db_url else [])
     procs = []
     for i in range(2):
@@ -199,9 +197,7 @@ def test_many_workers_share_the_regions_across_processes(app, tmp_path):
     regs = Regions(app, fs, 10, weeks=1)
     try:
         s = app.settings
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-        env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
-               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
+        env = cli_env(app)
         argv = [sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url] + (["--db-url", s.db_url] if s.db_url else [])
         out = subprocess.run(argv + ["daily", "--workers", "8", "--skip-charts", "--summary-json", str(tmp_path / "s.json")],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)

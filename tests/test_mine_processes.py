@@ -8,7 +8,6 @@ with no other threads, and the in-thread fake server of the other tests would pr
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import rows, run_cli
+from tests.helpers import cli_env, rows, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "xoxb-processes-test"
@@ -64,10 +63,7 @@ def add_region(app, name: str) -> str:
 
 def paxminer(app, *args: str, env: dict | None = None, wait: bool = True):
     """The real `paxminer` command in its own process (a fresh process: nothing keeps it from forking)."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-    environ.update(PAXMINER_DATA_DIR=app.settings.data_dir, PAXMINER_CONTROL_SCHEMA=app.settings.control_schema,
-                   PAXMINER_RATE_WINDOW_S=str(app.settings.rate_window_s),
-                   SLACK_API_URL=app.settings.slack_api_url, **(env or {}))
+    environ = cli_env(app, SLACK_API_URL=app.settings.slack_api_url, **(env or {}))
     argv = [sys.executable, "-m", "miner"] + (["--db-url", app.settings.db_url] if app.settings.db_url else [])
     proc = subprocess.Popen(argv + list(args), cwd=ROOT, env=environ, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)

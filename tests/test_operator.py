@@ -17,7 +17,7 @@ from miner.core.config import ConfigError, load_settings
 from miner.core.db import Database, DatabaseError, normalize_url
 from miner.core.known import SECTIONS
 from miner.slack.scopes import METHOD_SCOPES, REQUIRED, manifest_text
-from tests.helpers import run_cli
+from tests.helpers import cli_env, interrupt_when, run_cli
 
 TOKEN = "xoxb-operator-test-SECRET"
 CLEAN_ENV = {k: None for k in os.environ if k.startswith("PAXMINER_") or k in ("SLACK_API_URL",)}
@@ -329,28 +329,18 @@ def test_top_level_region_settings(app):
 # -- Ctrl-C ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_ctrl_c_stops_daily_promptly_with_130(app, fake_slack, tmp_path):
-    import signal
     import subprocess
     import sys
-    import time
 
     from tests.test_daily import ROOT, Regions
 
     regs = Regions(app, fake_slack, 2)
     fake_slack.latency = 0.3  # every Slack call slow: the run is mid-region when Ctrl-C comes
-    s = app.settings
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
-               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
-    proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url, "daily", "--workers", "2",
-                             "--skip-charts"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while sum(w.calls["conversations.list"] for w in regs.ws.values()) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)  # both regions under way
-    t0 = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
-    took = time.monotonic() - t0
+    proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", app.settings.slack_api_url, "daily",
+                             "--workers", "2", "--skip-charts"], cwd=ROOT, env=cli_env(app), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    # both regions under way
+    out, err, took = interrupt_when(proc, lambda: sum(w.calls["conversations.list"] for w in regs.ws.values()) >= 2)
     assert proc.returncode == 130, (out, err)
     assert took < 14, took
     assert "interrupted: stopping paxminer daily" in err and "safe" in err
@@ -437,10 +427,8 @@ def test_one_name_per_idea_with_the_old_names_hidden(app):
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_ctrl_c_stops_mine_and_its_processes_with_one_message(app, fake_slack):
-    import signal
     import subprocess
     import sys
-    import time
 
     from tests.test_daily import ROOT, Regions
 
@@ -448,18 +436,11 @@ def test_ctrl_c_stops_mine_and_its_processes_with_one_message(app, fake_slack):
     for step in ("channels", "users"):
         assert run_cli(app, step, "--region", "r1").exit_code == 0
     fake_slack.latency = 0.3
-    s = app.settings
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-    env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema,
-               PAXMINER_RATE_WINDOW_S=str(s.rate_window_s))
-    proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url, "mine", "--region", "r1",
-                             "--processes", "2"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while regs.ws["r1"].calls["conversations.history"] < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the command and its worker processes
-    out, err = proc.communicate(timeout=60)
+    proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", app.settings.slack_api_url, "mine",
+                             "--region", "r1", "--processes", "2"], cwd=ROOT, env=cli_env(app), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # as a terminal does: to the command and its worker processes
+    out, err, _ = interrupt_when(proc, lambda: regs.ws["r1"].calls["conversations.history"] >= 2, group=True)
     assert proc.returncode == 130, (out, err)
     assert err.count("interrupted: stopping paxminer mine") == 1, err
     assert "`paxminer mine` stopped by Ctrl-C" in err and "rerunning it is safe" in err

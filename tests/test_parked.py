@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ import pytest
 
 from miner.slack.pace import Parked
 from tests.fakeslack import FakeSlack
-from tests.helpers import rows, run_cli
+from tests.helpers import cli_env, interrupt_when, rows, run_cli
 from tests.test_rate_limits import ROOT, contents, limited_region, open_files
 
 HISTORY, REPLIES = "conversations.history", "conversations.replies"
@@ -143,20 +142,17 @@ def test_ctrl_c_ends_the_parked_regions_promptly(app, tmp_path):
             for step in ("channels", "users"):
                 assert run_cli(app, step, "--region", name).exit_code == 0
         fs.limit_mode(window=20.0)
-        s = app.settings
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PAXMINER_") and k != "SLACK_API_URL"}
-        env.update(PAXMINER_DATA_DIR=s.data_dir, PAXMINER_CONTROL_SCHEMA=s.control_schema, PAXMINER_RATE_WINDOW_S="20")
-        proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", s.slack_api_url, "daily",
-                                 "--skip-charts", "--no-report"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 60
-        while sum(ws.calls[HISTORY] for ws in fs.workspaces) < 3 and time.monotonic() < deadline:
-            time.sleep(0.05)  # each region has read its first page: the next is 20 s away
-        time.sleep(0.5)
-        t0 = time.monotonic()
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-        took = time.monotonic() - t0
+        proc = subprocess.Popen([sys.executable, "-m", "miner", "--slack-api-url", app.settings.slack_api_url, "daily",
+                                 "--skip-charts", "--no-report"], cwd=ROOT, env=cli_env(app, PAXMINER_RATE_WINDOW_S="20"),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+        def parked() -> bool:  # each region has read its first page: the next is 20 s away
+            if sum(ws.calls[HISTORY] for ws in fs.workspaces) < 3:
+                return False
+            time.sleep(0.5)
+            return True
+
+        out, err, took = interrupt_when(proc, parked)
         assert proc.returncode == 130, (out, err)
         assert took < 8, took
         assert "Traceback" not in err
