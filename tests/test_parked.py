@@ -207,3 +207,36 @@ def test_a_gap_pass_parked_mid_gap_resumes_where_it_stopped(app):
         stored = {r[0] for r in rows(app, schema, "SELECT ts FROM messages WHERE channel_id = :c", c=channel)}
         assert set(posted) <= stored
         assert fs.violations == 0
+
+
+def test_a_parked_mine_sends_its_feedback_dms_once_and_ends(app, fake_slack, monkeypatch):
+    """Parking stops at the channels: a mine's feedback DMs (conversations.open at Tier 3) after
+    them are sent to the end, each once, even when a Tier-3 wait is longer than the parking bound
+    (at Slack's own minute it is: 1.26 s against 1 s). Parked there, each turn would start the
+    DMs again: three problem posts, a tiny bound, and the night must end with three DMs."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from miner.core import constants
+    from miner.nightly.run import run_daily
+    from tests.helpers import feedback_region
+
+    monkeypatch.setattr("miner.archive.mine.park_over", lambda window: 0.002)
+    ws = feedback_region(app, fake_slack, "xoxb-parked-dms", "C0FB")
+    now = time.time()
+    day = (datetime.fromtimestamp(now, ZoneInfo(constants.DEFAULT_TIMEZONE)) - timedelta(days=1)).strftime("%m/%d/%Y")
+    for i, user in enumerate(("U1", "U2", "U3")):  # no Q: a problem each, a DM to each poster
+        ws.post("C0FB", text=f"*Backblast!*\nDATE: {day}\nPAX: <@U2> <@U3>\nCOUNT: {3 + i}", user=user,
+                ts=f"{now - 3600 * (5 - i):.6f}")
+    fake_slack.limit_mode(window=1.0)
+    app.settings.rate_window_s = 1.0
+    done: list = []
+    night = threading.Thread(target=lambda: done.append(run_daily(app, skip_charts=True, report=False)), daemon=True)
+    night.start()
+    night.join(90)
+    assert not night.is_alive(), "the night did not end"
+    assert done[0]["ok"] == 1, done[0]["results"]
+    dms = [p for p in ws.posted if p["channel"].startswith("D")]
+    assert sorted(d["channel"] for d in dms) == sorted(ws.dms[u] for u in ("U1", "U2", "U3"))
+    mine = rows(app, app.db.control_schema, "SELECT counts FROM run_log WHERE step = 'mine'")
+    assert len(mine) == 1 and '"feedback": 3' in mine[0][0]

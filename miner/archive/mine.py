@@ -503,6 +503,9 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
                 reporter.channel_done(len(c.done))
     finally:
         runs.close()  # on a fatal error: the miner processes stop now, not when garbage-collected
+        # only a channel's pass can stop anywhere and resume: what follows (beatdowns, feedback DMs
+        # paced at Tier 3) runs to its end, its short waits slept
+        slack.pacer.park_over = None
         c.calls.update(slack.calls)
         c.retries.update(slack.retries)
         slack.calls.clear()
