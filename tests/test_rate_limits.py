@@ -194,7 +194,7 @@ def test_a_region_waiting_for_its_slot_holds_no_connection_and_three_threads(app
     """What a waiting region keeps: while its mine waits for the workspace's next history slot it
     holds no database connection (SQLite: its idle ones are closed before it sleeps, by the call
     waiting for the slot and by the one waiting for its turn) and three threads: the region's own and its two
-    channel miners (as `daily` mines them)."""
+    channel miners (as `paxminer mine` mines them; `daily` parks a waiting region instead: test_parked.py)."""
     from miner.archive.mine import mine_region
     from miner.core import constants
 

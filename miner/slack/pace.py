@@ -4,7 +4,8 @@ Slack limits each installation of an app per workspace and method. An app distri
 Marketplace (PAXminer) gets ONE `conversations.history` and ONE `conversations.replies` call per
 minute per workspace; internal and Marketplace apps get Tier 3 (about 50 a minute). So calls are
 spaced, not retried into a wall: before each call a thread reserves the next free slot of its
-(workspace, method) and sleeps until then (a sleeping thread costs no CPU).
+(workspace, method) and sleeps until then (a sleeping thread costs no CPU). A caller that can
+resume later (`daily`'s mine: park_over set) is told `Parked` instead of sleeping through a long wait.
 
 Where the pace lives: a small state file per (workspace, method) under the pace directory (by
 default `<data_dir>/ratelimits`), read and written under `flock`. Every thread, every forked channel
