@@ -531,9 +531,6 @@ def _mine_region(app: App, region: Region, since, lookback_days: int | None, par
     total["api_calls"] = sum(c.calls.values())
     total["retries"] = dict(c.retries)
     total["waited_s"] = round(slack.pacer.waited + c.parked_s, 1)
-    if cursor is not None:  # what the scheduler's caller reads (and the counts it records)
-        slack.calls.clear()
-        slack.calls.update(c.calls)
     if errors and len(errors) == len(channels):
         raise MineError(f"{region}: every channel failed; first: {errors[0]}")
     if c.covered is None and since is None and not errors and not missing:
