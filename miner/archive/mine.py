@@ -351,9 +351,9 @@ def mine_region(app: App, region: Region, since=None, lookback_days: int | None 
 
     parse=False only archives (messages stay dirty for a later build); feedback=False sends no DMs.
     processes > 1 mines channels in that many forked processes (each channel's pages are
-    independent); otherwise `threads` channels are mined at once on threads (`daily`:
-    MINE_CHANNEL_THREADS, so one channel's thread replies are read while another's history is, each
-    method on its own pace). The beatdowns are built here, by one writer, as each channel finishes.
+    independent); otherwise `threads` channels are mined at once on threads (so one channel's thread
+    replies are read while another's history is, each method on its own pace; `daily` parks instead,
+    see `cursor`). The beatdowns are built here, by one writer, as each channel finishes.
     Every Slack call of the region shares its workspace's pace (miner/slack/pace.py).
     A channel stopped by the region's deadline (app.deadlines), or by a Slack error that is not the
     region's own (a page or thread Slack kept failing on), keeps its pass open for the next run and
@@ -638,9 +638,10 @@ class ChannelJob:
             parser = LazyParser(self) if self.parse else None
             for ch in channels:
                 if cursor is not None:
-                    until = slack.pacer.would_park(cursor.lanes.get(ch["channel_id"]) or HISTORY)
+                    lane = cursor.lanes.get(ch["channel_id"]) or HISTORY
+                    until = slack.pacer.would_park(lane)
                     if until is not None:
-                        yield ch, {"parked": until, "parked_on": cursor.lanes.get(ch["channel_id"]) or HISTORY}
+                        yield ch, {"parked": until, "parked_on": lane}
                         continue
                     self.spot = cursor.spots.setdefault(ch["channel_id"], {})
                 yield ch, self._one(eng, slack, ch, parser)

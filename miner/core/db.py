@@ -269,7 +269,6 @@ class Database:
         statements; MySQL: its view of the shared pool): a region parked by `daily` keeps nothing
         here, and its next turn makes the engine again (a millisecond). Only when none of the
         schema's connections is out."""
-        self.release(schema)
         with self._lock:
             eng = self._engines.pop(schema, None)
         if eng is not None and self.dialect == "sqlite":

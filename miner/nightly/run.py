@@ -56,7 +56,6 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from sqlalchemy import text
 
 from miner.app import App
-from miner.core import constants
 from miner.core.clock import local_today
 from miner.core.concurrency import die_with_parent, fork_safe
 from miner.core.db import upsert, utcnow, with_retries
@@ -542,15 +541,6 @@ def select_regions(app: App, names: list[str] | None) -> tuple[list[str], list[s
 
 
 # -- one region ----------------------------------------------------------------------------------
-def run_region(run: Run, name: str) -> RegionResult:
-    """Claim the region, run its steps, report; never raises (a bug is that region's failure).
-    A step parked on Slack's pace (see RegionNight) is waited for here, in this thread."""
-    night = RegionNight(name)
-    while (until := night.turn(run)) is not None:
-        run.stopping.wait(max(0.0, until - time.time()))
-    return night.res
-
-
 class RegionNight:
     """One region's night as a resumable state machine: `turn` runs it until it is done or its mine
     parks on Slack's pace (miner.slack.pace.Parked: its next slot is a long wait away). A parked
@@ -568,7 +558,6 @@ class RegionNight:
         self.claimed = False
         self.mine: MineCursor | None = None  # the mine step's place while it is parked
         self.row: int | None = None  # the parked step's run_log row (open: 'running')
-        self.until: float | None = None  # parked until (wall clock)
 
     def __lt__(self, other: "RegionNight") -> bool:  # ties in the scheduler's heap
         return self.name < other.name
@@ -593,7 +582,6 @@ class RegionNight:
                     raise
                 outcome = run_step(run, self.region, step, res, self)
                 if isinstance(outcome, float):  # parked: keep nothing of the region's but this object
-                    self.until = outcome
                     run.db.forget(self.region.schema_name)
                     return outcome
                 if not outcome:
@@ -674,13 +662,12 @@ class RegionNight:
         return None
 
 
-def run_step(run: Run, region: Region, step: str, res: RegionResult, night: RegionNight | None = None) -> bool | float:
+def run_step(run: Run, region: Region, step: str, res: RegionResult, night: RegionNight) -> bool | float:
     """One step in a run_log row; False when it failed (the region stops there). A step that parks
     (the mine, on Slack's pace: `night` keeps its place) returns when to turn it again, its row
     left open ('running') until it ends."""
     fn, pre = STEP_FUNCTIONS[step]
-    resumed = night is not None and night.row is not None
-    note = pre(run, region) if pre and not resumed else None
+    note = pre(run, region) if pre and night.row is None else None
     if note:
         res.steps[step] = {"not_run": note}
         run.log_skipped(region.region, step, note)
@@ -690,27 +677,24 @@ def run_step(run: Run, region: Region, step: str, res: RegionResult, night: Regi
     def attempt():
         nonlocal counts
         counts = {}
-        row = night.row if night is not None and night.row is not None else open_step(run.db, region.region, step, run.run_id)
-        if night is not None:
-            night.row = row
+        if night.row is None:
+            night.row = open_step(run.db, region.region, step, run.run_id)
         try:
             if step in CPU_STEPS:
                 with run.cpu_gate:
                     fn(run, region, counts)
-            elif step == "mine" and night is not None:
+            elif step == "mine":
                 fn(run, region, counts, night)
             else:
                 fn(run, region, counts)
         except Parked:
             raise
         except BaseException as exc:
+            row, night.row = night.row, None
             close_step(run.db, region.region, step, row, counts, exc)
-            if night is not None:
-                night.row = None
             raise
+        row, night.row = night.row, None
         close_step(run.db, region.region, step, row, counts)
-        if night is not None:
-            night.row = None
 
     try:
         # steps are safe to run again (upserts, resumable mining, once-only ledgers): a database
@@ -756,26 +740,21 @@ def pre_mine(run: Run, region: Region) -> str | None:
     return None if region.scrape_backblasts else "scrape_backblasts is off for this region"
 
 
-def step_mine(run: Run, region: Region, counts: dict, night: RegionNight | None = None) -> None:
-    """With a `night`, the mine parks (pace.Parked) through long waits for Slack's slots."""
+def step_mine(run: Run, region: Region, counts: dict, night: RegionNight) -> None:
+    """The mine parks (pace.Parked) through long waits for Slack's slots; `night` keeps its place."""
     from miner.archive.mine import MineCursor, mine_region, new_since
 
     def progress(_line: str, _important: bool = False, left: float | None = None) -> None:
         if run.progress is not None and left is not None:
             run.progress(region.region, left)
 
-    # --outbox posts nothing: no feedback DMs either (a later run sends them). Channels two at a
-    # time on threads: one's thread replies are read while another's history is, each on its pace
-    # an attempt the database cut short stored pages that the retry then finds already there:
-    # new messages are counted from the first attempt's start
+    # --outbox posts nothing: no feedback DMs either (a later run sends them). An attempt the
+    # database cut short stored pages that the retry then finds already there: new messages are
+    # counted from the first attempt's start
     since = run.attempt_started.setdefault((region.region, "mine"), utcnow())
-    cursor = None
-    if night is not None:
-        cursor = night.mine = night.mine or MineCursor()
-    s = mine_region(run.app, region, feedback=not run.outbox, threads=constants.MINE_CHANNEL_THREADS, progress=progress,
-                    cursor=cursor)
-    if night is not None:
-        night.mine = None
+    night.mine = night.mine or MineCursor()
+    s = mine_region(run.app, region, feedback=not run.outbox, progress=progress, cursor=night.mine)
+    night.mine = None
     s["new"] = max(int(s.get("new") or 0), new_since(run.app.db.engine(region.schema_name), since))
     if run.progress is not None:
         run.progress(region.region, None)
